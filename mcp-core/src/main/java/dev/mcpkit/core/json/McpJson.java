@@ -1,0 +1,74 @@
+package dev.mcpkit.core.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The one Jackson configuration every module uses for MCP JSON.
+ *
+ * <p>Records are written with {@code null} components left out, unknown properties are ignored when
+ * reading (newer peers may send fields we do not know yet), and numbers keep their exact type.
+ * The mapper is thread-safe and must not be reconfigured.
+ */
+public final class McpJson {
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
+
+  static {
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(200)
+        .maxStringLength(64 * 1024 * 1024)
+        .build());
+  }
+
+  private McpJson() {}
+
+  /** The shared, preconfigured mapper. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** A new empty JSON object. */
+  public static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  /** Converts a record or map to a JSON tree. */
+  public static JsonNode toTree(Object value) {
+    return value == null ? null : MAPPER.valueToTree(value);
+  }
+
+  /**
+   * Converts a JSON tree to a type.
+   *
+   * @throws IllegalArgumentException naming the target type when the tree does not fit it
+   */
+  public static <T> T fromTree(JsonNode tree, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "cannot read " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Compact JSON text of a value. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+}
