@@ -1,0 +1,35 @@
+package dev.mcpkit.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.jsonrpc.JsonRpcError;
+import dev.mcpkit.core.jsonrpc.RequestId;
+
+/**
+ * Observes what an engine does, for audit, logging and metrics. Every method defaults to doing
+ * nothing. Called synchronously on the thread doing the work: keep it fast, do not block, do not throw
+ * (exceptions are logged and ignored).
+ */
+public interface McpEventListener {
+  /** Observes nothing. */
+  McpEventListener NONE = new McpEventListener() {};
+
+  /** One request, inbound or outbound. */
+  record RequestInfo(Direction direction, RequestId id, String method, JsonNode params,
+      Attributes attributes) {}
+
+  default void requestStarted(RequestInfo request) {}
+
+  default void requestSucceeded(RequestInfo request, JsonNode result, long durationNanos) {}
+
+  default void requestFailed(RequestInfo request, JsonRpcError error, long durationNanos) {}
+
+  /** Cancelled by either side, or timed out; no answer will be sent (inbound) or read (outbound). */
+  default void requestCancelled(RequestInfo request, String reason) {}
+
+  default void notificationReceived(String method, JsonNode params) {}
+
+  default void notificationSent(String method, JsonNode params) {}
+
+  /** A message that could not be handled (invalid, or an answer to nothing we asked). */
+  default void messageRejected(JsonRpcError error) {}
+}

@@ -1,0 +1,32 @@
+package dev.mcpkit.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Cross-cutting work around requests, in both directions: authentication, logging, policy, rewriting
+ * arguments before a handler runs or results before they leave. Interceptors run in the order given,
+ * each calling {@link Chain#proceed} at most once (or not at all, to answer or refuse by itself).
+ */
+@FunctionalInterface
+public interface McpInterceptor {
+  JsonNode intercept(Chain chain) throws Exception;
+
+  /** One request on its way through the interceptors. */
+  interface Chain {
+    Direction direction();
+
+    String method();
+
+    /** The parameters as they stand (possibly rewritten by an earlier interceptor). */
+    JsonNode params();
+
+    /** The request's attributes (principal, session, protocol version, ...). */
+    Attributes attributes();
+
+    /** For inbound requests, the handler's context; null for outbound ones. */
+    RequestContext context();
+
+    /** Passes the request on with {@code params} and returns the result. */
+    JsonNode proceed(JsonNode params) throws Exception;
+  }
+}

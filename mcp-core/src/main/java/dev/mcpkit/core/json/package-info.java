@@ -1,0 +1,2 @@
+/** The shared Jackson configuration for MCP JSON. */
+package dev.mcpkit.core.json;

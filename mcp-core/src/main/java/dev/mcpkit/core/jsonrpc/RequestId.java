@@ -1,0 +1,62 @@
+package dev.mcpkit.core.jsonrpc;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * A JSON-RPC request id: a string or a number, kept exactly as the peer sent it so that the answer
+ * carries the same JSON value back.
+ */
+public final class RequestId {
+  private final Object value;
+
+  private RequestId(Object value) {
+    this.value = value;
+  }
+
+  public static RequestId of(String value) {
+    return new RequestId(Objects.requireNonNull(value, "value"));
+  }
+
+  public static RequestId of(long value) {
+    return new RequestId(value);
+  }
+
+  /** A numeric id outside the long range, or with a fraction (discouraged by JSON-RPC, kept as sent). */
+  public static RequestId of(Number value) {
+    Objects.requireNonNull(value, "value");
+    if (value instanceof Long || value instanceof BigInteger || value instanceof BigDecimal) {
+      return new RequestId(value);
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return new RequestId(value.longValue());
+    }
+    return new RequestId(new BigDecimal(value.toString()));
+  }
+
+  /** The id: a {@link String}, {@link Long}, {@link BigInteger} or {@link BigDecimal}. */
+  public Object value() {
+    return value;
+  }
+
+  public boolean isString() {
+    return value instanceof String;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RequestId other && value.equals(other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /** The id as it appears in JSON: strings quoted. */
+  @Override
+  public String toString() {
+    return value instanceof String s ? '"' + s + '"' : value.toString();
+  }
+}
