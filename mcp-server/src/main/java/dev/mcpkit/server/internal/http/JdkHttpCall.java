@@ -1,0 +1,97 @@
+package dev.mcpkit.server.internal.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+
+/** An {@link HttpCall} on the JDK's {@code com.sun.net.httpserver}. */
+public final class JdkHttpCall implements HttpCall {
+  private final HttpExchange exchange;
+  private OutputStream out;
+  private boolean closed;
+
+  public JdkHttpCall(HttpExchange exchange) {
+    this.exchange = exchange;
+  }
+
+  @Override
+  public String method() {
+    return exchange.getRequestMethod();
+  }
+
+  @Override
+  public URI uri() {
+    URI raw = exchange.getRequestURI();
+    String host = header("Host");
+    String scheme = exchange instanceof HttpsExchange ? "https" : "http";
+    if (host == null) {
+      host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+    }
+    return URI.create(scheme + "://" + host + raw.getRawPath()
+        + (raw.getRawQuery() == null ? "" : "?" + raw.getRawQuery()));
+  }
+
+  @Override
+  public String header(String name) {
+    return exchange.getRequestHeaders().getFirst(name);
+  }
+
+  @Override
+  public String path() {
+    return exchange.getRequestURI().getPath();
+  }
+
+  @Override
+  public String query() {
+    return exchange.getRequestURI().getRawQuery();
+  }
+
+  @Override
+  public InputStream body() {
+    return exchange.getRequestBody();
+  }
+
+  @Override
+  public long contentLength() {
+    String value = header("Content-Length");
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    exchange.getResponseHeaders().set(name, value);
+  }
+
+  @Override
+  public OutputStream start(int status, long length) throws IOException {
+    // the JDK's convention: -1 means no body, 0 means chunked
+    exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
+    out = exchange.getResponseBody();
+    return out;
+  }
+
+  @Override
+  public void flush() throws IOException {
+    if (out != null) {
+      out.flush();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      exchange.close();
+    }
+  }
+}
