@@ -1,0 +1,25 @@
+package dev.mcpkit.server.internal;
+
+import dev.mcpkit.server.McpServer;
+import dev.mcpkit.server.internal.protocol.ServerCore;
+
+/**
+ * How the transports reach a server's implementation without it being API: {@link McpServer}
+ * installs the one instance when its class initialises.
+ */
+public abstract class ServerAccess {
+  private static volatile ServerAccess instance;
+
+  protected ServerAccess() {}
+
+  public static void install(ServerAccess access) {
+    instance = access;
+  }
+
+  /** The implementation behind {@code server}. */
+  public static ServerCore core(McpServer server) {
+    return instance.coreOf(server);
+  }
+
+  protected abstract ServerCore coreOf(McpServer server);
+}

@@ -1,0 +1,274 @@
+package dev.mcpkit.server.internal.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.core.engine.Attributes;
+import dev.mcpkit.core.engine.ProtocolEngine;
+import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
+import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
+import dev.mcpkit.core.jsonrpc.RequestId;
+import dev.mcpkit.server.McpEndpoint;
+import dev.mcpkit.server.internal.Keys;
+import dev.mcpkit.server.internal.ServerPeer;
+import dev.mcpkit.server.internal.SessionState;
+import dev.mcpkit.server.internal.http.EventStream;
+import dev.mcpkit.server.internal.protocol.ServerCore;
+import dev.mcpkit.server.spi.SessionRecord;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One session of the session protocol as served by this JVM: its record, its protocol engine, and
+ * the streams its messages travel on. Small while idle: the engine's maps and the stream map stay
+ * empty.
+ */
+public final class LiveSession implements SessionState, ServerPeer {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
+
+  private final HttpSessions owner;
+  private final McpEndpoint endpoint;
+  private final ServerCore core;
+  private final ProtocolEngine engine;
+  private final Map<RequestId, EventStream> streams = new ConcurrentHashMap<>();
+  private final AtomicInteger streamCounter = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile SessionRecord record;
+  private volatile ObjectNode capabilities;
+  private volatile EventStream standalone;
+  volatile long lastAccess;
+  volatile long lastStoreTouch;
+
+  LiveSession(HttpSessions owner, McpEndpoint endpoint, ServerCore core, SessionRecord record) {
+    this.owner = owner;
+    this.endpoint = endpoint;
+    this.core = core;
+    this.record = record;
+    this.lastAccess = System.currentTimeMillis();
+    this.lastStoreTouch = lastAccess;
+    Attributes attributes = new Attributes()
+        .put(Keys.SESSION, this)
+        .put(Keys.ENDPOINT, endpoint);
+    this.engine = core.newEngine("session " + record.id().substring(0, 6), this::route, attributes,
+        false);
+  }
+
+  public ProtocolEngine engine() {
+    return engine;
+  }
+
+  public McpEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public SessionRecord record() {
+    return record;
+  }
+
+  /** Counts a request in; false when the session already runs {@code max} requests. */
+  public boolean enter(int max) {
+    if (inFlight.incrementAndGet() > max) {
+      inFlight.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  public void exit() {
+    inFlight.decrementAndGet();
+  }
+
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  /** A new stream id, unique within the session. */
+  public String newStreamId(char kind) {
+    return kind + Integer.toString(streamCounter.incrementAndGet());
+  }
+
+  public void register(RequestId id, EventStream stream) {
+    streams.put(id, stream);
+  }
+
+  public void unregister(RequestId id, EventStream stream) {
+    streams.remove(id, stream);
+  }
+
+  /** The stream with this id among the requests still running, or null. */
+  public EventStream runningStream(String streamId) {
+    for (EventStream s : streams.values()) {
+      if (s.id().equals(streamId)) {
+        return s;
+      }
+    }
+    EventStream g = standalone;
+    return g != null && g.id().equals(streamId) ? g : null;
+  }
+
+  /** The GET stream, created on first use. */
+  public synchronized EventStream standalone() {
+    if (standalone == null) {
+      standalone = new EventStream(record.id(), newStreamId('g'), owner.eventStore(),
+          owner.primes(record.protocolVersion()), owner.retryMillis());
+    }
+    return standalone;
+  }
+
+  public EventStream standaloneIfOpen() {
+    return standalone;
+  }
+
+  private void route(JsonRpcMessage message, RequestId related) throws IOException {
+    if (related != null) {
+      EventStream s = streams.get(related);
+      if (s != null && s.send(message)) {
+        return;
+      }
+    }
+    EventStream g = standalone;
+    if (g != null && g.send(message)) {
+      return;
+    }
+    if (message instanceof JsonRpcRequest r) {
+      throw new IOException("cannot send " + r.method() + " to the client: its request is answered"
+          + " as JSON (the client did not accept text/event-stream) and it has no GET stream open");
+    }
+    LOG.debug("session {}: no stream for a message, dropped", record.id().substring(0, 6));
+  }
+
+  /** Ends the session here: running requests are cancelled, streams closed. */
+  public void close() {
+    core.removePeer(this);
+    engine.close();
+    for (EventStream s : streams.values()) {
+      s.disconnect();
+    }
+    EventStream g = standalone;
+    if (g != null) {
+      g.disconnect();
+    }
+  }
+
+  // ------------------------------------------------------------------ SessionState
+
+  @Override
+  public String id() {
+    return record.id();
+  }
+
+  @Override
+  public String protocolVersion() {
+    return record.protocolVersion();
+  }
+
+  @Override
+  public ObjectNode clientCapabilities() {
+    ObjectNode caps = capabilities;
+    if (caps == null) {
+      JsonNode parsed;
+      try {
+        parsed = McpJson.mapper().readTree(record.clientCapabilities());
+      } catch (IOException e) {
+        parsed = null;
+      }
+      caps = parsed instanceof ObjectNode o ? o : McpJson.object();
+      capabilities = caps;
+    }
+    return caps;
+  }
+
+  @Override
+  public ObjectNode clientInfo() {
+    String info = record.clientInfo();
+    if (info == null) {
+      return null;
+    }
+    try {
+      JsonNode node = McpJson.mapper().readTree(info);
+      return node instanceof ObjectNode o ? o : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void initialized(String version, ObjectNode caps, ObjectNode info) {
+    SessionRecord r = record;
+    record = new SessionRecord(r.id(), r.endpoint(), r.subject(), version,
+        info == null ? null : info.toString(), caps == null ? "{}" : caps.toString(), r.logLevel(),
+        r.subscriptions(), r.createdMillis());
+    capabilities = caps;
+    owner.save(record);
+  }
+
+  @Override
+  public String logLevel() {
+    return record.logLevel();
+  }
+
+  @Override
+  public void setLogLevel(String level) {
+    record = record.withLogLevel(level);
+    owner.save(record);
+  }
+
+  @Override
+  public Set<String> subscriptions() {
+    return record.subscriptions();
+  }
+
+  @Override
+  public synchronized void subscribe(String uri) {
+    Set<String> next = new HashSet<>(record.subscriptions());
+    if (next.add(uri)) {
+      record = record.withSubscriptions(next);
+      owner.save(record);
+    }
+  }
+
+  @Override
+  public synchronized void unsubscribe(String uri) {
+    Set<String> next = new HashSet<>(record.subscriptions());
+    if (next.remove(uri)) {
+      record = record.withSubscriptions(next);
+      owner.save(record);
+    }
+  }
+
+  // ------------------------------------------------------------------ ServerPeer
+
+  @Override
+  public void listChanged(String kind, String name) {
+    if ("tools".equals(kind) && name != null && !endpoint.exposes(name)) {
+      return;
+    }
+    notifyClient("notifications/" + kind + "/list_changed", null);
+  }
+
+  @Override
+  public void resourceUpdated(String uri) {
+    if (record.subscriptions().contains(uri)) {
+      ObjectNode params = McpJson.object().put("uri", uri);
+      notifyClient("notifications/resources/updated", params);
+    }
+  }
+
+  private void notifyClient(String method, JsonNode params) {
+    if (standalone == null) {
+      return; // nobody listening: the client never opened a GET stream
+    }
+    try {
+      engine.sendNotification(method, params);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("session {}: could not send {}: {}", record.id().substring(0, 6), method,
+          e.toString());
+    }
+  }
+}
