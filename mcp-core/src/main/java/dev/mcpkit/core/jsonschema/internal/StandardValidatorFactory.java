@@ -42,9 +42,6 @@ import java.util.regex.Pattern;
  * because their rules are the library's, not the specification's.
  */
 public final class StandardValidatorFactory implements JsonSchemaValidator.Factory {
-  /** The shared instance. */
-  public static final StandardValidatorFactory INSTANCE = new StandardValidatorFactory(256);
-
   /** The formats JSON Schema 2020-12 defines; all earlier dialects define a subset. */
   private static final Set<String> STANDARD_FORMATS = Set.of("date-time", "date", "time",
       "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri",
@@ -57,6 +54,9 @@ public final class StandardValidatorFactory implements JsonSchemaValidator.Facto
 
   private static final KeywordFactory UNKNOWN_KEYWORDS_ARE_ANNOTATIONS =
       (keyword, context) -> new AnnotationKeyword(keyword);
+
+  /** The shared instance (declared after the constants its constructor reads). */
+  public static final StandardValidatorFactory INSTANCE = new StandardValidatorFactory(256);
 
   private final JsonSchemaFactory factory;
   private final SchemaValidatorsConfig config;
