@@ -73,7 +73,7 @@ final class Scalars {
     return RecordSchemaDeriver.typed(type);
   }
 
-  private static ObjectNode integer(long minimum, long maximum) {
+  private static ObjectNode integer(int minimum, int maximum) {
     return typed("integer").put("minimum", minimum).put("maximum", maximum);
   }
 
