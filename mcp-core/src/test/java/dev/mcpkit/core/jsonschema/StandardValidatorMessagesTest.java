@@ -63,12 +63,19 @@ class StandardValidatorMessagesTest {
   @Test
   void boundsAndLengthsSayTheLimitAndTheValue() {
     assertThat(messages(resource("weather-2020-12.json"), "{'city':'','days':15}"))
-        .containsExactly("$.city: must be at least 1 characters long, got 0",
+        .containsExactly("$.city: must be at least 1 character long, got 0",
             "$.days: must be at most 14, got integer 15");
     assertThat(messages("{'exclusiveMinimum':0}", "0"))
         .containsExactly("$: must be greater than 0, got integer 0");
     assertThat(messages("{'type':'array','minItems':2}", "[1]"))
         .containsExactly("$: must have at least 2 items, got 1");
+  }
+
+  @Test
+  void propertiesThatNoSubschemaDeclaresAreNamedWhenUnevaluatedPropertiesIsFalse() {
+    assertThat(messages("{'allOf':[{'properties':{'a':{}}}],'unevaluatedProperties':false}",
+        "{'a':1,'b':2}"))
+        .containsExactly("$.b: is not allowed (no subschema declares it)");
   }
 
   @Test

@@ -108,18 +108,22 @@ final class ProblemMessages {
       case "exclusiveMinimum" -> "must be greater than " + limit + got;
       case "exclusiveMaximum" -> "must be less than " + limit + got;
       case "multipleOf" -> "must be a multiple of " + limit + got;
-      case "minLength" -> "must be at least " + limit + " characters long, got "
+      case "minLength" -> "must be at least " + count(limit, "character") + " long, got "
           + Values.length(value);
-      case "maxLength" -> "must be at most " + limit + " characters long, got "
+      case "maxLength" -> "must be at most " + count(limit, "character") + " long, got "
           + Values.length(value);
       case "pattern" -> "must match the pattern " + limit.asText() + got;
       case "format" -> "must be a valid " + limit.asText() + got;
-      case "minItems" -> "must have at least " + limit + " items, got " + value.size();
-      case "maxItems" -> "must have at most " + limit + " items, got " + value.size();
-      case "minProperties" -> "must have at least " + limit + " properties, got " + value.size();
-      case "maxProperties" -> "must have at most " + limit + " properties, got " + value.size();
+      case "minItems" -> "must have at least " + count(limit, "item") + ", got " + value.size();
+      case "maxItems" -> "must have at most " + count(limit, "item") + ", got " + value.size();
+      case "minProperties" -> "must have at least " + count(limit, "property") + ", got "
+          + value.size();
+      case "maxProperties" -> "must have at most " + count(limit, "property") + ", got "
+          + value.size();
       case "uniqueItems" -> "must not contain duplicate items";
       case "false" -> "is not allowed here (its schema is false)";
+      case "unevaluatedProperties" -> limit != null && limit.isBoolean()
+          ? "is not allowed (no subschema declares it)" : m.getError();
       case "not" -> "must not match the schema under \"not\"" + got;
       case "oneOf" -> "must match exactly one of the \"oneOf\" schemas, but matched "
           + argument(m, 0, "none");
@@ -156,6 +160,13 @@ final class ProblemMessages {
     JsonNode parent = schema.at(Location.of(fragment.getParent()).pointer());
     JsonNode keyword = parent.get(String.valueOf(fragment.getElement(fragment.getNameCount() - 1)));
     return keyword != null && keyword.equals(m.getSchemaNode()) ? parent : null;
+  }
+
+  /** {@code 1 item}, {@code 2 items}, {@code 1 property}, {@code 3 properties}. */
+  private static String count(JsonNode limit, String noun) {
+    boolean one = limit.asLong() == 1;
+    String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+    return limit + " " + (one ? noun : plural);
   }
 
   private static String list(JsonNode values) {
