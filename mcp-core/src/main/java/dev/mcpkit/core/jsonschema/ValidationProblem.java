@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param path the same location for humans, JSONPath style: {@code $}, {@code $.user.name},
  *     {@code $.items[0]}, {@code $['odd key']}
  * @param keyword what failed: a JSON Schema keyword ({@code type}, {@code required},
- *     {@code enum}, ...) or, for checks outside the schema, {@code $schema}, {@code $ref} or
- *     {@code conversion}
+ *     {@code enum}, ...) or one of the checks around them: {@code $schema} (an unsupported
+ *     dialect), {@code $ref} (a reference that cannot be followed), {@code conversion} (JSON that
+ *     fits the schema but not the Java type) or {@code error} (anything else)
  * @param message one line for humans that starts with {@code path}, such as
  *     {@code $.count: must be an integer, got string "x"}
  */

@@ -152,6 +152,14 @@ class StandardValidatorMessagesTest {
   }
 
   @Test
+  void aTolerableSpellingOfSchemaIsCachedLikeAnyOther() {
+    JsonNode schema = json("{'$schema':'http://json-schema.org/draft-07/schema','type':'object'}");
+
+    assertThat(JsonSchemaValidator.compile(schema)).isSameAs(JsonSchemaValidator.compile(schema));
+    assertThat(schema.get("$schema").asText()).isEqualTo("http://json-schema.org/draft-07/schema");
+  }
+
+  @Test
   void draft2019SchemasAreSupported() {
     assertThat(messages("{'$schema':'https://json-schema.org/draft/2019-09/schema',"
         + "'$defs':{'n':{'type':'number'}},'$ref':'#/$defs/n'}", "'x'"))

@@ -30,7 +30,7 @@ final class References {
       Location at = find(schema, ref -> ref.endsWith("#" + fragment));
       return at(at, "\"#" + fragment + "\" does not point to anything in this schema");
     }
-    return new ValidationProblem("", "$", "$ref", "$: cannot compile the schema: " + text);
+    return new ValidationProblem("", "$", "error", "$: cannot compile the schema: " + text);
   }
 
   private static ValidationProblem at(Location location, String detail) {

@@ -111,13 +111,14 @@ public final class StandardValidatorFactory implements JsonSchemaValidator.Facto
       throw invalid(Location.ROOT, "type",
           "a schema must be an object or a boolean, got " + Values.describe(schema));
     }
-    Dialect dialect = dialectOf((ObjectNode) schema);
+    Dialect dialect = dialectOf(schema);
+    JsonNode canonical = withCanonicalIri(schema, dialect);
     List<ValidationProblem> problems =
-        ProblemMessages.ofSchema(metaSchema(dialect).validate(schema));
+        ProblemMessages.ofSchema(metaSchema(dialect).validate(canonical));
     if (!problems.isEmpty()) {
       throw new InvalidSchemaException(new ValidationResult(problems));
     }
-    return build(schema);
+    return build(canonical);
   }
 
   private JsonSchemaValidator build(JsonNode schema) {
@@ -131,8 +132,8 @@ public final class StandardValidatorFactory implements JsonSchemaValidator.Facto
     }
   }
 
-  /** Reads {@code $schema}, and rewrites a tolerated spelling to the canonical IRI. */
-  private static Dialect dialectOf(ObjectNode schema) {
+  /** The dialect {@code $schema} names; 2020-12 when it is absent. */
+  private static Dialect dialectOf(JsonNode schema) {
     JsonNode declared = schema.get("$schema");
     if (declared == null) {
       return Dialect.DEFAULT;
@@ -142,14 +143,20 @@ public final class StandardValidatorFactory implements JsonSchemaValidator.Facto
       throw invalid(at, "$schema", "must be a string naming the dialect, got "
           + Values.describe(declared));
     }
-    Dialect dialect = Dialect.forIri(declared.textValue()).orElseThrow(() -> invalid(at,
-        "$schema", "names an unsupported dialect " + Values.json(declared)
-            + "; leave $schema out for JSON Schema 2020-12 (the MCP default) or use one of "
-            + supportedIris()));
-    if (!dialect.iri().equals(declared.textValue())) {
-      schema.put("$schema", dialect.iri()); // schema is our private copy
+    return Dialect.forIri(declared.textValue()).orElseThrow(() -> invalid(at, "$schema",
+        "names an unsupported dialect " + Values.json(declared) + "; leave $schema out for"
+            + " JSON Schema 2020-12 (the MCP default) or use one of " + supportedIris()));
+  }
+
+  /** The library recognises dialects only by their exact IRI: fix a tolerated spelling. */
+  private static JsonNode withCanonicalIri(JsonNode schema, Dialect dialect) {
+    JsonNode declared = schema.get("$schema");
+    if (declared == null || dialect.iri().equals(declared.textValue())) {
+      return schema;
     }
-    return dialect;
+    ObjectNode canonical = (ObjectNode) schema.deepCopy();
+    canonical.put("$schema", dialect.iri());
+    return canonical;
   }
 
   private JsonSchema metaSchema(Dialect dialect) {
