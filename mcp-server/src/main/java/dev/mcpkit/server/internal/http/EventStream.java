@@ -85,7 +85,12 @@ public final class EventStream {
   }
 
   /** Delivers the final response and ends the stream. */
-  public synchronized void complete(JsonRpcResponse response) {
+  public void complete(JsonRpcResponse response) {
+    complete(response, 200);
+  }
+
+  /** Delivers the final response, with {@code status} if it is still a plain JSON answer. */
+  public synchronized void complete(JsonRpcResponse response, int status) {
     if (completed) {
       return;
     }
@@ -93,7 +98,7 @@ public final class EventStream {
     if (pending != null) {
       HttpCall call = pending;
       pending = null;
-      HttpResponses.message(call, 200, response);
+      HttpResponses.message(call, status, response);
       return;
     }
     boolean delivered = write(JsonRpcCodec.instance().encode(response));

@@ -17,6 +17,9 @@ public interface HttpCall extends HttpRequestView {
   /** The raw query string, or null. */
   String query();
 
+  /** Whether the request arrived on a loopback interface (DNS-rebinding checks apply then). */
+  boolean arrivedOnLoopback();
+
   /** The request body. */
   InputStream body() throws IOException;
 

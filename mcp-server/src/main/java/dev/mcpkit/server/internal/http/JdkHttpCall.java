@@ -50,6 +50,11 @@ public final class JdkHttpCall implements HttpCall {
   }
 
   @Override
+  public boolean arrivedOnLoopback() {
+    return exchange.getLocalAddress().getAddress().isLoopbackAddress();
+  }
+
+  @Override
   public InputStream body() {
     return exchange.getRequestBody();
   }

@@ -1,0 +1,198 @@
+package dev.mcpkit.server.internal.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.core.auth.McpPrincipal;
+import dev.mcpkit.core.engine.Attributes;
+import dev.mcpkit.core.engine.ProtocolEngine;
+import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.jsonrpc.Decoded;
+import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
+import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
+import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
+import dev.mcpkit.server.McpEndpoint;
+import dev.mcpkit.server.McpHttpOptions;
+import dev.mcpkit.server.internal.Keys;
+import dev.mcpkit.server.internal.LocalSessionState;
+import dev.mcpkit.server.internal.ServerAccess;
+import dev.mcpkit.server.internal.ServerPeer;
+import dev.mcpkit.server.internal.protocol.ServerCore;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP+SSE transport of protocol 2024-11-05, for old clients: a GET opens an event stream whose
+ * first event ({@code endpoint}) names the URL to POST messages to; every answer travels on the
+ * stream. Sessions live only as long as their stream.
+ */
+final class LegacySse {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final McpHttpOptions options;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  LegacySse(McpHttpOptions options) {
+    this.options = options;
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /** GET: opens the stream, announces the message URL, and holds the thread until it closes. */
+  void open(HttpCall call, McpEndpoint endpoint, McpPrincipal principal, String messagePath) {
+    if (!"GET".equals(call.method())) {
+      call.setHeader("Allow", "GET");
+      HttpResponses.empty(call, 405);
+      return;
+    }
+    if (sessions.size() >= options.maxSessions()) {
+      call.setHeader("Retry-After", "5");
+      HttpResponses.error(call, 503, null, ErrorCodes.INTERNAL_ERROR, "Service unavailable: the"
+          + " server has the most sessions it may hold (" + options.maxSessions() + ")");
+      return;
+    }
+    SseChannel channel;
+    try {
+      channel = SseChannel.open(call);
+    } catch (IOException e) {
+      call.close();
+      return;
+    }
+    byte[] idBytes = new byte[16];
+    RANDOM.nextBytes(idBytes);
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(idBytes);
+    ServerCore core = ServerAccess.core(endpoint.server());
+    Session session = new Session(id, endpoint, principal, core, channel);
+    sessions.put(id, session);
+    core.addPeer(session);
+    try {
+      channel.send(null, "endpoint",
+          (messagePath + "?sessionId=" + id).getBytes(StandardCharsets.UTF_8), 0);
+      long every = options.keepAliveInterval().toMillis();
+      while (!channel.awaitClose(every)) {
+        if (!channel.keepAlive()) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      sessions.remove(id);
+      core.removePeer(session);
+      session.engine.close();
+      channel.close();
+    }
+  }
+
+  /** POST to the message URL: the message is taken (202) and answered on the stream. */
+  void post(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
+    if (!"POST".equals(call.method())) {
+      call.setHeader("Allow", "POST");
+      HttpResponses.empty(call, 405);
+      return;
+    }
+    String id = queryParam(call.query(), "sessionId");
+    Session session = id == null ? null : sessions.get(id);
+    if (session == null || session.endpoint != endpoint
+        || !session.principal.subject().equals(principal.subject())) {
+      HttpResponses.error(call, 404, null, ErrorCodes.INVALID_REQUEST, "Session not found: open"
+          + " the event stream (GET) again to get a new message URL");
+      return;
+    }
+    byte[] body = McpHttpHandler.readBody(call, options);
+    if (body == null) {
+      return;
+    }
+    Decoded decoded = McpHttpHandler.decode(call, body, false);
+    if (decoded == null) {
+      return;
+    }
+    JsonRpcMessage message = decoded.messages().get(0);
+    HttpResponses.empty(call, 202);
+    if (message instanceof JsonRpcRequest) {
+      inFlight.incrementAndGet();
+      try {
+        session.engine.receive(message);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    } else {
+      session.engine.receive(message);
+    }
+  }
+
+  void close() {
+    for (Session s : sessions.values()) {
+      s.channel.close();
+    }
+  }
+
+  private static String queryParam(String query, String name) {
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equals(name)) {
+        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  private static final class Session implements ServerPeer {
+    final McpEndpoint endpoint;
+    final McpPrincipal principal;
+    final SseChannel channel;
+    final LocalSessionState state;
+    final ProtocolEngine engine;
+
+    Session(String id, McpEndpoint endpoint, McpPrincipal principal, ServerCore core,
+        SseChannel channel) {
+      this.endpoint = endpoint;
+      this.principal = principal;
+      this.channel = channel;
+      this.state = new LocalSessionState(id);
+      Attributes attributes = new Attributes()
+          .put(Keys.SESSION, state)
+          .put(Keys.ENDPOINT, endpoint)
+          .put(Keys.PRINCIPAL, principal);
+      this.engine = core.newEngine("legacy-sse " + id.substring(0, 6), (message, related) -> {
+        if (!channel.send(null, "message", JsonRpcCodec.instance().encode(message), 0)) {
+          throw new IOException("the client's event stream is closed");
+        }
+      }, attributes, false);
+    }
+
+    @Override
+    public void listChanged(String kind, String name) {
+      if ("tools".equals(kind) && name != null && !endpoint.exposes(name)) {
+        return;
+      }
+      notifyClient("notifications/" + kind + "/list_changed", null);
+    }
+
+    @Override
+    public void resourceUpdated(String uri) {
+      if (state.subscriptions().contains(uri)) {
+        ObjectNode params = McpJson.object().put("uri", uri);
+        notifyClient("notifications/resources/updated", params);
+      }
+    }
+
+    private void notifyClient(String method, ObjectNode params) {
+      try {
+        engine.sendNotification(method, params);
+      } catch (IOException | RuntimeException e) {
+        // the stream is gone; the session ends with it
+      }
+    }
+  }
+}

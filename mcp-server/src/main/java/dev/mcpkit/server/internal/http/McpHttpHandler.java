@@ -1,0 +1,282 @@
+package dev.mcpkit.server.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.auth.AuthResult;
+import dev.mcpkit.core.auth.McpAuthenticator;
+import dev.mcpkit.core.auth.McpPrincipal;
+import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.jsonrpc.Decoded;
+import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
+import dev.mcpkit.core.jsonrpc.JsonRpcParseException;
+import dev.mcpkit.server.McpEndpoint;
+import dev.mcpkit.server.McpHttpOptions;
+import dev.mcpkit.server.internal.session.HttpSessions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves MCP over HTTP for a set of endpoints, whatever HTTP server calls it: routes a request to
+ * its endpoint, checks Host/Origin and authentication, and hands it to the Streamable HTTP session
+ * protocol, the 2026-07-28 stateless protocol or the legacy HTTP+SSE transport. Thread-safe; one
+ * instance per HTTP server.
+ */
+public final class McpHttpHandler {
+  static final Logger LOG = LoggerFactory.getLogger(McpHttpHandler.class);
+  private static final String PRM = "/.well-known/oauth-protected-resource";
+
+  private final McpHttpOptions options;
+  private final List<McpEndpoint> endpoints = new CopyOnWriteArrayList<>();
+  private final OriginPolicy origins;
+  private final HttpSessions sessions;
+  private final SessionHttp sessionHttp;
+  private final StatelessHttp statelessHttp;
+  private final LegacySse legacy;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean shuttingDown;
+
+  public McpHttpHandler(McpHttpOptions options, List<McpEndpoint> endpoints) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.origins = new OriginPolicy(options);
+    this.sessions = new HttpSessions(options);
+    this.statelessHttp = new StatelessHttp(options);
+    this.legacy = new LegacySse(options);
+    this.sessionHttp = new SessionHttp(options, sessions, statelessHttp, legacy);
+    endpoints.forEach(this::addEndpoint);
+  }
+
+  public McpHttpOptions options() {
+    return options;
+  }
+
+  /** Starts serving an endpoint; its path must not clash with another's. */
+  public void addEndpoint(McpEndpoint endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    for (McpEndpoint e : endpoints) {
+      if (e.id().equals(endpoint.id())) {
+        throw new IllegalArgumentException("an endpoint with id '" + endpoint.id()
+            + "' is already served; give each endpoint its own id");
+      }
+      if (!e.isCapabilityUrl() && !endpoint.isCapabilityUrl() && e.path().equals(endpoint.path())) {
+        throw new IllegalArgumentException("two endpoints at path " + endpoint.path()
+            + "; give each its own path");
+      }
+    }
+    endpoints.add(endpoint);
+  }
+
+  /** Stops serving an endpoint (its path gets 404). */
+  public boolean removeEndpoint(McpEndpoint endpoint) {
+    return endpoints.remove(endpoint);
+  }
+
+  public List<McpEndpoint> endpoints() {
+    return List.copyOf(endpoints);
+  }
+
+  /** Live sessions served here. */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /** Serves one request; never throws. */
+  public void handle(HttpCall call) {
+    inFlight.incrementAndGet();
+    try {
+      dispatch(call);
+    } catch (RuntimeException e) {
+      LOG.warn("failed to serve {} {}", call.method(), safePath(call), e);
+      HttpResponses.error(call, 500, null, ErrorCodes.INTERNAL_ERROR,
+          "Internal error: the server failed to handle the request");
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void dispatch(HttpCall call) {
+    String path = call.path();
+    if (path.startsWith(PRM)) {
+      protectedResourceMetadata(call, path.substring(PRM.length()));
+      return;
+    }
+    Route route = route(path);
+    if (route == null || !route.endpoint.isEnabled()) {
+      HttpResponses.notFound(call);
+      return;
+    }
+    if (shuttingDown) {
+      call.setHeader("Retry-After", "1");
+      HttpResponses.error(call, 503, null, ErrorCodes.INTERNAL_ERROR,
+          "Service unavailable: the server is shutting down");
+      return;
+    }
+    String refused = origins.check(call);
+    if (refused != null) {
+      HttpResponses.error(call, 403, null, ErrorCodes.INVALID_REQUEST, refused);
+      return;
+    }
+    McpPrincipal principal = authenticate(route.endpoint, call);
+    if (principal == null) {
+      return;
+    }
+    switch (route.kind) {
+      case MAIN -> sessionHttp.serve(call, route.endpoint, principal);
+      case LEGACY_SSE -> legacy.open(call, route.endpoint, principal,
+          route.endpoint.isCapabilityUrl() || route.below ? route.endpoint.path() + "/message"
+              : route.endpoint.sibling("message"));
+      case LEGACY_MESSAGE -> legacy.post(call, route.endpoint, principal);
+      default -> HttpResponses.notFound(call);
+    }
+  }
+
+  private McpPrincipal authenticate(McpEndpoint endpoint, HttpCall call) {
+    McpAuthenticator auth = endpoint.authenticator();
+    if (auth == McpAuthenticator.NONE) {
+      return McpPrincipal.ANONYMOUS;
+    }
+    AuthResult result;
+    try {
+      result = auth.authenticate(call);
+    } catch (RuntimeException e) {
+      LOG.warn("authenticator {} failed", auth.getClass().getName(), e);
+      HttpResponses.error(call, 503, null, ErrorCodes.INTERNAL_ERROR,
+          "Service unavailable: authentication failed on the server side");
+      return null;
+    }
+    if (result instanceof AuthResult.Authenticated a) {
+      return a.principal();
+    }
+    AuthResult.Denied denied = (AuthResult.Denied) result;
+    if (denied.wwwAuthenticate() != null) {
+      call.setHeader("WWW-Authenticate", denied.wwwAuthenticate());
+    }
+    HttpResponses.error(call, denied.status(), null, ErrorCodes.INVALID_REQUEST,
+        (denied.status() == 401 ? "Unauthorized: " : "Forbidden: ") + denied.message());
+    return null;
+  }
+
+  private void protectedResourceMetadata(HttpCall call, String endpointPath) {
+    if (!"GET".equals(call.method())) {
+      HttpResponses.empty(call, 405);
+      return;
+    }
+    JsonNode metadata = null;
+    for (McpEndpoint e : endpoints) {
+      if (!e.isEnabled()) {
+        continue;
+      }
+      boolean matches = endpointPath.isEmpty() ? endpoints.size() == 1
+          : "".equals(e.match(endpointPath));
+      if (matches) {
+        metadata = e.authenticator().protectedResourceMetadata();
+        break;
+      }
+    }
+    if (metadata == null) {
+      HttpResponses.notFound(call);
+      return;
+    }
+    try {
+      HttpResponses.json(call, 200, McpJson.mapper().writeValueAsBytes(metadata));
+    } catch (IOException e) {
+      HttpResponses.empty(call, 500);
+    }
+  }
+
+  private Route route(String path) {
+    for (McpEndpoint e : endpoints) {
+      String rest = e.match(path);
+      if (rest != null) {
+        switch (rest) {
+          case "" -> {
+            return new Route(e, Kind.MAIN, false);
+          }
+          case "/sse" -> {
+            return new Route(e, Kind.LEGACY_SSE, true);
+          }
+          case "/message", "/messages" -> {
+            return new Route(e, Kind.LEGACY_MESSAGE, true);
+          }
+          default -> {
+            // not ours; another endpoint may match
+          }
+        }
+      }
+      if (!e.isCapabilityUrl()) {
+        if (path.equals(e.sibling("sse"))) {
+          return new Route(e, Kind.LEGACY_SSE, false);
+        }
+        if (path.equals(e.sibling("message")) || path.equals(e.sibling("messages"))) {
+          return new Route(e, Kind.LEGACY_MESSAGE, false);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Stops taking requests (503), waits up to the grace period for calls in flight, then cancels
+   * what still runs and closes every stream.
+   */
+  public void shutdown(Duration grace) {
+    shuttingDown = true;
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (busy() && System.nanoTime() < deadline) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    statelessHttp.close();
+    legacy.close();
+    sessions.close();
+  }
+
+  private boolean busy() {
+    return sessions.all().stream().anyMatch(s -> s.inFlight() > 0) || statelessHttp.inFlight() > 0
+        || legacy.inFlight() > 0;
+  }
+
+  /** Decodes a body, answering a parse error with 400; null when answered. */
+  static Decoded decode(HttpCall call, byte[] body, boolean allowBatch) {
+    try {
+      return JsonRpcCodec.instance().decode(body, allowBatch);
+    } catch (JsonRpcParseException e) {
+      HttpResponses.message(call, 400, e.toResponse());
+      return null;
+    }
+  }
+
+  /** Reads the body within the limit, answering 413 (or 400); null when answered. */
+  static byte[] readBody(HttpCall call, McpHttpOptions options) {
+    try {
+      return Wire.readBody(call, options.maxBodyBytes());
+    } catch (Wire.TooLarge e) {
+      HttpResponses.error(call, 413, null, ErrorCodes.INVALID_REQUEST, "Request body too large:"
+          + " the limit is " + options.maxBodyBytes() + " bytes (McpHttpOptions.maxBodyBytes)");
+      return null;
+    } catch (IOException e) {
+      HttpResponses.error(call, 400, null, ErrorCodes.PARSE_ERROR,
+          "Parse error: could not read the request body: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static String safePath(HttpCall call) {
+    String p = call.path();
+    return p.length() > 12 ? p.substring(0, 8) + "..." : p; // capability tokens stay out of logs
+  }
+
+  private enum Kind { MAIN, LEGACY_SSE, LEGACY_MESSAGE }
+
+  private record Route(McpEndpoint endpoint, Kind kind, boolean below) {}
+}

@@ -1,0 +1,352 @@
+package dev.mcpkit.server.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.auth.McpPrincipal;
+import dev.mcpkit.core.engine.Attributes;
+import dev.mcpkit.core.jsonrpc.Decoded;
+import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
+import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
+import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
+import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
+import dev.mcpkit.server.McpEndpoint;
+import dev.mcpkit.server.McpHttpOptions;
+import dev.mcpkit.server.internal.Keys;
+import dev.mcpkit.server.internal.protocol.Versions;
+import dev.mcpkit.server.internal.session.HttpSessions;
+import dev.mcpkit.server.internal.session.LiveSession;
+import dev.mcpkit.server.spi.EventStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The MCP endpoint itself: Streamable HTTP with sessions (2025-03-26 to 2025-11-25) on POST, GET
+ * and DELETE, handing 2026-07-28 requests to {@link StatelessHttp} and session-less GETs of old
+ * clients to {@link LegacySse}.
+ */
+final class SessionHttp {
+  private final McpHttpOptions options;
+  private final HttpSessions sessions;
+  private final StatelessHttp stateless;
+  private final LegacySse legacy;
+
+  SessionHttp(McpHttpOptions options, HttpSessions sessions, StatelessHttp stateless,
+      LegacySse legacy) {
+    this.options = options;
+    this.sessions = sessions;
+    this.stateless = stateless;
+    this.legacy = legacy;
+  }
+
+  void serve(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
+    switch (call.method()) {
+      case "POST" -> post(call, endpoint, principal);
+      case "GET" -> get(call, endpoint, principal);
+      case "DELETE" -> delete(call, endpoint, principal);
+      default -> {
+        call.setHeader("Allow", "GET, POST, DELETE");
+        HttpResponses.error(call, 405, null, ErrorCodes.INVALID_REQUEST,
+            "Method not allowed: the MCP endpoint takes POST, GET and DELETE");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ POST
+
+  private void post(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
+    String accept = call.header("Accept");
+    boolean acceptsJson = Wire.accepts(accept, "application/json");
+    boolean acceptsSse = Wire.accepts(accept, "text/event-stream");
+    if (!acceptsJson || !acceptsSse) {
+      HttpResponses.error(call, 406, null, ErrorCodes.INVALID_REQUEST, "Not acceptable: the"
+          + " Accept header must list both application/json and text/event-stream, got "
+          + (accept == null ? "none" : "'" + accept + "'"));
+      return;
+    }
+    if (!Wire.isJson(call.header("Content-Type"))) {
+      HttpResponses.error(call, 415, null, ErrorCodes.INVALID_REQUEST, "Unsupported media type:"
+          + " the body must be JSON (Content-Type: application/json), got "
+          + (call.header("Content-Type") == null ? "none" : call.header("Content-Type")));
+      return;
+    }
+    byte[] body = McpHttpHandler.readBody(call, options);
+    if (body == null) {
+      return;
+    }
+    Decoded decoded = McpHttpHandler.decode(call, body, true);
+    if (decoded == null) {
+      return;
+    }
+    String sessionId = call.header(Wire.SESSION_ID);
+    String version = call.header(Wire.PROTOCOL_VERSION);
+    if (!decoded.batch() && StatelessHttp.isStateless(version, decoded.messages().get(0))) {
+      stateless.post(call, endpoint, principal, decoded.messages().get(0), acceptsSse);
+      return;
+    }
+    if (!decoded.batch() && decoded.messages().get(0) instanceof JsonRpcRequest r
+        && "initialize".equals(r.method())) {
+      initialize(call, endpoint, principal, r);
+      return;
+    }
+    if (sessionId == null) {
+      HttpResponses.error(call, 400, requestId(decoded), ErrorCodes.INVALID_REQUEST, "Bad request:"
+          + " the Mcp-Session-Id header is missing; send initialize first and then the session id"
+          + " it returns with every request");
+      return;
+    }
+    if (version != null && !Versions.isSessionVersion(version)) {
+      HttpResponses.error(call, 400, requestId(decoded), ErrorCodes.INVALID_REQUEST,
+          "Bad request: unsupported MCP-Protocol-Version '" + version + "'; supported: "
+              + String.join(", ", Versions.SESSION));
+      return;
+    }
+    LiveSession session = findSession(call, endpoint, principal, sessionId, requestId(decoded));
+    if (session == null) {
+      return;
+    }
+    if (decoded.batch()) {
+      batch(call, session, principal, decoded);
+      return;
+    }
+    JsonRpcMessage message = decoded.messages().get(0);
+    if (message instanceof JsonRpcRequest request) {
+      request(call, session, principal, request, acceptsSse);
+    } else {
+      session.engine().receive(message);
+      HttpResponses.empty(call, 202);
+    }
+  }
+
+  private void initialize(HttpCall call, McpEndpoint endpoint, McpPrincipal principal,
+      JsonRpcRequest request) {
+    if (!sessions.hasRoom()) {
+      call.setHeader("Retry-After", "5");
+      HttpResponses.error(call, 503, request.id(), ErrorCodes.INTERNAL_ERROR, "Service"
+          + " unavailable: the server has the most sessions it may hold ("
+          + options.maxSessions() + "); try again later");
+      return;
+    }
+    JsonNode requested = request.params() == null ? null : request.params().get("protocolVersion");
+    LiveSession session = sessions.open(endpoint, principal.subject(),
+        requested != null && requested.isTextual() ? requested.textValue() : Versions.LATEST_SESSION);
+    Attributes attrs = new Attributes(session.engine().attributes()).put(Keys.PRINCIPAL, principal);
+    JsonRpcResponse response = session.engine().handle(request, attrs);
+    if (response instanceof JsonRpcResponse.Result) {
+      sessions.add(session);
+      call.setHeader(Wire.SESSION_ID, session.id());
+      HttpResponses.message(call, 200, response);
+    } else {
+      session.close();
+      HttpResponses.message(call, 200, response == null
+          ? JsonRpcResponse.error(request.id(), ErrorCodes.INTERNAL_ERROR, "initialize cancelled")
+          : response);
+    }
+  }
+
+  private void request(HttpCall call, LiveSession session, McpPrincipal principal,
+      JsonRpcRequest request, boolean acceptsSse) {
+    if (!session.enter(options.maxRequestsInFlightPerSession())) {
+      HttpResponses.error(call, 429, request.id(), ErrorCodes.INTERNAL_ERROR, "Too many requests:"
+          + " this session already has " + options.maxRequestsInFlightPerSession()
+          + " requests running (McpHttpOptions.maxRequestsInFlightPerSession)");
+      return;
+    }
+    EventStream stream = new EventStream(session.id(), session.newStreamId('p'),
+        options.eventStore(), sessions.primes(session.protocolVersion()), sessions.retryMillis())
+        .answering(call, acceptsSse);
+    session.register(request.id(), stream);
+    JsonRpcResponse response;
+    try {
+      Attributes attrs = new Attributes(session.engine().attributes())
+          .put(Keys.PRINCIPAL, principal)
+          .put(Keys.RESPONSE, stream::closeConnection);
+      response = session.engine().handle(request, attrs);
+    } finally {
+      session.unregister(request.id(), stream);
+      session.exit();
+    }
+    if (response == null) {
+      stream.abandon();
+    } else {
+      stream.complete(response);
+    }
+  }
+
+  /** A 2025-03-26 batch: requests run one after another; answers go back as one JSON array. */
+  private void batch(HttpCall call, LiveSession session, McpPrincipal principal, Decoded decoded) {
+    if (!"2025-03-26".equals(session.protocolVersion())) {
+      HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST, "Invalid request: JSON-RPC"
+          + " batches are only allowed in protocol 2025-03-26; this session uses "
+          + session.protocolVersion());
+      return;
+    }
+    List<JsonRpcResponse> answers = new ArrayList<>(decoded.rejected());
+    for (JsonRpcMessage m : decoded.messages()) {
+      if (m instanceof JsonRpcRequest r) {
+        Attributes attrs = new Attributes(session.engine().attributes())
+            .put(Keys.PRINCIPAL, principal);
+        JsonRpcResponse response = session.engine().handle(r, attrs);
+        if (response != null) {
+          answers.add(response);
+        }
+      } else {
+        session.engine().receive(m);
+      }
+    }
+    if (answers.isEmpty()) {
+      HttpResponses.empty(call, 202);
+    } else {
+      HttpResponses.json(call, 200, JsonRpcCodec.instance().encodeBatch(answers));
+    }
+  }
+
+  // ------------------------------------------------------------------ GET
+
+  private void get(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
+    if (StatelessHttp.isStatelessVersion(call.header(Wire.PROTOCOL_VERSION))) {
+      stateless.methodNotAllowed(call);
+      return;
+    }
+    if (!Wire.accepts(call.header("Accept"), "text/event-stream")) {
+      HttpResponses.error(call, 406, null, ErrorCodes.INVALID_REQUEST, "Not acceptable: a GET"
+          + " opens an event stream; the Accept header must list text/event-stream");
+      return;
+    }
+    String sessionId = call.header(Wire.SESSION_ID);
+    if (sessionId == null) {
+      // an HTTP+SSE (2024-11-05) client probing the URL: give it the old transport
+      legacy.open(call, endpoint, principal, endpoint.path() + "/message");
+      return;
+    }
+    LiveSession session = findSession(call, endpoint, principal, sessionId, null);
+    if (session == null) {
+      return;
+    }
+    String lastEventId = call.header("Last-Event-ID");
+    if (lastEventId != null && resume(call, session, lastEventId)) {
+      return;
+    }
+    EventStream standalone = session.standalone();
+    if (standalone.isConnected()) {
+      HttpResponses.error(call, 409, null, ErrorCodes.INVALID_REQUEST, "Conflict: this session"
+          + " already has a GET stream open; only one is allowed per session");
+      return;
+    }
+    SseChannel channel;
+    try {
+      channel = SseChannel.open(call);
+    } catch (java.io.IOException e) {
+      call.close();
+      return;
+    }
+    standalone.attach(channel);
+    hold(channel);
+  }
+
+  /** Replays a broken stream after {@code lastEventId}; false when the id is unknown. */
+  private boolean resume(HttpCall call, LiveSession session, String lastEventId) {
+    EventStore.Replay replay;
+    try {
+      replay = options.eventStore().replayAfter(session.id(), lastEventId);
+    } catch (RuntimeException e) {
+      McpHttpHandler.LOG.warn("event store {} failed to replay events",
+          options.eventStore().getClass().getName(), e);
+      HttpResponses.error(call, 503, null, ErrorCodes.INTERNAL_ERROR,
+          "Service unavailable: the event store failed; reconnect later");
+      return true;
+    }
+    if (replay == null) {
+      return false;
+    }
+    SseChannel channel;
+    try {
+      channel = SseChannel.open(call);
+    } catch (java.io.IOException e) {
+      call.close();
+      return true;
+    }
+    EventStream stream = session.runningStream(replay.streamId());
+    if (stream != null) {
+      stream.attach(channel, replay.events());
+    } else {
+      for (EventStore.StoredEvent e : replay.events()) {
+        if (e.data().length > 0) {
+          channel.send(e.id(), null, e.data(), 0);
+        }
+      }
+      channel.close();
+      try {
+        options.eventStore().dropStream(session.id(), replay.streamId());
+      } catch (RuntimeException e) {
+        McpHttpHandler.LOG.debug("event store failed to drop a replayed stream: {}", e.toString());
+      }
+    }
+    hold(channel);
+    return true;
+  }
+
+  /** Keeps the serving thread with the stream until it closes, sending keep-alives. */
+  private void hold(SseChannel channel) {
+    long every = options.keepAliveInterval().toMillis();
+    try {
+      while (!channel.awaitClose(every)) {
+        if (!channel.keepAlive()) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      channel.close();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ------------------------------------------------------------------ DELETE
+
+  private void delete(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
+    if (StatelessHttp.isStatelessVersion(call.header(Wire.PROTOCOL_VERSION))) {
+      stateless.methodNotAllowed(call);
+      return;
+    }
+    String sessionId = call.header(Wire.SESSION_ID);
+    if (sessionId == null) {
+      HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST,
+          "Bad request: DELETE ends a session; the Mcp-Session-Id header is missing");
+      return;
+    }
+    LiveSession session = findSession(call, endpoint, principal, sessionId, null);
+    if (session == null) {
+      return;
+    }
+    sessions.terminate(session);
+    HttpResponses.empty(call, 200);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private LiveSession findSession(HttpCall call, McpEndpoint endpoint, McpPrincipal principal,
+      String sessionId, dev.mcpkit.core.jsonrpc.RequestId id) {
+    LiveSession session;
+    try {
+      session = sessions.find(sessionId, endpoint, principal.subject());
+    } catch (RuntimeException e) {
+      McpHttpHandler.LOG.warn("session store {} failed", options.sessionStore().getClass().getName(),
+          e);
+      HttpResponses.error(call, 503, id, ErrorCodes.INTERNAL_ERROR,
+          "Service unavailable: the session store failed; retry later");
+      return null;
+    }
+    if (session == null) {
+      HttpResponses.error(call, 404, id, ErrorCodes.INVALID_REQUEST, "Session not found: it"
+          + " expired or was terminated; send initialize without Mcp-Session-Id to start a new"
+          + " one");
+    }
+    return session;
+  }
+
+  private static dev.mcpkit.core.jsonrpc.RequestId requestId(Decoded decoded) {
+    if (!decoded.batch() && decoded.messages().get(0) instanceof JsonRpcRequest r) {
+      return r.id();
+    }
+    return null;
+  }
+}
