@@ -142,7 +142,8 @@ final class StatelessHttp {
       listen(call, core, endpoint, request, acceptsSse);
       return;
     }
-    if (core.methods(true).request(request.method()) == null) {
+    if (Versions.SESSION_ONLY_METHODS.contains(request.method())
+        || core.methods(true).request(request.method()) == null) {
       HttpResponses.error(call, 404, id, ErrorCodes.METHOD_NOT_FOUND, "Method not found: "
           + request.method() + (Versions.SESSION_ONLY_METHODS.contains(request.method())
           ? " does not exist in protocol " + Versions.STATELESS : ""));

@@ -1,0 +1,208 @@
+package dev.mcpkit.server;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.mcpkit.core.engine.internal.Threads;
+import dev.mcpkit.server.internal.http.JdkHttpCall;
+import dev.mcpkit.server.internal.http.McpHttpHandler;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An MCP server over HTTP on the JDK's built-in {@code com.sun.net.httpserver}: no dependency
+ * beyond the JDK. Requests and SSE streams run on virtual threads on Java 21+, on a bounded pool
+ * of platform threads on 17 (an open SSE stream holds one thread).
+ *
+ * <pre>{@code
+ * McpHttpServer http = McpHttpServer.start(server, 8080);   // http://127.0.0.1:8080/mcp
+ * ...
+ * http.close();                                             // finishes calls in flight first
+ * }</pre>
+ *
+ * <p>This class sets {@code sun.net.httpserver.nodelay=true} (unless already set) before the first
+ * JDK HTTP server is created, so small responses are not held back by Nagle's algorithm (about 40
+ * ms per request otherwise); a host that creates a JDK HTTP server earlier should set it itself.
+ */
+public final class McpHttpServer implements Closeable {
+  static {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final McpHttpHandler handler;
+  private final McpHttpOptions options;
+  private final String host;
+
+  private McpHttpServer(HttpServer server, ExecutorService executor, McpHttpHandler handler,
+      McpHttpOptions options, String host) {
+    this.server = server;
+    this.executor = executor;
+    this.handler = handler;
+    this.options = options;
+    this.host = host;
+  }
+
+  /**
+   * Serves {@code server} at {@code http://127.0.0.1:<port>/mcp} with default options.
+   *
+   * @param port the port, or 0 for any free port (see {@link #port()})
+   */
+  public static McpHttpServer start(McpServer server, int port) {
+    return builder().port(port).endpoint(McpEndpoint.at("/mcp", server)).start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://host:port}, for building URLs. */
+  public URI baseUri() {
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** The full URL of an endpoint (a secret, for capability URLs). */
+  public URI url(McpEndpoint endpoint) {
+    return URI.create(baseUri() + endpoint.path());
+  }
+
+  /** The URL of the first endpoint. */
+  public URI url() {
+    return url(handler.endpoints().get(0));
+  }
+
+  /** Starts serving another endpoint. */
+  public void addEndpoint(McpEndpoint endpoint) {
+    handler.addEndpoint(endpoint);
+  }
+
+  /** Stops serving an endpoint; its path gets 404. */
+  public boolean removeEndpoint(McpEndpoint endpoint) {
+    return handler.removeEndpoint(endpoint);
+  }
+
+  public List<McpEndpoint> endpoints() {
+    return handler.endpoints();
+  }
+
+  /** Sessions currently served. */
+  public int sessionCount() {
+    return handler.sessionCount();
+  }
+
+  /**
+   * Stops: new requests get 503, calls in flight get the grace period to finish, then everything
+   * still running is cancelled and the port is closed. Idempotent.
+   */
+  @Override
+  public void close() {
+    handler.shutdown(options.shutdownGracePeriod());
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "McpHttpServer[" + baseUri() + ", " + handler.endpoints() + "]";
+  }
+
+  /** Builds and starts an {@link McpHttpServer}. */
+  public static final class Builder {
+    private InetAddress address = InetAddress.getLoopbackAddress();
+    private int port;
+    private final List<McpEndpoint> endpoints = new ArrayList<>();
+    private McpHttpOptions options = McpHttpOptions.defaults();
+    private int maxThreads = 200;
+    private int backlog = 128;
+
+    private Builder() {}
+
+    /** The address to bind (default loopback; a local server should stay on loopback). */
+    public Builder address(InetAddress address) {
+      this.address = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** The port, or 0 (the default) for any free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    public Builder endpoint(McpEndpoint endpoint) {
+      endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
+      return this;
+    }
+
+    public Builder options(McpHttpOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Threads serving requests and streams on Java 17 (default 200); unused on 21+. */
+    public Builder maxThreads(int max) {
+      if (max < 2) {
+        throw new IllegalArgumentException("maxThreads must be at least 2, got " + max);
+      }
+      this.maxThreads = max;
+      return this;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public McpHttpServer start() {
+      if (endpoints.isEmpty()) {
+        throw new IllegalStateException("McpHttpServer needs at least one endpoint: call"
+            + " endpoint(McpEndpoint.at(\"/mcp\", server))");
+      }
+      McpHttpHandler handler = new McpHttpHandler(options, endpoints);
+      HttpServer server;
+      try {
+        server = HttpServer.create(new InetSocketAddress(address, port), backlog);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on " + address.getHostAddress() + ":" + port
+            + ": " + e.getMessage(), e);
+      }
+      ExecutorService executor = executor(maxThreads);
+      server.setExecutor(executor);
+      server.createContext("/", exchange -> handler.handle(new JdkHttpCall(exchange)));
+      server.start();
+      String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
+          : address.getHostAddress();
+      return new McpHttpServer(server, executor, handler, options, host);
+    }
+
+    private static ExecutorService executor(int maxThreads) {
+      if (Threads.hasVirtualThreads()) {
+        return Threads.newExecutor("mcp-http", maxThreads);
+      }
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30,
+          TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.daemonFactory("mcp-http"));
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.mcpkit.server.internal.protocol;
+
+import dev.mcpkit.core.engine.McpEventListener;
+import dev.mcpkit.core.engine.McpInterceptor;
+import dev.mcpkit.core.schema.Base.CacheScope;
+import dev.mcpkit.core.schema.Lifecycle.Implementation;
+import dev.mcpkit.server.CompletionHandler;
+import dev.mcpkit.server.ToolDefinition;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What an {@code McpServer.Builder} configured.
+ *
+ * @param toolCallTimeoutOverride the environment's timeout for every call, or null
+ */
+public record ServerConfig(
+    Implementation serverInfo,
+    String instructions,
+    CompletionHandler completions,
+    boolean logging,
+    boolean toolsCapability,
+    boolean resourcesCapability,
+    boolean promptsCapability,
+    Duration toolCallTimeout,
+    Duration toolCallTimeoutOverride,
+    int pageSize,
+    List<McpInterceptor> interceptors,
+    McpEventListener listener,
+    byte[] requestStateKey,
+    Duration requestStateTtl,
+    long cacheTtlMillis,
+    CacheScope cacheScope) {
+
+  /** The timeout a call of {@code tool} gets. */
+  public Duration timeoutOf(ToolDefinition tool) {
+    if (toolCallTimeoutOverride != null) {
+      return toolCallTimeoutOverride;
+    }
+    return tool.timeout() != null ? tool.timeout() : toolCallTimeout;
+  }
+
+  /**
+   * Reads the override from the environment variable {@code name} (milliseconds), or null.
+   *
+   * @throws IllegalStateException naming the variable when its value is not a positive number
+   */
+  public static Duration timeoutFromEnvironment(String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      long millis = Long.parseLong(value.trim());
+      if (millis <= 0) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofMillis(millis);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("environment variable " + name + " must be a positive"
+          + " number of milliseconds, got '" + value + "'");
+    }
+  }
+}

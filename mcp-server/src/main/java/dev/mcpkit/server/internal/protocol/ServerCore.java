@@ -1,0 +1,203 @@
+package dev.mcpkit.server.internal.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.core.engine.Attributes;
+import dev.mcpkit.core.engine.MethodHandlers;
+import dev.mcpkit.core.engine.Outbound;
+import dev.mcpkit.core.engine.ProtocolEngine;
+import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.server.PromptDefinition;
+import dev.mcpkit.server.ResourceDefinition;
+import dev.mcpkit.server.ToolDefinition;
+import dev.mcpkit.server.internal.ServerPeer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The implementation behind {@code McpServer}: what it offers (registries), the two method tables
+ * (session protocol and 2026-07-28), and who to tell about changes (peers). Thread-safe.
+ */
+public final class ServerCore {
+  static final Logger LOG = LoggerFactory.getLogger("dev.mcpkit.server.McpServer");
+
+  private final ServerConfig config;
+  private final Registry<ToolDefinition> tools;
+  private final Registry<PromptDefinition> prompts;
+  private final Registry<ResourceDefinition> resources;
+  private final Registry<ResourceDefinition> templates;
+  private final Set<ServerPeer> peers = ConcurrentHashMap.newKeySet();
+  private final RequestStates requestStates;
+  private final ObjectNode serverInfo;
+  private final MethodHandlers sessionMethods;
+  private final MethodHandlers statelessMethods;
+
+  public ServerCore(ServerConfig config, List<ToolDefinition> tools,
+      List<ResourceDefinition> resources, List<PromptDefinition> prompts) {
+    this.config = config;
+    this.tools = new Registry<>("tool", ToolDefinition::name, this::listChanged);
+    this.prompts = new Registry<>("prompt", PromptDefinition::name, this::listChanged);
+    this.resources = new Registry<>("resource", ResourceDefinition::uri, this::listChanged);
+    this.templates = new Registry<>("resource template", ResourceDefinition::uri,
+        this::listChanged);
+    tools.forEach(this.tools::add);
+    prompts.forEach(this.prompts::add);
+    resources.forEach(this::addResource);
+    this.requestStates = new RequestStates(config.requestStateKey(), config.requestStateTtl());
+    this.serverInfo = (ObjectNode) McpJson.toTree(config.serverInfo());
+    this.sessionMethods = buildMethods(false);
+    this.statelessMethods = buildMethods(true);
+    if (config.toolCallTimeoutOverride() != null) {
+      LOG.info("tool calls time out after {} ms (environment variable)",
+          config.toolCallTimeoutOverride().toMillis());
+    }
+  }
+
+  private MethodHandlers buildMethods(boolean stateless) {
+    MethodHandlers.Builder b = MethodHandlers.builder();
+    LifecycleMethods.register(b, this, stateless);
+    ToolMethods.register(b, this, stateless);
+    ResourceMethods.register(b, this, stateless);
+    PromptMethods.register(b, this, stateless);
+    return b.build();
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public Registry<ToolDefinition> tools() {
+    return tools;
+  }
+
+  public Registry<PromptDefinition> prompts() {
+    return prompts;
+  }
+
+  public Registry<ResourceDefinition> resources() {
+    return resources;
+  }
+
+  public Registry<ResourceDefinition> templates() {
+    return templates;
+  }
+
+  RequestStates requestStates() {
+    return requestStates;
+  }
+
+  /** The server's {@code Implementation} as JSON; do not modify. */
+  public ObjectNode serverInfo() {
+    return serverInfo;
+  }
+
+  public void addResource(ResourceDefinition resource) {
+    (resource.isTemplate() ? templates : resources).add(resource);
+  }
+
+  public boolean removeResource(String uri) {
+    return resources.remove(uri) || templates.remove(uri);
+  }
+
+  /** The method table of the session protocol, or of 2026-07-28. */
+  public MethodHandlers methods(boolean stateless) {
+    return stateless ? statelessMethods : sessionMethods;
+  }
+
+  /** An engine for one session, connection, or (2026-07-28) one request. */
+  public ProtocolEngine newEngine(String name, Outbound outbound, Attributes attributes,
+      boolean stateless) {
+    return ProtocolEngine.builder()
+        .name(name)
+        .handlers(stateless ? statelessMethods : sessionMethods)
+        .outbound(outbound)
+        .attributes(attributes)
+        .listener(config.listener())
+        .interceptors(config.interceptors())
+        .defaultTimeout(Duration.ZERO)
+        .build();
+  }
+
+  /** The capabilities to declare (2026-07-28 has no subscribe and no logging/setLevel). */
+  public ObjectNode capabilities(boolean stateless) {
+    ObjectNode caps = McpJson.object();
+    if (config.logging()) {
+      caps.putObject("logging");
+    }
+    if (config.completions() != null) {
+      caps.putObject("completions");
+    }
+    if (config.promptsCapability()) {
+      caps.putObject("prompts").put("listChanged", true);
+    }
+    if (config.resourcesCapability()) {
+      ObjectNode r = caps.putObject("resources");
+      if (!stateless) {
+        r.put("subscribe", true);
+      }
+      r.put("listChanged", true);
+    }
+    if (config.toolsCapability()) {
+      caps.putObject("tools").put("listChanged", true);
+    }
+    return caps;
+  }
+
+  /** The part of a {@code subscriptions/listen} filter this server honours. */
+  public ObjectNode honoredSubscriptions(ObjectNode requested) {
+    ObjectNode honored = McpJson.object();
+    if (config.toolsCapability() && requested.path("toolsListChanged").asBoolean(false)) {
+      honored.put("toolsListChanged", true);
+    }
+    if (config.promptsCapability() && requested.path("promptsListChanged").asBoolean(false)) {
+      honored.put("promptsListChanged", true);
+    }
+    if (config.resourcesCapability()) {
+      if (requested.path("resourcesListChanged").asBoolean(false)) {
+        honored.put("resourcesListChanged", true);
+      }
+      JsonNode uris = requested.get("resourceSubscriptions");
+      if (uris != null && uris.isArray()) {
+        honored.set("resourceSubscriptions", uris.deepCopy());
+      }
+    }
+    return honored;
+  }
+
+  public void addPeer(ServerPeer peer) {
+    peers.add(peer);
+  }
+
+  public void removePeer(ServerPeer peer) {
+    peers.remove(peer);
+  }
+
+  private void listChanged(String kind, String name) {
+    String family = switch (kind) {
+      case "tool" -> "tools";
+      case "prompt" -> "prompts";
+      default -> "resources";
+    };
+    for (ServerPeer p : peers) {
+      try {
+        p.listChanged(family, name);
+      } catch (RuntimeException e) {
+        LOG.debug("could not tell a client that the {} list changed: {}", family, e.toString());
+      }
+    }
+  }
+
+  public void resourceUpdated(String uri) {
+    for (ServerPeer p : peers) {
+      try {
+        p.resourceUpdated(uri);
+      } catch (RuntimeException e) {
+        LOG.debug("could not tell a client that {} changed: {}", uri, e.toString());
+      }
+    }
+  }
+}
