@@ -19,7 +19,9 @@ import dev.mcpkit.server.McpHttpOptions;
 import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.StatelessMeta;
+import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.server.internal.protocol.ServerCore;
+import dev.mcpkit.server.internal.protocol.StatelessRequests;
 import dev.mcpkit.server.internal.protocol.Versions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Mcp-Method} and {@code Mcp-Name} headers, and answered without any session.
  */
 final class StatelessHttp {
-  static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
-  static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
-  static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
-  static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
-  private static final Set<String> LOG_LEVELS =
-      Set.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
 
   private final McpHttpOptions options;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -58,10 +54,7 @@ final class StatelessHttp {
     if (Versions.isStatelessVersion(versionHeader)) {
       return true;
     }
-    JsonNode params = message instanceof JsonRpcRequest r ? r.params()
-        : message instanceof JsonRpcNotification n ? n.params() : null;
-    JsonNode meta = params == null ? null : params.get("_meta");
-    return meta != null && meta.has(META_VERSION);
+    return StatelessRequests.carriesMeta(message);
   }
 
   static boolean isStatelessVersion(String versionHeader) {
@@ -90,44 +83,24 @@ final class StatelessHttp {
     }
     JsonRpcRequest request = (JsonRpcRequest) message;
     RequestId id = request.id();
-    JsonNode metaNode = request.params() == null ? null : request.params().get("_meta");
-    if (!(metaNode instanceof ObjectNode meta)) {
-      invalidMeta(call, id, "params._meta is missing; every " + Versions.STATELESS + " request"
-          + " carries " + META_VERSION + " and " + META_CAPABILITIES + " in params._meta");
-      return;
-    }
-    JsonNode version = meta.get(META_VERSION);
-    if (version == null || !version.isTextual()) {
-      invalidMeta(call, id, "params._meta." + META_VERSION + " must be a string naming the"
-          + " protocol version, e.g. \"" + Versions.STATELESS + "\"");
-      return;
-    }
-    JsonNode caps = meta.get(META_CAPABILITIES);
-    if (!(caps instanceof ObjectNode capabilities)) {
-      invalidMeta(call, id, "params._meta." + META_CAPABILITIES + " must be an object ({} when"
-          + " the client supports no optional capability)");
-      return;
-    }
-    JsonNode info = meta.get(META_CLIENT_INFO);
-    JsonNode level = meta.get(META_LOG_LEVEL);
-    if (level != null && !(level.isTextual() && LOG_LEVELS.contains(level.textValue()))) {
-      invalidMeta(call, id, "params._meta." + META_LOG_LEVEL + " must be a log level such as"
-          + " \"info\", got " + level);
+    ServerCore core = ServerAccess.core(endpoint.server());
+    StatelessMeta meta;
+    try {
+      meta = StatelessRequests.read(request);
+    } catch (McpProtocolException e) {
+      HttpResponses.message(call, 400, JsonRpcResponse.error(id, e.error()));
       return;
     }
     String header = call.header(Wire.PROTOCOL_VERSION);
     if (header == null) {
       headerMismatch(call, id, "the MCP-Protocol-Version header is missing; it must equal"
-          + " params._meta." + META_VERSION + " (\"" + version.textValue() + "\")");
+          + " params._meta." + StatelessRequests.META_VERSION + " (\"" + meta.protocolVersion()
+          + "\")");
       return;
     }
-    if (!header.trim().equals(version.textValue())) {
+    if (!header.trim().equals(meta.protocolVersion())) {
       headerMismatch(call, id, "MCP-Protocol-Version header '" + header + "' does not match"
-          + " params._meta." + META_VERSION + " '" + version.textValue() + "'");
-      return;
-    }
-    if (!Versions.isStatelessVersion(version.textValue())) {
-      unsupportedVersion(call, id, version.textValue());
+          + " params._meta." + StatelessRequests.META_VERSION + " '" + meta.protocolVersion() + "'");
       return;
     }
     String mismatch = checkMethodHeaders(call, request);
@@ -135,21 +108,21 @@ final class StatelessHttp {
       headerMismatch(call, id, mismatch);
       return;
     }
-    ServerCore core = ServerAccess.core(endpoint.server());
-    StatelessMeta statelessMeta = new StatelessMeta(version.textValue(), capabilities,
-        info instanceof ObjectNode o ? o : null, level == null ? null : level.textValue());
+    try {
+      StatelessRequests.checkVersion(meta);
+      if (!"subscriptions/listen".equals(request.method())) {
+        StatelessRequests.checkMethod(core, request.method());
+      }
+    } catch (McpProtocolException e) {
+      JsonRpcResponse.Error error = new JsonRpcResponse.Error(id, e.error());
+      HttpResponses.message(call, statusOf(error), error);
+      return;
+    }
     if ("subscriptions/listen".equals(request.method())) {
       listen(call, core, endpoint, request, acceptsSse);
       return;
     }
-    if (Versions.SESSION_ONLY_METHODS.contains(request.method())
-        || core.methods(true).request(request.method()) == null) {
-      HttpResponses.error(call, 404, id, ErrorCodes.METHOD_NOT_FOUND, "Method not found: "
-          + request.method() + (Versions.SESSION_ONLY_METHODS.contains(request.method())
-          ? " does not exist in protocol " + Versions.STATELESS : ""));
-      return;
-    }
-    run(call, core, endpoint, principal, request, statelessMeta, acceptsSse);
+    run(call, core, endpoint, principal, request, meta, acceptsSse);
   }
 
   private void run(HttpCall call, ServerCore core, McpEndpoint endpoint, McpPrincipal principal,
@@ -299,21 +272,7 @@ final class StatelessHttp {
     return value;
   }
 
-  private static void invalidMeta(HttpCall call, RequestId id, String why) {
-    HttpResponses.error(call, 400, id, ErrorCodes.INVALID_PARAMS, "Invalid params: " + why);
-  }
-
   private static void headerMismatch(HttpCall call, RequestId id, String why) {
     HttpResponses.error(call, 400, id, ErrorCodes.HEADER_MISMATCH, "Header mismatch: " + why);
-  }
-
-  private static void unsupportedVersion(HttpCall call, RequestId id, String requested) {
-    ObjectNode data = McpJson.object();
-    ArrayNode supported = data.putArray("supported");
-    Versions.ALL.forEach(supported::add);
-    data.put("requested", requested);
-    HttpResponses.message(call, 400, new JsonRpcResponse.Error(id, new JsonRpcError(
-        ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: '" + requested
-        + "'; this server supports " + String.join(", ", Versions.ALL), data)));
   }
 }

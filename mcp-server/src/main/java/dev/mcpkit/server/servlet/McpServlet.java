@@ -1,0 +1,71 @@
+package dev.mcpkit.server.servlet;
+
+import dev.mcpkit.server.McpEndpoint;
+import dev.mcpkit.server.McpHttpOptions;
+import dev.mcpkit.server.McpServer;
+import dev.mcpkit.server.internal.http.McpHttpHandler;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Serves MCP endpoints from a Jakarta Servlet 6 container (Tomcat, Jetty, Spring Boot). Endpoint
+ * paths are relative to the web application's context path; map the servlet so that it receives
+ * them (e.g. {@code /*} or {@code /mcp/*}).
+ *
+ * <pre>{@code
+ * McpServlet servlet = new McpServlet(McpHttpOptions.defaults(), McpEndpoint.at("/mcp", server));
+ * context.addServlet("mcp", servlet).addMapping("/mcp/*");
+ * }</pre>
+ *
+ * <p>Requests are answered on the container's thread; an open SSE stream holds that thread (size
+ * the container's pool for the streams you expect). {@link #destroy()} shuts down gracefully.
+ */
+public class McpServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private final transient McpHttpHandler handler;
+
+  /** Serves {@code server} at {@code /mcp} with default options. */
+  public McpServlet(McpServer server) {
+    this(McpHttpOptions.defaults(), McpEndpoint.at("/mcp", server));
+  }
+
+  public McpServlet(McpHttpOptions options, McpEndpoint... endpoints) {
+    if (endpoints.length == 0) {
+      throw new IllegalArgumentException("McpServlet needs at least one endpoint");
+    }
+    this.handler = new McpHttpHandler(options, List.of(endpoints));
+  }
+
+  /** Starts serving another endpoint. */
+  public void addEndpoint(McpEndpoint endpoint) {
+    handler.addEndpoint(endpoint);
+  }
+
+  public boolean removeEndpoint(McpEndpoint endpoint) {
+    return handler.removeEndpoint(endpoint);
+  }
+
+  /** Sessions currently served. */
+  public int sessionCount() {
+    return handler.sessionCount();
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) {
+    handler.handle(new ServletHttpCall(request, response));
+  }
+
+  /** Finishes calls in flight (for the grace period), then cancels the rest. */
+  @Override
+  public void destroy() {
+    handler.shutdown(handler.options().shutdownGracePeriod());
+  }
+
+  /** Shuts down with a custom grace period. */
+  public void shutdown(Duration grace) {
+    handler.shutdown(grace);
+  }
+}

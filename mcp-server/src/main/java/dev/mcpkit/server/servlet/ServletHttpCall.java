@@ -1,0 +1,114 @@
+package dev.mcpkit.server.servlet;
+
+import dev.mcpkit.server.internal.http.HttpCall;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+
+/** An {@code HttpCall} on a servlet request and response. */
+final class ServletHttpCall implements HttpCall {
+  private final HttpServletRequest request;
+  private final HttpServletResponse response;
+  private OutputStream out;
+
+  ServletHttpCall(HttpServletRequest request, HttpServletResponse response) {
+    this.request = request;
+    this.response = response;
+  }
+
+  @Override
+  public String method() {
+    return request.getMethod();
+  }
+
+  @Override
+  public URI uri() {
+    StringBuffer url = request.getRequestURL();
+    if (request.getQueryString() != null) {
+      url.append('?').append(request.getQueryString());
+    }
+    return URI.create(url.toString());
+  }
+
+  @Override
+  public String header(String name) {
+    return request.getHeader(name);
+  }
+
+  @Override
+  public String path() {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    String path = context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String query() {
+    return request.getQueryString();
+  }
+
+  @Override
+  public boolean arrivedOnLoopback() {
+    String local = request.getLocalAddr();
+    try {
+      return local != null && InetAddress.getByName(local).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public InputStream body() throws IOException {
+    return request.getInputStream();
+  }
+
+  @Override
+  public long contentLength() {
+    return request.getContentLengthLong();
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    response.setHeader(name, value);
+  }
+
+  @Override
+  public OutputStream start(int status, long length) throws IOException {
+    response.setStatus(status);
+    if (length > 0) {
+      response.setContentLengthLong(length);
+    } else if (length == 0) {
+      response.setContentLength(0);
+    }
+    out = response.getOutputStream();
+    if (length < 0) {
+      response.flushBuffer(); // headers now, events follow
+    }
+    return out;
+  }
+
+  @Override
+  public void flush() throws IOException {
+    if (out != null) {
+      out.flush();
+    }
+    response.flushBuffer();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (out != null) {
+        out.close();
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the client went away
+    }
+  }
+}
