@@ -18,7 +18,7 @@ import java.util.Map;
  *   <li>content blocks the version does not know become text: a resource link its {@code name
  *       <uri>}, other kinds a short note;
  *   <li>structured content and output schemas that are not objects are dropped before 2026-07-28;
- *   <li>2026-07-28 results get {@code resultType: "complete"} and list/read/discover results {@code
+ *   <li>2026-07-28 server results get {@code resultType: "complete"} and list/read/discover results {@code
  *       ttlMs: 0} and {@code cacheScope: "private"} (never stale-served, never shared) when absent;
  *       2026-07-28 client requests get the required {@code _meta} keys (this version, and empty
  *       capabilities when none were given); older versions lose the 2026 reserved {@code _meta}
@@ -84,7 +84,8 @@ public final class VersionAdapter {
     } else if (out.path("task").isObject() && !out.has("content")) {
       shape = "CreateTaskResult";
     }
-    if (version.requiresResultType()) {
+    boolean clientResult = WireShapes.SERVER_TO_CLIENT.contains(method);
+    if (version.requiresResultType() && !clientResult) {
       if (!out.has("resultType")) {
         out.put("resultType", Base.ResultType.COMPLETE);
       }
@@ -100,7 +101,7 @@ public final class VersionAdapter {
       if (meta instanceof ObjectNode metaObject) {
         adaptField(metaObject, Meta.SERVER_INFO, "Implementation", version);
       }
-    } else {
+    } else if (!version.requiresResultType()) {
       out.remove(List.of("resultType", "ttlMs", "cacheScope"));
       removeMetaKeys(out, RESULT_META_2026);
     }

@@ -51,7 +51,10 @@ final class WireShapes {
       Content.ResourceLink.TYPE, "ResourceLink", Content.EmbeddedResource.TYPE, "EmbeddedResource",
       Content.ToolUse.TYPE, "Plain", Content.ToolResult.TYPE, "ToolResultContent");
 
-  /** Methods whose params are client requests in 2026-07-28 and so carry {@link Meta.Request}. */
+  /**
+   * Methods the server asks of the client. In 2026-07-28 they travel inside input-required results,
+   * so their params carry no {@link Meta.Request} and their results no {@code resultType}.
+   */
   static final Set<String> SERVER_TO_CLIENT = Set.of(
       Methods.SAMPLING_CREATE_MESSAGE, Methods.ELICITATION_CREATE, Methods.ROOTS_LIST);
 
