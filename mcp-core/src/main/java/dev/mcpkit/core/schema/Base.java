@@ -13,10 +13,10 @@ import java.util.Map;
  * The shapes every MCP message builds on: params that carry only {@code _meta}, the empty result,
  * and the 2026-07-28 result fields {@code resultType} and {@code cacheScope}.
  *
- * <p>{@code ping}, {@code server/discover}, {@code roots/list}, {@code notifications/initialized} and
- * the {@code list_changed} notifications use {@link RequestParams} or {@link NotificationParams};
- * {@code ping}, {@code resources/subscribe}, {@code resources/unsubscribe} and {@code logging/setLevel}
- * answer with {@link EmptyResult}.
+ * <p>{@code ping}, {@code server/discover}, {@code roots/list}, {@code notifications/initialized}
+ * and the {@code list_changed} notifications use {@link RequestParams} or {@link
+ * NotificationParams}; {@code ping}, {@code resources/subscribe}, {@code resources/unsubscribe} and
+ * {@code logging/setLevel} answer with {@link EmptyResult}.
  */
 public final class Base {
   private Base() {}

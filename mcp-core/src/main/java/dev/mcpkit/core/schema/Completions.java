@@ -23,7 +23,9 @@ public final class Completions {
       visible = true)
   @JsonSubTypes({
     @JsonSubTypes.Type(value = PromptReference.class, name = PromptReference.TYPE),
-    @JsonSubTypes.Type(value = ResourceTemplateReference.class, name = ResourceTemplateReference.TYPE)
+    @JsonSubTypes.Type(
+        value = ResourceTemplateReference.class,
+        name = ResourceTemplateReference.TYPE)
   })
   public sealed interface Reference permits PromptReference, ResourceTemplateReference {
     /** The wire discriminator. */

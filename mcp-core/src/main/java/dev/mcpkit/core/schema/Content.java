@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Content blocks: what tools return, prompts contain and sampling exchanges, told apart by {@code
- * type}. A block of a type this SDK does not know is read as {@link Unknown} and written back as is.
+ * type}. A block of a type this SDK does not know is read as {@link Unknown} and written back as
+ * is.
  *
  * <p>Availability: text, image and embedded resources in every version; audio from 2025-03-26;
  * resource links from 2025-06-18; tool use and tool results (sampling only) from 2025-11-25.
@@ -182,7 +183,7 @@ public final class Content {
     }
   }
 
-  /** A model's request to call a tool, in sampling ({@code ToolUseContent}, 2025-11-25 and later). */
+  /** A model's request to call a tool, in sampling ({@code ToolUseContent}, 2025-11-25 on). */
   @JsonIgnoreProperties(value = "type", allowGetters = true)
   public record ToolUse(
       String id,
@@ -242,8 +243,8 @@ public final class Content {
   }
 
   /**
-   * Hints for the client about audience, importance and freshness; {@code lastModified} (an ISO 8601
-   * timestamp) exists from 2025-06-18.
+   * Hints for the client about audience, importance and freshness; {@code lastModified} (an ISO
+   * 8601 timestamp) exists from 2025-06-18.
    */
   public record Annotations(
       List<Role> audience,

@@ -22,7 +22,7 @@ import java.util.Map;
 public final class ElicitationSchema {
   private ElicitationSchema() {}
 
-  /** The {@code requestedSchema}: {@code {"type": "object", "properties": ..., "required": ...}}. */
+  /** The {@code requestedSchema}: an object with {@code properties} and {@code required}. */
   @JsonIgnoreProperties(value = "type", allowGetters = true)
   public record RequestedSchema(
       @JsonProperty("$schema") String schema,
@@ -52,7 +52,7 @@ public final class ElicitationSchema {
       permits StringSchema, NumberSchema, BooleanSchema, UntitledSingleSelectEnumSchema,
           TitledSingleSelectEnumSchema, UntitledMultiSelectEnumSchema, TitledMultiSelectEnumSchema,
           LegacyTitledEnumSchema {
-    /** The JSON Schema type: {@code string}, {@code number}, {@code integer}, {@code boolean}, {@code array}. */
+    /** The JSON Schema type: string, number, integer, boolean or array. */
     @JsonProperty("type")
     String type();
 
@@ -148,7 +148,7 @@ public final class ElicitationSchema {
     }
   }
 
-  /** One of several strings, each shown with a title ({@code oneOf} of {@code const}/{@code title}). */
+  /** One of several strings, each shown with a title ({@code oneOf} of const and title). */
   @JsonIgnoreProperties(value = "type", allowGetters = true)
   @JsonDeserialize(using = JsonDeserializer.None.class)
   public record TitledSingleSelectEnumSchema(
@@ -214,7 +214,7 @@ public final class ElicitationSchema {
     }
   }
 
-  /** The 2025-06-18 enum: values with parallel display names in {@code enumNames} (deprecated later). */
+  /** The 2025-06-18 enum: values with display names in {@code enumNames} (later deprecated). */
   @JsonIgnoreProperties(value = "type", allowGetters = true)
   @JsonDeserialize(using = JsonDeserializer.None.class)
   public record LegacyTitledEnumSchema(

@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * Multi-round-trip requests (2026-07-28). Instead of calling the client back, a server answers
  * {@code tools/call}, {@code prompts/get} or {@code resources/read} with an {@link
- * InputRequiredResult} ({@code resultType: "input_required"}) holding {@link InputRequest}s and/or an
- * opaque {@code requestState}; the client fulfils them and repeats the original request with {@code
- * inputResponses} (keyed like the requests) and the same {@code requestState}.
+ * InputRequiredResult} ({@code resultType: "input_required"}) holding {@link InputRequest}s and/or
+ * an opaque {@code requestState}; the client fulfils them and repeats the original request with
+ * {@code inputResponses} (keyed like the requests) and the same {@code requestState}.
  */
 public final class Inputs {
   private Inputs() {}
@@ -41,7 +41,7 @@ public final class Inputs {
     }
   }
 
-  /** A request the client must fulfil: sampling, elicitation or roots, told apart by {@code method}. */
+  /** A request the client must fulfil: sampling, elicitation or roots, told apart by method. */
   @JsonTypeInfo(
       use = JsonTypeInfo.Id.NAME,
       include = JsonTypeInfo.As.EXISTING_PROPERTY,
@@ -52,7 +52,8 @@ public final class Inputs {
     @JsonSubTypes.Type(value = ElicitRequest.class, name = Methods.ELICITATION_CREATE),
     @JsonSubTypes.Type(value = ListRootsRequest.class, name = Methods.ROOTS_LIST)
   })
-  public sealed interface InputRequest permits CreateMessageRequest, ElicitRequest, ListRootsRequest {
+  public sealed interface InputRequest
+      permits CreateMessageRequest, ElicitRequest, ListRootsRequest {
     /** The method the client would have received as a request in the session protocol. */
     @JsonProperty("method")
     String method();
@@ -119,7 +120,8 @@ public final class Inputs {
 
   /**
    * The client's answer to one input request: {@link Sampling.CreateMessageResult}, {@link
-   * Elicitation.ElicitResult} or {@link Roots.ListRootsResult}, recognised by their required fields.
+   * Elicitation.ElicitResult} or {@link Roots.ListRootsResult}, recognised by their required
+   * fields.
    */
   @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
   @JsonSubTypes({

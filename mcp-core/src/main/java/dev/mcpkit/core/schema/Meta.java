@@ -24,7 +24,7 @@ public final class Meta {
   public static final String LOG_LEVEL = "io.modelcontextprotocol/logLevel";
   /** Result (2026-07-28): the server's {@link Implementation}. */
   public static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
-  /** Notification and listen result (2026-07-28): id of the {@code subscriptions/listen} request. */
+  /** Notification and listen result (2026-07-28): id of the subscription's listen request. */
   public static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
   /** Any message (2025-11-25): the {@link Tasks.RelatedTask} it belongs to. */
   public static final String RELATED_TASK = "io.modelcontextprotocol/related-task";

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class Prompts {
   private Prompts() {}
 
-  /** A prompt template the server offers; {@code title} from 2025-06-18, {@code icons} 2025-11-25. */
+  /** A prompt template; {@code title} from 2025-06-18, {@code icons} from 2025-11-25. */
   public record Prompt(
       String name,
       String title,
@@ -71,7 +71,7 @@ public final class Prompts {
     }
   }
 
-  /** Result of {@code prompts/list}; {@code ttlMs}, {@code cacheScope}, {@code resultType} are 2026. */
+  /** Result of {@code prompts/list}; cache hints and {@code resultType} are 2026-07-28. */
   public record ListPromptsResult(
       List<Prompt> prompts,
       String nextCursor,

@@ -69,7 +69,7 @@ public final class Resources {
     }
   }
 
-  /** The contents of a resource: text or a base64 blob, told apart by which of the two is present. */
+  /** The contents of a resource: text or a base64 blob, told apart by which one is present. */
   @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
   @JsonSubTypes({
     @JsonSubTypes.Type(TextResourceContents.class),
@@ -117,7 +117,7 @@ public final class Resources {
     }
   }
 
-  /** Result of {@code resources/list}; {@code ttlMs}, {@code cacheScope}, {@code resultType} are 2026. */
+  /** Result of {@code resources/list}; cache hints and {@code resultType} are 2026-07-28. */
   public record ListResourcesResult(
       List<Resource> resources,
       String nextCursor,
@@ -153,7 +153,8 @@ public final class Resources {
       extra = Immutable.extra(extra);
     }
 
-    public ListResourceTemplatesResult(List<ResourceTemplate> resourceTemplates, String nextCursor) {
+    public ListResourceTemplatesResult(
+        List<ResourceTemplate> resourceTemplates, String nextCursor) {
       this(resourceTemplates, nextCursor, null, null, null, null, null);
     }
   }

@@ -53,7 +53,8 @@ public final class Sampling {
       @JsonProperty("_meta") ObjectNode meta,
       @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
     public CreateMessageParams {
-      messages = Immutable.list(Immutable.required(messages, "CreateMessageRequestParams.messages"));
+      messages = Immutable.list(
+          Immutable.required(messages, "CreateMessageRequestParams.messages"));
       Immutable.required(maxTokens, "CreateMessageRequestParams.maxTokens");
       stopSequences = Immutable.list(stopSequences);
       tools = Immutable.list(tools);

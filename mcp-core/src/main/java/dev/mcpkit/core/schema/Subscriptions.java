@@ -63,7 +63,8 @@ public final class Subscriptions {
       @JsonProperty("_meta") ObjectNode meta,
       @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
     public AcknowledgedParams {
-      Immutable.required(notifications, "SubscriptionsAcknowledgedNotificationParams.notifications");
+      Immutable.required(
+          notifications, "SubscriptionsAcknowledgedNotificationParams.notifications");
       extra = Immutable.extra(extra);
     }
   }

@@ -16,7 +16,7 @@ import java.util.Map;
  * CreateTaskResult} at once; the requestor polls {@code tasks/get}, fetches the real result with
  * {@code tasks/result} (whatever the original method returns), lists with {@code tasks/list} and
  * cancels with {@code tasks/cancel}. In 2026-07-28 tasks moved out of the core protocol into the
- * {@code io.modelcontextprotocol/tasks} extension, advertised under {@code capabilities.extensions}.
+ * {@code io.modelcontextprotocol/tasks} extension, advertised in {@code capabilities.extensions}.
  */
 public final class Tasks {
   private Tasks() {}

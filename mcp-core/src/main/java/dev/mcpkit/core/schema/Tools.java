@@ -24,8 +24,8 @@ public final class Tools {
    * A tool the server offers. {@code inputSchema} and {@code outputSchema} are JSON Schema objects
    * (draft 2020-12 unless {@code $schema} says otherwise); before 2026-07-28 both must have {@code
    * "type": "object"}. Version notes: {@code annotations} from 2025-03-26, {@code title}, {@code
-   * outputSchema} and {@code _meta} from 2025-06-18, {@code icons} from 2025-11-25, {@code execution}
-   * only in 2025-11-25.
+   * outputSchema} and {@code _meta} from 2025-06-18, {@code icons} from 2025-11-25, {@code
+   * execution} only in 2025-11-25.
    */
   public record Tool(
       String name,
@@ -98,7 +98,7 @@ public final class Tools {
     }
   }
 
-  /** Result of {@code tools/list}; {@code ttlMs}, {@code cacheScope}, {@code resultType} are 2026. */
+  /** Result of {@code tools/list}; cache hints and {@code resultType} are 2026-07-28. */
   public record ListToolsResult(
       List<Tool> tools,
       String nextCursor,

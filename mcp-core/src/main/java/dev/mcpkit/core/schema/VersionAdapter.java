@@ -13,13 +13,15 @@ import java.util.Map;
  * versions' fields; before writing params or a result for a peer, pass the JSON tree through here:
  *
  * <ul>
- *   <li>fields the version does not define are removed, at any depth ({@code title}, {@code icons},
- *       {@code outputSchema}, {@code structuredContent}, {@code execution}, {@code resultType}, ...);
+ *   <li>fields the version does not define are removed, at any depth ({@code title}, {@code
+ *       icons}, {@code outputSchema}, {@code structuredContent}, {@code execution}, {@code
+ *       resultType}, ...);
  *   <li>content blocks the version does not know become text: a resource link its {@code name
  *       <uri>}, other kinds a short note;
  *   <li>structured content and output schemas that are not objects are dropped before 2026-07-28;
- *   <li>2026-07-28 server results get {@code resultType: "complete"} and list/read/discover results {@code
- *       ttlMs: 0} and {@code cacheScope: "private"} (never stale-served, never shared) when absent;
+ *   <li>2026-07-28 server results get {@code resultType: "complete"} and list/read/discover
+ *       results {@code ttlMs: 0} and {@code cacheScope: "private"} (never served stale, never
+ *       shared) when absent;
  *       2026-07-28 client requests get the required {@code _meta} keys (this version, and empty
  *       capabilities when none were given); older versions lose the 2026 reserved {@code _meta}
  *       keys.
@@ -41,7 +43,8 @@ public final class VersionAdapter {
    * {@code null} unless the version requires them (2026-07-28 client requests).
    */
   public static ObjectNode adaptParams(ProtocolVersion version, String method, JsonNode params) {
-    ObjectNode out = params == null || params.isNull() ? null : copyOf(params, "params of " + method);
+    ObjectNode out = params == null || params.isNull()
+        ? null : copyOf(params, "params of " + method);
     boolean clientRequest = !Methods.isNotification(method)
         && !WireShapes.SERVER_TO_CLIENT.contains(method);
     if (version.isStateless() && clientRequest) {

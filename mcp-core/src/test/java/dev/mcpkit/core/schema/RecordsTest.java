@@ -35,7 +35,8 @@ class RecordsTest {
 
   @Test
   void aContentBlockOfAnUnknownTypeIsKeptWholeAndWrittenBack() {
-    JsonNode wire = json("{\"content\": [{\"type\": \"video\", \"url\": \"https://v\", \"seconds\": 9}]}");
+    JsonNode wire = json(
+        "{\"content\": [{\"type\": \"video\", \"url\": \"https://v\", \"seconds\": 9}]}");
 
     Tools.CallToolResult result = McpJson.fromTree(wire, Tools.CallToolResult.class);
 
@@ -146,7 +147,8 @@ class RecordsTest {
   @Test
   void formModeIsTheDefaultWhenModeIsAbsent() {
     Elicitation.ElicitParams params = McpJson.fromTree(json(
-        "{\"message\": \"Name?\", \"requestedSchema\": {\"type\": \"object\", \"properties\": {}}}"),
+        "{\"message\": \"Name?\","
+            + " \"requestedSchema\": {\"type\": \"object\", \"properties\": {}}}"),
         Elicitation.ElicitParams.class);
 
     assertThat(params).isInstanceOf(Elicitation.FormParams.class);
@@ -168,7 +170,8 @@ class RecordsTest {
   void loggingLevelsAreOrderedBySeverity() {
     assertThat(Logging.LoggingLevel.ERROR.isAtLeast(Logging.LoggingLevel.WARNING)).isTrue();
     assertThat(Logging.LoggingLevel.DEBUG.isAtLeast(Logging.LoggingLevel.INFO)).isFalse();
-    assertThat(McpJson.toTree(Logging.LoggingLevel.EMERGENCY)).isEqualTo(TextNode.valueOf("emergency"));
+    assertThat(McpJson.toTree(Logging.LoggingLevel.EMERGENCY))
+        .isEqualTo(TextNode.valueOf("emergency"));
     assertThat(Role.fromWire("assistant")).isEqualTo(Role.ASSISTANT);
   }
 }

@@ -53,7 +53,8 @@ final class Samples {
             json("{\"sampling\": {\"createMessage\": {}}, \"elicitation\": {\"create\": {}}}"),
             null),
         Map.of("com.example/beta", McpJson.object()),
-        Map.of("io.modelcontextprotocol/ui", json("{\"mimeTypes\": [\"text/html;profile=mcp-app\"]}")),
+        Map.of("io.modelcontextprotocol/ui",
+            json("{\"mimeTypes\": [\"text/html;profile=mcp-app\"]}")),
         null);
   }
 
@@ -96,7 +97,8 @@ final class Samples {
 
   static Resources.ResourceTemplate template() {
     return new Resources.ResourceTemplate("file:///{path}", "files", "Project files",
-        "Any file in the project", "application/octet-stream", annotations(), icons(), meta(), null);
+        "Any file in the project", "application/octet-stream", annotations(), icons(), meta(),
+        null);
   }
 
   static Prompts.Prompt prompt() {

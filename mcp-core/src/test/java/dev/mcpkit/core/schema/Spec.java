@@ -128,7 +128,8 @@ final class Spec {
 
   private static JsonSchema load(ProtocolVersion version, String definition, boolean strict) {
     String iri = "urn:mcp:schema:" + version.id() + (strict ? ":strict" : "");
-    JsonSchemaFactory factory = FACTORIES.computeIfAbsent(iri, key -> factory(version, strict, key));
+    JsonSchemaFactory factory =
+        FACTORIES.computeIfAbsent(iri, key -> factory(version, strict, key));
     String pointer = "#/" + (isDraft07(version) ? "definitions" : "$defs") + "/" + definition;
     return factory.getSchema(SchemaLocation.of(iri + pointer),
         SchemaValidatorsConfig.builder().build());
@@ -147,7 +148,8 @@ final class Spec {
   /** The schema with undeclared properties forbidden (see the class comment). */
   static JsonNode strict(JsonNode schema, boolean draft07) {
     ObjectNode copy = schema.deepCopy();
-    ObjectNode defs = (ObjectNode) (copy.has("$defs") ? copy.get("$defs") : copy.get("definitions"));
+    ObjectNode defs =
+        (ObjectNode) (copy.has("$defs") ? copy.get("$defs") : copy.get("definitions"));
     Set<String> allOfParts = new HashSet<>();
     collectAllOfParts(copy, allOfParts);
     defs.fields().forEachRemaining(e -> {

@@ -41,8 +41,8 @@ class VersionAdapterTest {
     JsonNode result = McpJson.toTree(new Tools.CallToolResult(List.of(new Content.Text("hi")),
         null, null, "complete", null, null));
 
-    assertThat(VersionAdapter.adaptResult(V2025_11_25, Methods.TOOLS_CALL, result).has("resultType"))
-        .isFalse();
+    assertThat(VersionAdapter.adaptResult(V2025_11_25, Methods.TOOLS_CALL, result)
+        .has("resultType")).isFalse();
     assertThat(VersionAdapter.adaptResult(V2026_07_28, Methods.TOOLS_CALL,
         McpJson.toTree(Tools.CallToolResult.text("hi"))).get("resultType").asText())
         .isEqualTo("complete");
@@ -71,7 +71,8 @@ class VersionAdapterTest {
         new Content.Audio("UklGRg==", "audio/wav")));
 
     JsonNode v2025 = VersionAdapter.adaptResult(V2025_03_26, Methods.TOOLS_CALL, result);
-    assertThat(v2025.at("/content/0")).isEqualTo(json("{\"type\":\"text\",\"text\":\"a.csv <file:///a.csv>\"}"));
+    assertThat(v2025.at("/content/0"))
+        .isEqualTo(json("{\"type\":\"text\",\"text\":\"a.csv <file:///a.csv>\"}"));
     assertThat(v2025.at("/content/1/type").asText()).isEqualTo("audio");
 
     JsonNode v2024 = VersionAdapter.adaptResult(V2024_11_05, Methods.TOOLS_CALL, result);
@@ -127,7 +128,8 @@ class VersionAdapterTest {
 
     assertThat(VersionAdapter.adaptParams(V2025_06_18, Methods.TOOLS_CALL, params).get("_meta"))
         .isEqualTo(json("{\"progressToken\":\"tok\"}"));
-    ObjectNode onlyVersion = json("{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"x\"}}");
+    ObjectNode onlyVersion =
+        json("{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"x\"}}");
     assertThat(VersionAdapter.adaptParams(V2025_06_18, Methods.TOOLS_LIST, onlyVersion))
         .isEqualTo(json("{}"));
     JsonNode result = McpJson.toTree(new Tools.CallToolResult(List.of(), null, null, null,
