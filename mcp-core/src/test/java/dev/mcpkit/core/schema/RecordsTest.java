@@ -34,6 +34,14 @@ class RecordsTest {
   }
 
   @Test
+  void unknownFieldsHoldingNullAndANullStructuredResultAreWrittenBack() {
+    JsonNode wire = json("{\"content\": [], \"structuredContent\": null, \"x-trace\": null}");
+
+    assertThat(reparse(McpJson.write(McpJson.fromTree(wire, Tools.CallToolResult.class))))
+        .isEqualTo(wire);
+  }
+
+  @Test
   void aContentBlockOfAnUnknownTypeIsKeptWholeAndWrittenBack() {
     JsonNode wire = json(
         "{\"content\": [{\"type\": \"video\", \"url\": \"https://v\", \"seconds\": 9}]}");
