@@ -8,22 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The error codes MCP defines on top of JSON-RPC's, and the typed {@code error.data} they carry.
- * The JSON-RPC error object itself and the standard codes belong to the JSON-RPC layer.
+ * The typed {@code error.data} of the errors MCP defines on top of JSON-RPC. The codes themselves,
+ * and the JSON-RPC error object, belong to the JSON-RPC layer.
  */
 public final class Errors {
-  /** 2026-07-28: HTTP headers and body disagree, or a required header is missing (HTTP 400). */
-  public static final int HEADER_MISMATCH = -32020;
-  /** 2026-07-28: the request needs a client capability it did not declare (HTTP 400). */
-  public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
-  /** 2026-07-28: the requested protocol version is unknown or unsupported (HTTP 400). */
-  public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
-  /** 2025-11-25: the user must complete URL-mode elicitations first. */
-  public static final int URL_ELICITATION_REQUIRED = -32042;
-
   private Errors() {}
 
-  /** {@code data} of {@link #UNSUPPORTED_PROTOCOL_VERSION}: what was asked and what is spoken. */
+  /**
+   * {@code data} of the unsupported-protocol-version error (-32022, 2026-07-28): the version asked
+   * for and the versions the server speaks.
+   */
   public record UnsupportedProtocolVersionData(
       String requested,
       List<String> supported,
@@ -40,7 +34,7 @@ public final class Errors {
     }
   }
 
-  /** {@code data} of {@link #MISSING_REQUIRED_CLIENT_CAPABILITY}: the capabilities needed. */
+  /** {@code data} of the missing-client-capability error (-32021, 2026-07-28). */
   public record MissingRequiredClientCapabilityData(
       ClientCapabilities requiredCapabilities,
       @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
@@ -55,7 +49,7 @@ public final class Errors {
     }
   }
 
-  /** {@code data} of {@link #URL_ELICITATION_REQUIRED}: the elicitations to complete. */
+  /** {@code data} of the URL-elicitation-required error (-32042, 2025-11-25). */
   public record UrlElicitationRequiredData(
       List<Elicitation.UrlParams> elicitations,
       @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {

@@ -116,16 +116,16 @@ final class ExampleMappings {
       Map.entry("SubscriptionsListenResultResponse", result(Subscriptions.ListenResult.class)),
       Map.entry("SubscriptionsAcknowledgedNotification",
           params(Subscriptions.AcknowledgedParams.class)),
-      // errors: code, and typed data where MCP defines it
+      // errors: the code (constants live in the JSON-RPC layer), and typed data where MCP has it
       Map.entry("ParseError", error(-32700)),
       Map.entry("InvalidParamsError", error(-32602)),
       Map.entry("MethodNotFoundError", error(-32601)),
       Map.entry("InternalError", error(-32603)),
-      Map.entry("HeaderMismatchError", error(Errors.HEADER_MISMATCH)),
+      Map.entry("HeaderMismatchError", error(-32020)),
       Map.entry("MissingRequiredClientCapabilityError", error(
-          Errors.MISSING_REQUIRED_CLIENT_CAPABILITY,
+          -32021,
           Errors.MissingRequiredClientCapabilityData.class)),
-      Map.entry("UnsupportedProtocolVersionError", error(Errors.UNSUPPORTED_PROTOCOL_VERSION,
+      Map.entry("UnsupportedProtocolVersionError", error(-32022,
           Errors.UnsupportedProtocolVersionData.class)));
 
   private ExampleMappings() {}
