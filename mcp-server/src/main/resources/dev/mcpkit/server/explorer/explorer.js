@@ -330,17 +330,40 @@
       const failed = result.isError === true;
       resultHeader(name, !failed, failed ? 'Tool error' : 'Success', ms, initMs);
       const content = Array.isArray(result.content) ? result.content : [];
-      if (content.length) block(content.length === 1 ? 'Content' : content.length + ' content blocks');
-      content.forEach((c) => resultBox.append(contentBlock(c, failed)));
-      if (result.structuredContent !== undefined) {
+      const structured = result.structuredContent;
+      // a text block that only repeats the structured content (as servers do for older clients)
+      const repeats = (c) => structured !== undefined && c.type === 'text' && sameJson(c.text, structured);
+      const shown = content.filter((c) => !repeats(c));
+      if (shown.length) block(shown.length === 1 ? 'Content' : shown.length + ' content blocks');
+      shown.forEach((c) => resultBox.append(contentBlock(c, failed)));
+      if (structured !== undefined) {
         block('Structured content');
-        resultBox.append(el('pre', 'json structured', JSON.stringify(result.structuredContent, null, 2)));
+        resultBox.append(el('pre', 'json structured', JSON.stringify(structured, null, 2)));
+        if (shown.length < content.length) {
+          resultBox.append(el('p', 'meta', 'The text content repeats this as JSON.'));
+        }
       }
       if (!content.length && result.structuredContent === undefined) {
         resultBox.append(el('p', 'muted', 'The tool returned no content.'));
       }
     }
     raw(answer);
+  }
+
+  function sameJson(text, value) {
+    try {
+      return canonical(JSON.parse(text)) === canonical(value);
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function canonical(value) {
+    if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']';
+    if (value && typeof value === 'object') {
+      return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonical(value[k])).join(',') + '}';
+    }
+    return JSON.stringify(value);
   }
 
   function contentBlock(c, failed) {

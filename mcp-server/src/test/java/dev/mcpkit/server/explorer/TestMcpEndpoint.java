@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,9 +49,13 @@ final class TestMcpEndpoint implements AutoCloseable {
   /** The Content-Security-Policy nonces of the pages served, in order. */
   final List<String> nonces = new CopyOnWriteArrayList<>();
 
-  private TestMcpEndpoint(AuthHint auth, String apiKey) throws IOException {
+  private final boolean withHostileTool;
+
+  private TestMcpEndpoint(AuthHint auth, String apiKey, boolean withHostileTool)
+      throws IOException {
     this.auth = auth;
     this.apiKey = apiKey;
+    this.withHostileTool = withHostileTool;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/mcp/" + TOKEN, this::handle);
     server.setExecutor(Executors.newFixedThreadPool(4));
@@ -61,12 +64,17 @@ final class TestMcpEndpoint implements AutoCloseable {
 
   /** An endpoint whose only credential is the capability token in its URL. */
   static TestMcpEndpoint start() throws IOException {
-    return new TestMcpEndpoint(AuthHint.NONE, null);
+    return new TestMcpEndpoint(AuthHint.NONE, null, true);
+  }
+
+  /** The same without the tool whose description holds markup, for pictures of the page. */
+  static TestMcpEndpoint startForScreenshots() throws IOException {
+    return new TestMcpEndpoint(AuthHint.NONE, null, false);
   }
 
   /** An endpoint that also wants {@code apiKey} in the {@code X-Api-Key} header on every POST. */
   static TestMcpEndpoint startWithApiKey(String apiKey) throws IOException {
-    return new TestMcpEndpoint(AuthHint.apiKeyHeader("X-Api-Key"), apiKey);
+    return new TestMcpEndpoint(AuthHint.apiKeyHeader("X-Api-Key"), apiKey, true);
   }
 
   String url() {
@@ -75,7 +83,8 @@ final class TestMcpEndpoint implements AutoCloseable {
 
   ExplorerModel model() {
     List<ToolView> tools = new ArrayList<>();
-    tools().forEach(t -> tools.add(ToolView.of(t)));
+    tools().stream().filter(t -> withHostileTool || !t.path("name").asText().equals("sneaky"))
+        .forEach(t -> tools.add(ToolView.of(t)));
     return new ExplorerModel(SERVER_NAME, SERVER_VERSION, url(), TOKEN, tools,
         List.of(new RejectedTool("send email!",
             "tool names may only contain letters, digits, '_', '-' and '.' (1 to 128 characters);"
@@ -295,11 +304,5 @@ final class TestMcpEndpoint implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static Map<String, JsonNode> toolsByName() {
-    Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
-    tools().forEach(t -> byName.put(t.get("name").asText(), t));
-    return byName;
   }
 }

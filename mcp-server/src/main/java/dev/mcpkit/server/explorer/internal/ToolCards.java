@@ -69,7 +69,11 @@ final class ToolCards {
       if (f.title() != null) {
         out.append("<strong>").append(escape(f.title())).append("</strong> ");
       }
-      out.append(escape(f.description() == null ? "" : f.description()));
+      if (f.description() != null) {
+        out.append(escape(f.description()));
+      } else if (f.title() == null && f.enumValues().isEmpty() && f.defaultValue() == null) {
+        out.append("<span class=\"muted\">\u2014</span>");
+      }
       if (!f.enumValues().isEmpty()) {
         out.append("<div class=\"meta\">One of ");
         for (int i = 0; i < f.enumValues().size(); i++) {
