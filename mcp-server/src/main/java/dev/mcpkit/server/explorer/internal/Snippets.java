@@ -132,12 +132,9 @@ public final class Snippets {
       String value = auth instanceof AuthHint.Bearer
           ? "\"Bearer \" + System.getenv(\"" + SECRET_VARIABLE + "\")"
           : "System.getenv(\"" + SECRET_VARIABLE + "\")";
-      s.append("    .httpOptions(HttpOptions.builder()\n");
-      s.append("        .header(").append(javaString(header)).append(", ").append(value)
-          .append(")\n");
-      s.append("        .build())\n");
+      s.append("    .header(").append(javaString(header)).append(", ").append(value).append(")\n");
     }
-    s.append("    .build()) {\n");
+    s.append("    .connect()) {\n");
     s.append("  System.out.println(client.listTools());\n");
     s.append("  System.out.println(client.callTool(").append(javaString(toolName(tool)))
         .append(", ").append(JavaLiteral.of(exampleArguments(tool))).append("));\n");

@@ -68,7 +68,7 @@ class ExplorerSnippetsTest {
     assertThat(server.path("env").path("MCP_API_KEY").asText()).isEqualTo("<your API key>");
     assertThat(snippets.get("curl").text()).contains("HEADERS+=(-H \"X-Api-Key: $MCP_API_KEY\")");
     assertThat(snippets.get("java").text())
-        .contains(".header(\"X-Api-Key\", System.getenv(\"MCP_API_KEY\"))");
+        .contains("    .header(\"X-Api-Key\", System.getenv(\"MCP_API_KEY\"))\n");
     for (Snippet snippet : snippets.values()) {
       assertThat(urlsIn(snippet.text())).as(snippet.id()).containsOnly(URL);
     }
@@ -119,7 +119,8 @@ class ExplorerSnippetsTest {
   void theJavaSnippetConnectsToTheUrlAndCallsTheFirstToolWithExampleArguments() {
     String java = byId(model(AuthHint.NONE)).get("java").text();
 
-    assertThat(java).contains("ClientTransport.http(\"" + URL + "\")")
+    assertThat(java).startsWith("try (McpClient client = McpClient.builder()\n")
+        .contains("    .transport(ClientTransport.http(\"" + URL + "\"))\n    .connect()) {\n")
         .contains("client.callTool(\"get_forecast\", Map.of(\"city\", \"example\"))")
         .doesNotContain("header(");
   }
