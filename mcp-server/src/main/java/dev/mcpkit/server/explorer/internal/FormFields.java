@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Maps a tool's input schema to the fields of its Run test form. Only what a form can express is
  * read: the top-level {@code properties} and {@code required}, each property's type, enum values,
- * default, title and description. Local {@code $ref}s ({@code #/$defs/…}, {@code #/definitions/…})
- * are followed; nullable types ({@code ["string","null"]}, or an {@code anyOf} of one type and
+ * default, title and description. Local {@code $ref}s ({@code #/$defs/…},
+ * {@code #/definitions/…}) are followed; nullable types ({@code ["string","null"]}, or an {@code anyOf} of one type and
  * {@code null}) map to the non-null type. Anything else becomes a JSON textarea, so every schema
  * yields a usable form and the server does the real validation.
  */

@@ -26,9 +26,9 @@ public final class Html {
 
   /**
    * JSON text made safe inside {@code <script type="application/json">}: the characters that could
-   * end the element or confuse an HTML parser are written as JSON {@code \}{@code u} escapes, which
-   * leaves the JSON value unchanged. Only valid in JSON strings, which is the only place JSON text
-   * can hold them.
+   * end the element or confuse an HTML parser ({@code <}, {@code >}, {@code &}, U+2028, U+2029) are
+   * written as JSON unicode escapes, which leaves the JSON value unchanged. Outside strings JSON
+   * text never holds them, so replacing them everywhere is safe.
    */
   public static String scriptJson(String json) {
     return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

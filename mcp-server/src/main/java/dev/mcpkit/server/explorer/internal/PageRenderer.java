@@ -132,7 +132,8 @@ public final class PageRenderer {
     if (model.tools().isEmpty()) {
       out.append("<li class=\"muted\">none</li>");
     }
-    out.append("</ul>\n</div>\n<div class=\"card snippets\">\n<div class=\"tabs\" role=\"tablist\">");
+    out.append("</ul>\n</div>\n<div class=\"card snippets\">\n")
+        .append("<div class=\"tabs\" role=\"tablist\">");
     for (int i = 0; i < snippets.size(); i++) {
       Snippet s = snippets.get(i);
       out.append("<button type=\"button\" role=\"tab\" class=\"tab").append(i == 0 ? " active" : "")
