@@ -169,6 +169,27 @@ class ExplorerBrowserTest {
   }
 
   @Test
+  void withAnApiKeyHeaderTheRunTestSendsTheKeyTypedIntoTheCredentialField() throws IOException {
+    try (TestMcpEndpoint guarded = TestMcpEndpoint.startWithApiKey("k-2718281828")) {
+      open(guarded);
+      chooseTool("echo");
+      input("text").sendKeys("hi");
+      WebElement refused = run();
+      assertThat(refused.findElement(By.cssSelector(".status")).getText())
+          .isEqualToIgnoringCase("HTTP 401");
+      assertThat(refused.getText()).contains("Enter the credential above.");
+
+      browser.findElement(By.id("run-credential")).sendKeys("k-2718281828");
+      WebElement answer = run();
+      assertThat(answer.findElement(By.cssSelector("pre.text")).getText()).isEqualTo("hi");
+      assertThat(browser.findElement(By.cssSelector("#connect .hint")).getText())
+          .contains("X-Api-Key", "never goes in the URL");
+      assertThat(snippet("claude")).contains("X-Api-Key:${MCP_API_KEY}")
+          .doesNotContain("k-2718281828");
+    }
+  }
+
+  @Test
   void theUrlAndSnippetsHideTheCapabilityTokenUntilRevealedThenCarryTheFullUrl() {
     open();
     String url = endpoint.url();
