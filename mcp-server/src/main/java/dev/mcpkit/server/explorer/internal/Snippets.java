@@ -38,7 +38,7 @@ public final class Snippets {
             mcpRemote(key, model.endpointUrl(), model.auth(), false)),
         new Snippet("cursor", "Cursor", ".cursor/mcp.json", "json",
             mcpRemote(key, model.endpointUrl(), model.auth(), true)),
-        new Snippet("curl", "curl", "a bash shell", "bash",
+        new Snippet("curl", "curl", "bash", "bash",
             curl(model.endpointUrl(), model.auth(), firstTool(model))),
         new Snippet("java", "Java client", "dev.mcpkit:mcp-client", "java",
             java(model.endpointUrl(), model.auth(), firstTool(model))));
