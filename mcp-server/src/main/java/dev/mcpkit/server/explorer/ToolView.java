@@ -3,6 +3,7 @@ package dev.mcpkit.server.explorer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Tools;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,11 @@ public record ToolView(String name, String title, String description, JsonNode i
     }
     return new ToolView(tool.get("name").asText(), text(tool, "title"), text(tool, "description"),
         tool.get("inputSchema"), tool.get("outputSchema"), tool.get("annotations"));
+  }
+
+  /** The explorer's view of a protocol {@code Tool}, as the server lists it. */
+  public static ToolView of(Tools.Tool tool) {
+    return of(McpJson.toTree(Objects.requireNonNull(tool, "tool")));
   }
 
   private static String text(JsonNode node, String field) {

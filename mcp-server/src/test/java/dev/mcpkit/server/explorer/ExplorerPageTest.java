@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Tools;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -152,6 +154,23 @@ class ExplorerPageTest {
         .hasMessageContaining("not an HTTP header name");
     assertThat(new ToolView("t", null, null, null, null, null).inputSchema())
         .isEqualTo(json("{\"type\":\"object\"}"));
+  }
+
+  @Test
+  void aProtocolToolRecordBecomesAToolViewWithEveryShownField() {
+    Tools.Tool tool = new Tools.Tool("get_forecast", "Forecast", "Daily forecast.",
+        (ObjectNode) json("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}"),
+        (ObjectNode) json("{\"type\":\"object\"}"),
+        new Tools.ToolAnnotations(null, true, null, null, null, null), null, null, null, null);
+
+    ToolView view = ToolView.of(tool);
+
+    assertThat(view.name()).isEqualTo("get_forecast");
+    assertThat(view.title()).isEqualTo("Forecast");
+    assertThat(view.description()).isEqualTo("Daily forecast.");
+    assertThat(view.inputSchema().path("properties").has("city")).isTrue();
+    assertThat(view.outputSchema()).isEqualTo(json("{\"type\":\"object\"}"));
+    assertThat(view.annotations()).isEqualTo(json("{\"readOnlyHint\":true}"));
   }
 
   private static ExplorerModel model(List<ToolView> tools) {
