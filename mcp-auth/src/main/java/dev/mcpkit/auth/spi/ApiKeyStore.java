@@ -9,8 +9,8 @@ import java.util.List;
  *
  * <p><b>Guarantees:</b> thread-safe; ids and hashes are unique ({@link #put} of an existing id replaces
  * that record); a {@link #remove}d key is never found again (revocation takes effect for the next
- * request). <b>Failure:</b> {@link IOException} when the backing storage fails; verification then denies
- * the request (fails closed).
+ * request). <b>Failure:</b> {@link IOException} when the backing storage fails; verification then fails
+ * the request with an error (it never lets a request through unverified).
  */
 public interface ApiKeyStore {
   /** Stores (or replaces) a key record. */
