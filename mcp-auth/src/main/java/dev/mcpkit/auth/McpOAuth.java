@@ -152,7 +152,7 @@ public final class McpOAuth {
     OAuthServerCredentials creds = engine.preRegistered(server);
     if (creds != null && creds.clientCredentialsGrant()) {
       engine.clientCredentials(owner, server, challenge);
-      return engine.accessToken(owner, server);
+      return engine.storedAccessToken(owner, server);
     }
     AuthorizationLink link = engine.begin(owner, server, challenge, keep);
     URI callback = handler.authorize(owner, link.server(), link.authorizationUrl());
@@ -160,7 +160,7 @@ public final class McpOAuth {
       throw new AuthorizationRequiredException(link);
     }
     engine.complete(owner, callback);
-    String token = engine.accessToken(owner, server);
+    String token = engine.storedAccessToken(owner, server);
     if (token == null) {
       throw new McpAuthException("the authorization completed but issued an already expired token");
     }

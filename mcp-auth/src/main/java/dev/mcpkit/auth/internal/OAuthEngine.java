@@ -249,6 +249,15 @@ public final class OAuthEngine {
     return record.accessToken();
   }
 
+  /** The stored access token as it is, without renewing it; null if none or expired. */
+  public String storedAccessToken(TokenOwner owner, URI server) throws IOException {
+    Stored current = find(owner, Uris.canonical(server));
+    if (current == null || current.record().expiresWithin(clock.instant(), 0)) {
+      return null;
+    }
+    return current.record().accessToken();
+  }
+
   /**
    * Renews the credential after the server rejected {@code rejected}: if another caller already
    * replaced it, returns the replacement without a request; otherwise refreshes (or repeats the client

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AesGcmKeyRotationTest {
-  private final byte[] k1 = InMemoryStoresTest.randomKey();
-  private final byte[] k2 = InMemoryStoresTest.randomKey();
+  private final byte[] k1 = KeyMaterial.randomKey();
+  private final byte[] k2 = KeyMaterial.randomKey();
   private final byte[] aad = "aad".getBytes(StandardCharsets.UTF_8);
 
   @Test

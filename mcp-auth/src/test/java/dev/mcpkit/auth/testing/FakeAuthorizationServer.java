@@ -216,7 +216,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     ObjectNode body = (ObjectNode) McpJson.mapper().readTree(request.getBody().utf8());
     registrations.add(body);
     ObjectNode out = body.deepCopy();
-    out.put("client_id", "dyn-client-" + counter.incrementAndGet());
+    out.put("client_id", "dyn-client-" + server.getPort() + "-" + counter.incrementAndGet());
     String method = tokenEndpointAuthMethods.get(0);
     out.put("token_endpoint_auth_method", method);
     if (!method.equals("none")) {
