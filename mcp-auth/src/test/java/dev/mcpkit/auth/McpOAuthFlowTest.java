@@ -68,6 +68,25 @@ class McpOAuthFlowTest {
     return client.newCall(request).execute();
   }
 
+  static dev.mcpkit.core.auth.HttpRequestView bearerView(String token) {
+    return new dev.mcpkit.core.auth.HttpRequestView() {
+      @Override
+      public String method() {
+        return "POST";
+      }
+
+      @Override
+      public URI uri() {
+        return URI.create("http://localhost/mcp");
+      }
+
+      @Override
+      public String header(String name) {
+        return name.equalsIgnoreCase("Authorization") ? "Bearer " + token : null;
+      }
+    };
+  }
+
   static int status(McpOAuth oauth, TokenOwner owner, URI server) throws IOException {
     try (Response r = call(oauth, owner, server)) {
       return r.code();
