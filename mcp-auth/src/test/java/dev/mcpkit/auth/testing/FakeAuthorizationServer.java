@@ -43,6 +43,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
   public volatile boolean issueRefreshTokens = true;
   public volatile int tokenEndpointStatus = 200;
   public volatile long tokenDelayMillis;
+  /** Also plays a 2025-03-26 MCP server at /mcp: no protected resource metadata, AS at its origin. */
+  public volatile boolean legacyMcpServer;
+  public volatile boolean serveMetadata = true;
 
   public final List<Map<String, String>> authorizationRequests = new CopyOnWriteArrayList<>();
   public final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
@@ -85,7 +88,17 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     String path = url.encodedPath();
     switch (path) {
       case "/.well-known/oauth-authorization-server":
-        return json(200, metadata());
+        return serveMetadata ? json(200, metadata()) : new MockResponse.Builder().code(404).build();
+      case "/mcp":
+        if (legacyMcpServer) {
+          String auth = request.getHeaders().get("Authorization");
+          boolean ok = auth != null && auth.startsWith("Bearer ")
+              && tokens.containsKey(auth.substring(7));
+          return ok ? new MockResponse.Builder().code(200).body("{}").build()
+              : new MockResponse.Builder().code(401).addHeader("WWW-Authenticate", "Bearer")
+                  .build();
+        }
+        return new MockResponse.Builder().code(404).build();
       case "/authorize":
         return authorize(url);
       case "/token":
