@@ -65,6 +65,15 @@ class ClientCredentialsTest {
   }
 
   @Test
+  void theClientCredentialsGrantNeedsNoPkceSupport() throws Exception {
+    as.codeChallengeMethods = null;
+    as.tokenEndpointAuthMethods = List.of("client_secret_basic");
+    McpOAuth oauth = oauth(OAuthServerCredentials.builder("svc").clientSecret("svc-secret")
+        .clientCredentialsGrant().build());
+    assertThat(McpOAuthFlowTest.status(oauth, svc, URI.create(mcp.url()))).isEqualTo(200);
+  }
+
+  @Test
   void anExpiredServiceTokenIsReplacedByRepeatingTheGrant() throws Exception {
     as.tokenEndpointAuthMethods = List.of("client_secret_post");
     McpOAuth oauth = oauth(OAuthServerCredentials.builder("svc").clientSecret("svc-secret")

@@ -130,8 +130,8 @@ public final class ClientRegistrar {
     ClientInformation info = parsed.toSuccessResponse().getClientInformation();
     String secret = info.getSecret() == null ? null : info.getSecret().getValue();
     ClientAuthenticationMethod granted = info.getMetadata().getTokenEndpointAuthMethod();
-    String method = granted != null ? granted.getValue()
-        : secret != null ? ClientAuthMethod.CLIENT_SECRET_BASIC.value() : requested.value();
+    // a server that does not echo the method registered the one we asked for
+    String method = granted != null ? granted.getValue() : requested.value();
     return new ClientRegistration(info.getID().getValue(), secret, method, redirectUri.toString(),
         ClientRegistration.DYNAMIC);
   }

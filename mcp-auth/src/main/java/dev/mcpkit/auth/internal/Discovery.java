@@ -25,8 +25,9 @@ import net.minidev.json.JSONObject;
  * Finds the authorization server of an MCP server in the order the MCP authorization specification
  * gives: the challenge's {@code resource_metadata}, else the RFC 9728 well-known URLs at the endpoint's
  * path and at the root; then the authorization server metadata at the RFC 8414 and OpenID Connect
- * discovery URLs in priority order. Metadata whose issuer differs from the issuer asked for, or that does
- * not advertise PKCE {@code S256}, is refused. Servers without protected resource metadata fall back to
+ * discovery URLs in priority order. Metadata whose issuer differs from the issuer asked for is refused;
+ * {@link #requirePkce} refuses one without PKCE {@code S256} before an authorization code flow. Servers
+ * without protected resource metadata fall back to
  * the 2025-03-26 rules (metadata, then default endpoints, at the server's origin) when enabled.
  */
 public final class Discovery {
@@ -116,7 +117,6 @@ public final class Discovery {
             + " names issuer '" + metadata.getIssuer() + "' but was fetched for issuer '" + issuer
             + "'; refusing to use it (RFC 8414 section 3.3)");
       }
-      requirePkce(metadata, candidate);
       metadataCache.put(issuer, new Cached(metadata, clock.instant()));
       return metadata;
     }
@@ -134,7 +134,6 @@ public final class Discovery {
       // 2025-03-26 servers: the metadata lives at the MCP server's origin; its issuer is not checked
       // against the origin because that revision did not require them to be equal.
       metadata = parseMetadata(doc, url);
-      requirePkce(metadata, url);
     } else {
       metadata = new AuthorizationServerMetadata(new Issuer(origin.toString()));
       metadata.setAuthorizationEndpointURI(URI.create(origin + "/authorize"));
@@ -155,11 +154,14 @@ public final class Discovery {
     }
   }
 
-  private static void requirePkce(AuthorizationServerMetadata metadata, URI from)
-      throws McpAuthException {
-    List<CodeChallengeMethod> methods = metadata.getCodeChallengeMethods();
+  /**
+   * Refuses an authorization server whose metadata does not list PKCE {@code S256}; checked before every
+   * authorization code flow (the client credentials grant needs no PKCE).
+   */
+  public static void requirePkce(AuthTarget target) throws McpAuthException {
+    List<CodeChallengeMethod> methods = target.metadata().getCodeChallengeMethods();
     if (methods == null || !methods.contains(CodeChallengeMethod.S256)) {
-      throw new McpAuthException("authorization server metadata at " + from
+      throw new McpAuthException("authorization server " + target.issuer()
           + " does not list S256 in code_challenge_methods_supported (has " + methods
           + "); PKCE S256 is required, refusing to proceed");
     }

@@ -89,6 +89,7 @@ public final class OAuthEngine {
       throws IOException {
     URI canonical = Uris.canonical(server);
     AuthTarget target = discovery.discover(canonical, challenge);
+    Discovery.requirePkce(target);
     OAuthServerCredentials creds = preRegistered(canonical);
     URI redirect = creds != null && creds.redirectUri() != null
         ? creds.redirectUri() : settings.redirectUri();
