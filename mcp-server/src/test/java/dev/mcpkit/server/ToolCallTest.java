@@ -1,0 +1,160 @@
+package dev.mcpkit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.schema.Tools.CallToolResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ToolCallTest {
+  private ServerFixture fixture;
+  private RawClient client;
+
+  @BeforeEach
+  void start() {
+    TestTools.resetLatches();
+    fixture = new ServerFixture(TestTools.server().pageSize(3).build());
+    client = fixture.client;
+    client.initialize();
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  private static String text(JsonNode result) {
+    return result.path("content").get(0).path("text").asText();
+  }
+
+  @Test
+  void argumentsAreValidatedBeforeTheHandlerRunsAndTheErrorNamesTheField() {
+    JsonNode result = client.call("echo", "{\"text\":7}");
+
+    assertThat(result.path("isError").asBoolean()).isTrue();
+    assertThat(text(result)).contains("echo").contains("$.text").contains("$.times");
+  }
+
+  @Test
+  void argumentsThatAreNotAnObjectAreAToolError() {
+    JsonNode result = client.call("echo", "[1,2]");
+
+    assertThat(result.path("isError").asBoolean()).isTrue();
+    assertThat(text(result)).contains("must be a JSON object");
+  }
+
+  @Test
+  void handlerExceptionBecomesAnIsErrorResultWithoutInternals() {
+    JsonNode result = client.call("boom", "{}");
+
+    assertThat(result.path("isError").asBoolean()).isTrue();
+    assertThat(text(result)).contains("internal error").contains("incident")
+        .doesNotContain("db.example").doesNotContain("IllegalStateException")
+        .doesNotContain("at dev.");
+  }
+
+  @Test
+  void toolExceptionMessageReachesTheModel() {
+    JsonNode result = client.call("refuse", "{}");
+
+    assertThat(result.path("isError").asBoolean()).isTrue();
+    assertThat(text(result)).isEqualTo("no city named 'Pariss'; check the spelling");
+  }
+
+  @Test
+  void timedOutCallIsInterruptedAndAnsweredWithAClearError() {
+    long start = System.nanoTime();
+    JsonNode result = client.call("slow", "{}");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(result.path("isError").asBoolean()).isTrue();
+    assertThat(text(result)).contains("'slow' timed out after 300 ms");
+  }
+
+  @Test
+  void structuredOutputIsValidatedAndAlsoReturnedAsText() {
+    JsonNode result = client.call("add", "{\"a\":2,\"b\":3}");
+
+    assertThat(result.path("structuredContent").path("total").asInt()).isEqualTo(5);
+    assertThat(text(result)).isEqualTo("{\"total\":5}");
+  }
+
+  @Test
+  void structuredOutputThatBreaksTheSchemaIsAnError() {
+    fixture.server.addTool(ToolDefinition.builder("liar").description("Wrong output")
+        .outputSchema(TestTools.schema("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":"
+            + "\"integer\"}},\"required\":[\"n\"]}"))
+        .handler((a, c) -> CallToolResult.structured(TestTools.schema("{\"n\":\"x\"}"))).build());
+
+    JsonNode result = client.call("liar", "{}");
+
+    assertThat(result.path("isError").asBoolean()).isTrue();
+    assertThat(text(result)).contains("does not match its output schema");
+  }
+
+  @Test
+  void unknownToolIsAnInvalidParamsError() {
+    JsonNode message = client.post(client.request("tools/call",
+        "{\"name\":\"nope\",\"arguments\":{}}")).message();
+
+    assertThat(message.path("error").path("code").asInt()).isEqualTo(-32602);
+    assertThat(message.path("error").path("message").asText()).contains("'nope'");
+  }
+
+  @Test
+  void toolsListIsPaginatedPastThePageSize() {
+    List<String> names = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonNode result = client.post(client.request("tools/list",
+          cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}")).message().get("result");
+      result.path("tools").forEach(t -> names.add(t.path("name").asText()));
+      cursor = result.has("nextCursor") ? result.get("nextCursor").asText() : null;
+      pages++;
+    } while (cursor != null);
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(names).containsExactly("add", "ask", "block", "boom", "echo", "poll", "progress",
+        "refuse", "slow");
+  }
+
+  @Test
+  void aForgedCursorIsAnInvalidParamsError() {
+    JsonNode message = client.post(client.request("tools/list", "{\"cursor\":\"%%%\"}")).message();
+
+    assertThat(message.path("error").path("code").asInt()).isEqualTo(-32602);
+  }
+
+  @Test
+  void toolsCanBeAddedAndRemovedWhileRunning() {
+    fixture.server.addTool(ToolDefinition.builder("hello").description("Greets")
+        .handler((a, c) -> CallToolResult.text("hello")).build());
+    assertThat(text(client.call("hello", "{}"))).isEqualTo("hello");
+
+    assertThat(fixture.server.removeTool("hello")).isTrue();
+    JsonNode message = client.post(client.request("tools/call",
+        "{\"name\":\"hello\",\"arguments\":{}}")).message();
+    assertThat(message.path("error").path("code").asInt()).isEqualTo(-32602);
+  }
+
+  @Test
+  void cancelledCallIsNotAnswered() throws Exception {
+    var call = java.util.concurrent.CompletableFuture.supplyAsync(() -> client.post(
+        "{\"jsonrpc\":\"2.0\",\"id\":\"c1\",\"method\":\"tools/call\",\"params\":{\"name\":"
+            + "\"block\",\"arguments\":{}}}"));
+    TestTools.blockingStarted.await();
+
+    client.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{"
+        + "\"requestId\":\"c1\",\"reason\":\"user gave up\"}}");
+
+    RawClient.Response r = call.get();
+    assertThat(r.status()).isEqualTo(202);
+    assertThat(r.body()).isEmpty();
+  }
+}
