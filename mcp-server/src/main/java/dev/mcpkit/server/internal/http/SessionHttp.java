@@ -155,20 +155,23 @@ final class SessionHttp {
         options.eventStore(), sessions.primes(session.protocolVersion()), sessions.retryMillis())
         .answering(call, acceptsSse);
     session.register(request.id(), stream);
-    JsonRpcResponse response;
     try {
       Attributes attrs = new Attributes(session.engine().attributes())
           .put(Keys.PRINCIPAL, principal)
           .put(Keys.RESPONSE, stream::closeConnection);
-      response = session.engine().handle(request, attrs);
+      JsonRpcResponse response;
+      try {
+        response = session.engine().handle(request, attrs);
+      } finally {
+        session.unregister(request.id(), stream);
+      }
+      if (response == null) {
+        stream.abandon();
+      } else {
+        stream.complete(response);
+      }
     } finally {
-      session.unregister(request.id(), stream);
-      session.exit();
-    }
-    if (response == null) {
-      stream.abandon();
-    } else {
-      stream.complete(response);
+      session.exit(); // after the answer is written, so a shutdown waits for it
     }
   }
 

@@ -142,17 +142,20 @@ final class StatelessHttp {
       }
     }, attrs, true);
     inFlight.incrementAndGet();
-    JsonRpcResponse response;
     try {
-      response = engine.handle(request, new Attributes(attrs));
+      JsonRpcResponse response;
+      try {
+        response = engine.handle(request, new Attributes(attrs));
+      } finally {
+        engine.close();
+      }
+      if (response == null) {
+        stream.abandon();
+      } else {
+        stream.complete(response, statusOf(response));
+      }
     } finally {
       inFlight.decrementAndGet();
-      engine.close();
-    }
-    if (response == null) {
-      stream.abandon();
-    } else {
-      stream.complete(response, statusOf(response));
     }
   }
 
