@@ -8,7 +8,7 @@ import java.io.OutputStream;
 import java.net.URI;
 
 /** An {@link HttpCall} on the JDK's {@code com.sun.net.httpserver}. */
-public final class JdkHttpCall implements HttpCall {
+public class JdkHttpCall implements HttpCall {
   private final HttpExchange exchange;
   private OutputStream out;
   private boolean closed;
