@@ -129,8 +129,8 @@ final class SessionHttp {
     JsonNode requested = request.params() == null ? null : request.params().get("protocolVersion");
     LiveSession session = sessions.open(endpoint, principal.subject(),
         requested != null && requested.isTextual() ? requested.textValue() : Versions.LATEST_SESSION);
-    Attributes attrs = new Attributes(session.engine().attributes()).put(Keys.PRINCIPAL, principal);
-    JsonRpcResponse response = session.engine().handle(request, attrs);
+    JsonRpcResponse response = session.engine().handle(request,
+        session.requestAttributes(principal));
     if (response instanceof JsonRpcResponse.Result) {
       sessions.add(session);
       call.setHeader(Wire.SESSION_ID, session.id());
@@ -156,8 +156,7 @@ final class SessionHttp {
         .answering(call, acceptsSse);
     session.register(request.id(), stream);
     try {
-      Attributes attrs = new Attributes(session.engine().attributes())
-          .put(Keys.PRINCIPAL, principal)
+      Attributes attrs = session.requestAttributes(principal)
           .put(Keys.RESPONSE, stream::closeConnection);
       JsonRpcResponse response;
       try {
@@ -186,9 +185,7 @@ final class SessionHttp {
     List<JsonRpcResponse> answers = new ArrayList<>(decoded.rejected());
     for (JsonRpcMessage m : decoded.messages()) {
       if (m instanceof JsonRpcRequest r) {
-        Attributes attrs = new Attributes(session.engine().attributes())
-            .put(Keys.PRINCIPAL, principal);
-        JsonRpcResponse response = session.engine().handle(r, attrs);
+        JsonRpcResponse response = session.engine().handle(r, session.requestAttributes(principal));
         if (response != null) {
           answers.add(response);
         }

@@ -32,7 +32,12 @@ public final class Versions {
 
   /** The version to answer {@code initialize} with: the client's if we speak it, else our newest. */
   public static String negotiate(String requested) {
-    return requested != null && SESSION.contains(requested) ? requested : LATEST_SESSION;
+    for (String v : SESSION) {
+      if (v.equals(requested)) {
+        return v; // the constant, not the request's copy: sessions share it
+      }
+    }
+    return LATEST_SESSION;
   }
 
   /** Whether {@code version} is at least {@code floor} (both dated versions). */

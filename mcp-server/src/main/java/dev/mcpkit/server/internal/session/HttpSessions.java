@@ -33,6 +33,7 @@ public final class HttpSessions {
   private final EventStore events;
   private final long idleMillis;
   private final long touchEveryMillis;
+  private final long shedAfterMillis;
   private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
   private final ScheduledFuture<?> sweeper;
 
@@ -42,7 +43,8 @@ public final class HttpSessions {
     this.events = options.eventStore();
     this.idleMillis = options.sessionIdleTimeout().toMillis();
     this.touchEveryMillis = Math.max(1, Math.min(idleMillis / 20, 60_000));
-    long sweepEvery = Math.max(50, Math.min(idleMillis / 4, 60_000));
+    this.shedAfterMillis = Math.min(idleMillis / 2, 30_000);
+    long sweepEvery = Math.max(50, Math.min(idleMillis / 4, 30_000));
     this.sweeper = Threads.timer().scheduleWithFixedDelay(this::sweep, sweepEvery, sweepEvery,
         TimeUnit.MILLISECONDS);
   }
@@ -169,6 +171,8 @@ public final class HttpSessions {
           }
         } else if (now - s.lastAccess > idleMillis) {
           expire(s);
+        } else if (now - s.lastAccess > shedAfterMillis) {
+          s.shed();
         }
       }
       for (String id : store.removeIdle(now - idleMillis)) {

@@ -2,6 +2,7 @@ package dev.mcpkit.server.internal.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.core.auth.McpPrincipal;
 import dev.mcpkit.core.engine.Attributes;
 import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.json.McpJson;
@@ -20,7 +21,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +36,16 @@ public final class LiveSession implements SessionState, ServerPeer {
   private final HttpSessions owner;
   private final McpEndpoint endpoint;
   private final ServerCore core;
-  private final ProtocolEngine engine;
-  private final Map<RequestId, EventStream> streams = new ConcurrentHashMap<>();
-  private final AtomicInteger streamCounter = new AtomicInteger();
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private static final AtomicIntegerFieldUpdater<LiveSession> STREAMS =
+      AtomicIntegerFieldUpdater.newUpdater(LiveSession.class, "streamCounter");
+  private static final AtomicIntegerFieldUpdater<LiveSession> IN_FLIGHT =
+      AtomicIntegerFieldUpdater.newUpdater(LiveSession.class, "inFlight");
+  private volatile ProtocolEngine engine; // made on demand, shed when the session idles
+  private volatile Map<RequestId, EventStream> streams; // made on demand, shed when idle
+  private boolean sentRequests; // guarded by this; request ids must never repeat then
+  private volatile int streamCounter;
+  private volatile int inFlight;
   private volatile SessionRecord record;
-  private volatile ObjectNode capabilities;
   private volatile EventStream standalone;
   volatile long lastAccess;
   volatile long lastStoreTouch;
@@ -52,15 +57,52 @@ public final class LiveSession implements SessionState, ServerPeer {
     this.record = record;
     this.lastAccess = System.currentTimeMillis();
     this.lastStoreTouch = lastAccess;
-    Attributes attributes = new Attributes()
-        .put(Keys.SESSION, this)
-        .put(Keys.ENDPOINT, endpoint);
-    this.engine = core.newEngine("session " + record.id().substring(0, 6), this::route, attributes,
-        false);
   }
 
+  /**
+   * The session's engine, made on demand. Requests carry the session in their own attributes (see
+   * {@link #requestAttributes}), so the engine holds nothing that must outlive it.
+   */
   public ProtocolEngine engine() {
-    return engine;
+    ProtocolEngine e = engine;
+    if (e != null) {
+      return e;
+    }
+    synchronized (this) {
+      if (engine == null) {
+        engine = core.newEngine("http-session", this::route, new Attributes(), false);
+      }
+      return engine;
+    }
+  }
+
+  /**
+   * Frees what an idle session does not need: its engine (unless it ever sent the client a
+   * request, whose ids must not repeat) and its stream map. Both come back on the next request.
+   */
+  synchronized void shed() {
+    ProtocolEngine e = engine;
+    if (e != null && !sentRequests && inFlight == 0 && e.requestsInFlight() == 0
+        && e.pendingRequests() == 0) {
+      engine = null;
+    }
+    Map<RequestId, EventStream> s = streams;
+    if (s != null && s.isEmpty() && inFlight == 0) {
+      streams = null;
+    }
+  }
+
+  private Map<RequestId, EventStream> streams() {
+    Map<RequestId, EventStream> s = streams;
+    if (s != null) {
+      return s;
+    }
+    synchronized (this) {
+      if (streams == null) {
+        streams = new ConcurrentHashMap<>(1); // one request at a time is the usual case
+      }
+      return streams;
+    }
   }
 
   public McpEndpoint endpoint() {
@@ -71,41 +113,50 @@ public final class LiveSession implements SessionState, ServerPeer {
     return record;
   }
 
+  /** Attributes for one request of this session, by {@code principal}. */
+  public Attributes requestAttributes(McpPrincipal principal) {
+    return new Attributes().put(Keys.SESSION, this).put(Keys.ENDPOINT, endpoint)
+        .put(Keys.PRINCIPAL, principal);
+  }
+
   /** Counts a request in; false when the session already runs {@code max} requests. */
   public boolean enter(int max) {
-    if (inFlight.incrementAndGet() > max) {
-      inFlight.decrementAndGet();
+    if (IN_FLIGHT.incrementAndGet(this) > max) {
+      IN_FLIGHT.decrementAndGet(this);
       return false;
     }
     return true;
   }
 
   public void exit() {
-    inFlight.decrementAndGet();
+    IN_FLIGHT.decrementAndGet(this);
   }
 
   public int inFlight() {
-    return inFlight.get();
+    return inFlight;
   }
 
   /** A new stream id, unique within the session. */
   public String newStreamId(char kind) {
-    return kind + Integer.toString(streamCounter.incrementAndGet());
+    return kind + Integer.toString(STREAMS.incrementAndGet(this));
   }
 
   public void register(RequestId id, EventStream stream) {
-    streams.put(id, stream);
+    streams().put(id, stream);
   }
 
   public void unregister(RequestId id, EventStream stream) {
-    streams.remove(id, stream);
+    streams().remove(id, stream);
   }
 
   /** The stream with this id among the requests still running, or null. */
   public EventStream runningStream(String streamId) {
-    for (EventStream s : streams.values()) {
-      if (s.id().equals(streamId)) {
-        return s;
+    Map<RequestId, EventStream> running = streams;
+    if (running != null) {
+      for (EventStream s : running.values()) {
+        if (s.id().equals(streamId)) {
+          return s;
+        }
       }
     }
     EventStream g = standalone;
@@ -126,8 +177,14 @@ public final class LiveSession implements SessionState, ServerPeer {
   }
 
   private void route(JsonRpcMessage message, RequestId related) throws IOException {
-    if (related != null) {
-      EventStream s = streams.get(related);
+    if (message instanceof JsonRpcRequest) {
+      synchronized (this) {
+        sentRequests = true;
+      }
+    }
+    Map<RequestId, EventStream> running = streams;
+    if (related != null && running != null) {
+      EventStream s = running.get(related);
       if (s != null && s.send(message)) {
         return;
       }
@@ -146,9 +203,13 @@ public final class LiveSession implements SessionState, ServerPeer {
   /** Ends the session here: running requests are cancelled, streams closed. */
   public void close() {
     core.removePeer(this);
-    engine.close();
-    for (EventStream s : streams.values()) {
-      s.disconnect();
+    ProtocolEngine e = engine;
+    if (e != null) {
+      e.close();
+    }
+    Map<RequestId, EventStream> running = streams;
+    if (running != null) {
+      running.values().forEach(EventStream::disconnect);
     }
     EventStream g = standalone;
     if (g != null) {
@@ -168,20 +229,15 @@ public final class LiveSession implements SessionState, ServerPeer {
     return record.protocolVersion();
   }
 
+  /** Parsed on each use: rare (a tool asking for input), and idle sessions stay small. */
   @Override
   public ObjectNode clientCapabilities() {
-    ObjectNode caps = capabilities;
-    if (caps == null) {
-      JsonNode parsed;
-      try {
-        parsed = McpJson.mapper().readTree(record.clientCapabilities());
-      } catch (IOException e) {
-        parsed = null;
-      }
-      caps = parsed instanceof ObjectNode o ? o : McpJson.object();
-      capabilities = caps;
+    try {
+      JsonNode parsed = McpJson.mapper().readTree(record.clientCapabilities());
+      return parsed instanceof ObjectNode o ? o : McpJson.object();
+    } catch (IOException e) {
+      return McpJson.object();
     }
-    return caps;
   }
 
   @Override
@@ -204,7 +260,6 @@ public final class LiveSession implements SessionState, ServerPeer {
     record = new SessionRecord(r.id(), r.endpoint(), r.subject(), version,
         info == null ? null : info.toString(), caps == null ? "{}" : caps.toString(), r.logLevel(),
         r.subscriptions(), r.createdMillis());
-    capabilities = caps;
     owner.save(record);
   }
 
@@ -265,7 +320,7 @@ public final class LiveSession implements SessionState, ServerPeer {
       return; // nobody listening: the client never opened a GET stream
     }
     try {
-      engine.sendNotification(method, params);
+      engine().sendNotification(method, params);
     } catch (IOException | RuntimeException e) {
       LOG.debug("session {}: could not send {}: {}", record.id().substring(0, 6), method,
           e.toString());
