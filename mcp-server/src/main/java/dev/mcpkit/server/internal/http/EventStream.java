@@ -20,7 +20,9 @@ public final class EventStream {
   private static final byte[] EMPTY = new byte[0];
 
   private final String sessionId;
-  private final String streamId;
+  private final char kind;
+  private final int number;
+  private String streamId; // built when first needed: JSON answers never need it
   private final EventStore store;
   private final boolean priming;
   private final long retryMillis;
@@ -33,16 +35,20 @@ public final class EventStream {
    * @param store where events go for resumption, or null when the stream is not resumable
    * @param priming whether the client understands a priming event (2025-11-25 and later)
    */
-  public EventStream(String sessionId, String streamId, EventStore store, boolean priming,
+  public EventStream(String sessionId, char kind, int number, EventStore store, boolean priming,
       long retryMillis) {
     this.sessionId = sessionId;
-    this.streamId = streamId;
+    this.kind = kind;
+    this.number = number;
     this.store = store;
     this.priming = priming && store != null;
     this.retryMillis = retryMillis;
   }
 
-  public String id() {
+  public synchronized String id() {
+    if (streamId == null) {
+      streamId = kind + Integer.toString(number);
+    }
     return streamId;
   }
 
@@ -215,7 +221,7 @@ public final class EventStream {
 
   private String append(byte[] data) {
     try {
-      return store.append(sessionId, streamId, data);
+      return store.append(sessionId, id(), data);
     } catch (RuntimeException e) {
       LOG.warn("event store {} failed to store an event; it cannot be replayed",
           store.getClass().getName(), e);
@@ -225,7 +231,7 @@ public final class EventStream {
 
   private void dropStored() {
     try {
-      store.dropStream(sessionId, streamId);
+      store.dropStream(sessionId, id());
     } catch (RuntimeException e) {
       LOG.warn("event store {} failed to drop a stream", store.getClass().getName(), e);
     }

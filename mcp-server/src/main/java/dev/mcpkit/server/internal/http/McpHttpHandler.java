@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,6 @@ public final class McpHttpHandler {
   private final SessionHttp sessionHttp;
   private final StatelessHttp statelessHttp;
   private final LegacySse legacy;
-  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean shuttingDown;
 
   public McpHttpHandler(McpHttpOptions options, List<McpEndpoint> endpoints) {
@@ -88,15 +86,12 @@ public final class McpHttpHandler {
 
   /** Serves one request; never throws. */
   public void handle(HttpCall call) {
-    inFlight.incrementAndGet();
     try {
       dispatch(call);
     } catch (RuntimeException e) {
       LOG.warn("failed to serve {} {}", call.method(), safePath(call), e);
       HttpResponses.error(call, 500, null, ErrorCodes.INTERNAL_ERROR,
           "Internal error: the server failed to handle the request");
-    } finally {
-      inFlight.decrementAndGet();
     }
   }
 

@@ -151,7 +151,7 @@ final class SessionHttp {
           + " requests running (McpHttpOptions.maxRequestsInFlightPerSession)");
       return;
     }
-    EventStream stream = new EventStream(session.id(), session.newStreamId('p'),
+    EventStream stream = new EventStream(session.id(), 'p', session.newStreamNumber(),
         options.eventStore(), sessions.primes(session.protocolVersion()), sessions.retryMillis())
         .answering(call, acceptsSse);
     session.register(request.id(), stream);

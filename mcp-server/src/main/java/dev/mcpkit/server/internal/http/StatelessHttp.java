@@ -127,7 +127,7 @@ final class StatelessHttp {
 
   private void run(HttpCall call, ServerCore core, McpEndpoint endpoint, McpPrincipal principal,
       JsonRpcRequest request, StatelessMeta meta, boolean acceptsSse) {
-    EventStream stream = new EventStream(null, "s", null, false, 0).answering(call, acceptsSse);
+    EventStream stream = new EventStream(null, 's', 0, null, false, 0).answering(call, acceptsSse);
     Attributes attrs = new Attributes()
         .put(Keys.ENDPOINT, endpoint)
         .put(Keys.PRINCIPAL, principal)

@@ -17,6 +17,9 @@ final class Wire {
     if (accept == null) {
       return false;
     }
+    if (accept.contains(type) && !accept.contains(";")) {
+      return true; // the usual "application/json, text/event-stream"
+    }
     String major = type.substring(0, type.indexOf('/'));
     for (String part : accept.split(",")) {
       String range = part.trim();
@@ -60,7 +63,15 @@ final class Wire {
       throw new TooLarge(limit);
     }
     InputStream in = call.body();
-    int initial = declared > 0 ? (int) declared : 1024;
+    if (declared >= 0) {
+      byte[] exact = in.readNBytes((int) declared);
+      if (exact.length < declared) {
+        throw new IOException("the body ended after " + exact.length + " of " + declared
+            + " bytes");
+      }
+      return exact;
+    }
+    int initial = 1024;
     ByteArrayOutputStream out = new ByteArrayOutputStream(initial);
     byte[] buf = new byte[Math.min(8192, Math.max(initial, 512))];
     long total = 0;

@@ -36,7 +36,7 @@ final class InputFlow {
     if (stateless) {
       return runStateless(core, request, params, method, name, arguments, toolName, attempt);
     }
-    ObjectNode responses = McpJson.object();
+    ObjectNode responses = null; // made when the handler first asks for input
     JsonNode state = null;
     for (int round = 1; ; round++) {
       CallContextImpl context = new CallContextImpl(core, request, toolName, responses, state);
@@ -46,6 +46,9 @@ final class InputFlow {
         if (round >= MAX_ROUNDS) {
           throw McpProtocolException.internalError("Internal error: " + method + " '" + name
               + "' asked for input " + MAX_ROUNDS + " times in a row; giving up");
+        }
+        if (responses == null) {
+          responses = McpJson.object();
         }
         for (Map.Entry<String, InputRequest> ask : e.requests().entrySet()) {
           CallContextImpl.requireCapability(ask.getValue().method(), context.capabilitiesJson());

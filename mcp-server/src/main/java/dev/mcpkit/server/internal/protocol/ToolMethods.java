@@ -2,11 +2,12 @@ package dev.mcpkit.server.internal.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import dev.mcpkit.core.McpProtocolException;
+import dev.mcpkit.core.engine.McpEventListener;
 import dev.mcpkit.core.engine.MethodHandlers;
 import dev.mcpkit.core.engine.RequestContext;
 import dev.mcpkit.core.engine.RequestHandler;
-import dev.mcpkit.core.engine.internal.Threads;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonschema.SchemaViolationException;
 import dev.mcpkit.core.jsonschema.ValidationResult;
@@ -21,9 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code tools/list} and {@code tools/call}: the endpoint's view of the tools, argument
@@ -52,13 +50,17 @@ final class ToolMethods {
       return Results.page(visible, params, core.config().pageSize(), "tools",
           ToolDefinition::name, t -> McpJson.toTree(t.tool()));
     };
-    RequestHandler call = (ctx, params) -> call(core, ctx, params);
+    // with nobody looking at results (no interceptor, no listener) a session's result is
+    // written straight from the record, without building a JSON tree first
+    boolean direct = !stateless && core.config().interceptors().isEmpty()
+        && core.config().listener() == McpEventListener.NONE;
+    RequestHandler call = (ctx, params) -> call(core, ctx, params, direct);
     b.onRequest("tools/list", stateless ? Results.stateless(core, list, true) : list);
     b.onRequest("tools/call", stateless ? Results.stateless(core, call, false) : call);
   }
 
-  private static JsonNode call(ServerCore core, RequestContext ctx, JsonNode params)
-      throws Exception {
+  private static JsonNode call(ServerCore core, RequestContext ctx, JsonNode params,
+      boolean direct) throws Exception {
     JsonNode nameNode = params == null ? null : params.get("name");
     if (nameNode == null || !nameNode.isTextual()) {
       throw McpProtocolException.invalidParams("Invalid params: tools/call needs params.name, the"
@@ -86,42 +88,38 @@ final class ToolMethods {
       return error("Invalid arguments for tool '" + name + "': " + valid.summary());
     }
     Duration timeout = core.config().timeoutOf(tool);
-    AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> timer = Threads.timer().schedule(() -> {
-      timedOut.set(true);
-      ctx.interrupt();
-    }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    CallDeadlines.Deadline deadline = CallDeadlines.start(ctx, timeout.toNanos());
     JsonNode result;
     try {
       result = InputFlow.run(core, ctx, "tools/call", name, args, name,
-          context -> resultJson(core, tool, tool.handler().call(args, context)));
+          context -> resultJson(tool, tool.handler().call(args, context), direct));
     } catch (InputRequiredException | McpProtocolException e) {
-      if (timedOut.get()) {
+      if (deadline.expired()) {
         return timedOut(tool, timeout);
       }
       throw e;
     } catch (ToolException e) {
-      result = timedOut.get() ? timedOut(tool, timeout) : error(e.getMessage());
+      result = deadline.expired() ? timedOut(tool, timeout) : error(e.getMessage());
     } catch (SchemaViolationException e) {
       result = error("Invalid arguments for tool '" + name + "': " + e.result().summary());
     } catch (Exception e) {
       if (ctx.isCancelled()) {
         throw e; // the client cancelled: no answer is due
       }
-      result = timedOut.get() ? timedOut(tool, timeout) : failed(tool, e);
+      result = deadline.expired() ? timedOut(tool, timeout) : failed(tool, e);
     } finally {
-      timer.cancel(false);
-      if (timedOut.get()) {
+      deadline.finish();
+      if (deadline.expired()) {
         Thread.interrupted(); // the interrupt was for the handler
       }
     }
-    if (timedOut.get() && !ctx.isCancelled()) {
+    if (deadline.expired() && !ctx.isCancelled()) {
       return timedOut(tool, timeout);
     }
     return result;
   }
 
-  private static JsonNode resultJson(ServerCore core, ToolDefinition tool, CallToolResult result) {
+  private static JsonNode resultJson(ToolDefinition tool, CallToolResult result, boolean direct) {
     if (result == null) {
       throw new IllegalStateException("tool '" + tool.name() + "' returned null; return a"
           + " CallToolResult");
@@ -146,7 +144,7 @@ final class ToolMethods {
       r = new CallToolResult(List.of(new Content.Text(McpJson.write(r.structuredContent()))),
           r.structuredContent(), r.isError(), r.resultType(), r.meta(), r.extra());
     }
-    return McpJson.toTree(r);
+    return direct ? new POJONode(r) : McpJson.toTree(r);
   }
 
   static ObjectNode error(String message) {

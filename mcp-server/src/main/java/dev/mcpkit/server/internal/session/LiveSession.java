@@ -136,9 +136,9 @@ public final class LiveSession implements SessionState, ServerPeer {
     return inFlight;
   }
 
-  /** A new stream id, unique within the session. */
-  public String newStreamId(char kind) {
-    return kind + Integer.toString(STREAMS.incrementAndGet(this));
+  /** A new stream number, unique within the session. */
+  public int newStreamNumber() {
+    return STREAMS.incrementAndGet(this);
   }
 
   public void register(RequestId id, EventStream stream) {
@@ -166,7 +166,7 @@ public final class LiveSession implements SessionState, ServerPeer {
   /** The GET stream, created on first use. */
   public synchronized EventStream standalone() {
     if (standalone == null) {
-      standalone = new EventStream(record.id(), newStreamId('g'), owner.eventStore(),
+      standalone = new EventStream(record.id(), 'g', newStreamNumber(), owner.eventStore(),
           owner.primes(record.protocolVersion()), owner.retryMillis());
     }
     return standalone;
