@@ -10,6 +10,7 @@ import dev.mcpkit.core.schema.Icons.Icon;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
 import dev.mcpkit.core.schema.Tools.Tool;
 import dev.mcpkit.core.schema.Tools.ToolAnnotations;
+import dev.mcpkit.server.internal.protocol.HeaderParams;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -219,6 +220,11 @@ public final class ToolDefinition {
       }
       ObjectNode in = inputSchema != null ? inputSchema : emptyObjectSchema();
       JsonSchemaValidator inputValidator = compile("input", in);
+      try {
+        HeaderParams.of(in);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("tool '" + name + "': " + e.getMessage(), e);
+      }
       JsonSchemaValidator outputValidator =
           outputSchema == null ? null : compile("output", outputSchema);
       Tool tool = new Tool(name, title, description, in.deepCopy(),

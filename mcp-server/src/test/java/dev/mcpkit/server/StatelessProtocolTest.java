@@ -128,6 +128,41 @@ class StatelessProtocolTest {
   }
 
   @Test
+  void mirroredParameterHeadersMustMatchTheArguments() {
+    fixture.server.addTool(ToolDefinition.builder("sql").description("Runs SQL in a region")
+        .inputSchema(TestTools.schema("{\"type\":\"object\",\"properties\":{\"region\":{"
+            + "\"type\":\"string\",\"x-mcp-header\":\"Region\"},\"limit\":{\"type\":"
+            + "\"integer\",\"x-mcp-header\":\"Limit\"}}}"))
+        .handler((a, c) -> CallToolResult.text("ok")).build());
+    String call = "{\"name\":\"sql\",\"arguments\":{\"region\":\"eu-1\",\"limit\":10}}";
+
+    RawClient.Response ok = client.stateless("tools/call", call, "Mcp-Param-Region", "eu-1",
+        "Mcp-Param-Limit", "10.0");
+    RawClient.Response encoded = client.stateless("tools/call", call, "Mcp-Param-Region",
+        "=?base64?ZXUtMQ==?=", "Mcp-Param-Limit", "10");
+    RawClient.Response missing = client.stateless("tools/call", call, "Mcp-Param-Limit", "10");
+    RawClient.Response wrong = client.stateless("tools/call", call, "Mcp-Param-Region", "us-1",
+        "Mcp-Param-Limit", "10");
+
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(encoded.status()).isEqualTo(200);
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(error(missing).path("message").asText()).contains("Mcp-Param-Region");
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(error(wrong).path("code").asInt()).isEqualTo(-32020);
+  }
+
+  @Test
+  void aToolWhoseHeaderAnnotationIsUnreachableIsRejected() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ToolDefinition.builder("bad")
+        .description("d").inputSchema(TestTools.schema("{\"type\":\"object\",\"properties\":{"
+            + "\"list\":{\"type\":\"array\",\"items\":{\"type\":\"string\","
+            + "\"x-mcp-header\":\"Item\"}}}}"))
+        .handler((a, c) -> CallToolResult.text("x")).build())
+        .hasMessageContaining("tool 'bad'").hasMessageContaining("reachable");
+  }
+
+  @Test
   void removedMethodsGet404MethodNotFound() {
     for (String method : new String[] {"ping", "initialize", "logging/setLevel",
         "resources/subscribe", "no/such/method"}) {

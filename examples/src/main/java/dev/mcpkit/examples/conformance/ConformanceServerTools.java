@@ -142,6 +142,13 @@ final class ConformanceServerTools {
           Thread.sleep(300);
           return CallToolResult.text("Reconnection test completed");
         }));
+    tools.add(ToolDefinition.builder("test_custom_headers")
+        .description("Mirrors its region argument into the Mcp-Param-Region header")
+        .inputSchema(schema("{\"type\":\"object\",\"properties\":{\"region\":{\"type\":"
+            + "\"string\",\"x-mcp-header\":\"Region\"},\"query\":{\"type\":\"string\"}},"
+            + "\"required\":[\"region\"]}"))
+        .handler((args, ctx) -> CallToolResult.text("region=" + args.path("region").asText()))
+        .build());
     tools.addAll(ConformanceServerInputTools.all());
     tools.add(tool("test_trigger_tool_change", "Adds and removes a tool (list_changed)",
         (args, ctx) -> {

@@ -20,6 +20,7 @@ import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.StatelessMeta;
 import dev.mcpkit.core.McpProtocolException;
+import dev.mcpkit.server.internal.protocol.HeaderParams;
 import dev.mcpkit.server.internal.protocol.ServerCore;
 import dev.mcpkit.server.internal.protocol.StatelessRequests;
 import dev.mcpkit.server.internal.protocol.Versions;
@@ -104,6 +105,9 @@ final class StatelessHttp {
       return;
     }
     String mismatch = checkMethodHeaders(call, request);
+    if (mismatch == null && "tools/call".equals(request.method())) {
+      mismatch = core.checkParamHeaders(request.params(), call::header);
+    }
     if (mismatch != null) {
       headerMismatch(call, id, mismatch);
       return;
@@ -248,7 +252,7 @@ final class StatelessHttp {
       return "the Mcp-Name header is missing; for " + request.method() + " it must carry params."
           + field + " ('" + value.textValue() + "')";
     }
-    String decoded = decodeHeaderValue(name.trim());
+    String decoded = HeaderParams.decode(name.trim());
     if (decoded == null) {
       return "Mcp-Name header is not valid: a =?base64?...?= value must hold valid base64";
     }
@@ -257,22 +261,6 @@ final class StatelessHttp {
           + value.textValue() + "'";
     }
     return null;
-  }
-
-  /** A header value, with the {@code =?base64?...?=} sentinel decoded; null if invalid base64. */
-  static String decodeHeaderValue(String value) {
-    if (value.startsWith("=?base64?") && value.endsWith("?=") && value.length() >= 11) {
-      String b64 = value.substring("=?base64?".length(), value.length() - 2);
-      if (b64.length() % 4 != 0) {
-        return null;
-      }
-      try {
-        return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return value;
   }
 
   private static void headerMismatch(HttpCall call, RequestId id, String why) {

@@ -13,6 +13,8 @@ import dev.mcpkit.server.ToolDefinition;
 import dev.mcpkit.server.internal.ServerPeer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ public final class ServerCore {
   private final Registry<ResourceDefinition> resources;
   private final Registry<ResourceDefinition> templates;
   private final Set<ServerPeer> peers = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<HeaderParams.Param>> headerParams = new ConcurrentHashMap<>();
   private final RequestStates requestStates;
   private final ObjectNode serverInfo;
   private final MethodHandlers sessionMethods;
@@ -176,7 +179,23 @@ public final class ServerCore {
     peers.remove(peer);
   }
 
+  /** Why a 2026-07-28 call's {@code Mcp-Param-*} headers do not match its arguments, or null. */
+  public String checkParamHeaders(JsonNode params, Function<String, String> headers) {
+    String name = params == null ? null : params.path("name").asText(null);
+    ToolDefinition tool = name == null ? null : tools.get(name);
+    if (tool == null) {
+      return null;
+    }
+    List<HeaderParams.Param> mirrored = headerParams.computeIfAbsent(name,
+        n -> HeaderParams.of(tool.tool().inputSchema()));
+    return mirrored.isEmpty() ? null : HeaderParams.check(mirrored, params.get("arguments"),
+        headers);
+  }
+
   private void listChanged(String kind, String name) {
+    if ("tool".equals(kind) && headerParams != null) {
+      headerParams.remove(name);
+    }
     String family = switch (kind) {
       case "tool" -> "tools";
       case "prompt" -> "prompts";
