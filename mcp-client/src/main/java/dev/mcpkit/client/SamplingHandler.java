@@ -1,0 +1,18 @@
+package dev.mcpkit.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Answers a server's {@code sampling/createMessage}: runs the host's language model (after whatever
+ * approval the host requires) and returns the message it produced. Setting one declares the
+ * {@code sampling} capability. Runs on a worker thread and may block; may be called concurrently.
+ * Throw {@link dev.mcpkit.core.McpProtocolException} to refuse (e.g. the user declined).
+ */
+@FunctionalInterface
+public interface SamplingHandler {
+  /**
+   * @param params the request's {@code CreateMessageRequest} params
+   * @return a {@code CreateMessageResult}: {@code role}, {@code content}, {@code model}, {@code stopReason}
+   */
+  JsonNode createMessage(JsonNode params) throws Exception;
+}
