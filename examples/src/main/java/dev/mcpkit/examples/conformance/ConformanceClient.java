@@ -59,6 +59,17 @@ public final class ConformanceClient {
           client.listTools();
           print(client.callTool("test_reconnection", Map.of()));
         }
+        case "json-schema-2020-12-preservation" -> {
+          JsonNode schema = null;
+          for (JsonNode tool : client.listTools().path("tools")) {
+            if (tool.path("name").asText().equals("json_schema_2020_12_tool")) {
+              schema = tool.get("inputSchema");
+            }
+          }
+          com.fasterxml.jackson.databind.node.ObjectNode args = McpJson.object();
+          args.set("schema", schema);
+          print(client.callTool("json_schema_echo", args));
+        }
         default -> ConformanceClientScenarios.run(scenario, client, context);
       }
     }

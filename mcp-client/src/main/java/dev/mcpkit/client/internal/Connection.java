@@ -42,8 +42,14 @@ public final class Connection implements Closeable {
   private volatile JsonNode serverResult;
   private volatile String logLevel;
 
+  private final ObjectNode statelessCapabilities;
+
   private Connection(ClientConfig config) {
     this.config = config;
+    this.statelessCapabilities = config.capabilities().deepCopy();
+    if (statelessCapabilities.has("roots")) {
+      statelessCapabilities.putObject("roots"); // no list-changed notifications without a session
+    }
   }
 
   /** Connects with the first transport that works and negotiates a version. */
@@ -113,7 +119,16 @@ public final class Connection implements Closeable {
     version = Versions.STATELESS;
     boolean ok = false;
     try {
-      JsonNode result = engine.sendRequest("server/discover", withMeta(null), RequestOptions.DEFAULT);
+      JsonNode result;
+      try {
+        result = engine.sendRequest("server/discover", withMeta(null), RequestOptions.DEFAULT);
+      } catch (McpProtocolException e) {
+        if (!offersStateless(e)) {
+          throw e;
+        }
+        // the server refused the version it then lists as supported: ask once more
+        result = engine.sendRequest("server/discover", withMeta(null), RequestOptions.DEFAULT);
+      }
       JsonNode supported = result == null ? null : result.get("supportedVersions");
       if (supported instanceof ArrayNode list) {
         for (JsonNode v : list) {
@@ -148,6 +163,18 @@ public final class Connection implements Closeable {
         }
       }
     }
+  }
+
+  private static boolean offersStateless(McpProtocolException e) {
+    if (e.code() != ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION || e.error().data() == null) {
+      return false;
+    }
+    for (JsonNode v : e.error().data().path("supported")) {
+      if (Versions.STATELESS.equals(v.asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void initialize(String pinned) throws IOException {
@@ -302,7 +329,7 @@ public final class Connection implements Closeable {
     }
     meta.put("io.modelcontextprotocol/protocolVersion", Versions.STATELESS);
     meta.set("io.modelcontextprotocol/clientInfo", config.clientInfo());
-    meta.set("io.modelcontextprotocol/clientCapabilities", config.capabilities());
+    meta.set("io.modelcontextprotocol/clientCapabilities", statelessCapabilities);
     String level = logLevel;
     if (level != null) {
       meta.put("io.modelcontextprotocol/logLevel", level);
