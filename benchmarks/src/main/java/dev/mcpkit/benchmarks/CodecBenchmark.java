@@ -1,0 +1,93 @@
+package dev.mcpkit.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
+import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
+import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
+import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
+import dev.mcpkit.core.jsonrpc.RequestId;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The wire cost of one {@code tools/call}: the request written by a client and read by a server,
+ * and the result written by the server and read by the client.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@State(Scope.Benchmark)
+public class CodecBenchmark {
+  private final JsonRpcCodec codec = JsonRpcCodec.instance();
+  private final JsonRpcRequest request;
+  private final JsonRpcResponse result;
+  private final byte[] requestBytes;
+  private final byte[] resultBytes;
+
+  public CodecBenchmark() {
+    ObjectNode args = McpJson.object();
+    args.put("message", "hello, world");
+    ObjectNode params = McpJson.object();
+    params.put("name", "echo");
+    params.set("arguments", args);
+    request = new JsonRpcRequest(RequestId.of(42), "tools/call", params);
+    ObjectNode text = McpJson.object();
+    text.put("type", "text");
+    text.put("text", "hello, world");
+    ObjectNode r = McpJson.object();
+    r.putArray("content").add(text);
+    r.put("isError", false);
+    result = JsonRpcResponse.result(RequestId.of(42), r);
+    requestBytes = codec.encode(request);
+    resultBytes = codec.encode(result);
+    if (!new String(requestBytes, StandardCharsets.UTF_8).contains("tools/call")) {
+      throw new IllegalStateException("setup");
+    }
+  }
+
+  /** Encode and decode of both the request and the result: one full round trip on the wire. */
+  @Benchmark
+  public void toolsCallRoundTrip(Blackhole bh) {
+    byte[] req = codec.encode(request);
+    JsonRpcMessage decodedRequest = codec.decode(req);
+    byte[] res = codec.encode(result);
+    JsonRpcMessage decodedResult = codec.decode(res);
+    bh.consume(decodedRequest);
+    bh.consume(decodedResult);
+  }
+
+  @Benchmark
+  public JsonRpcMessage decodeRequest() {
+    return codec.decode(requestBytes);
+  }
+
+  @Benchmark
+  public byte[] encodeResult() {
+    return codec.encode(result);
+  }
+
+  /** Jackson alone reading and writing the same trees: the floor the codec is compared against. */
+  @Benchmark
+  public void jacksonTreeRoundTripBaseline(Blackhole bh) throws Exception {
+    byte[] req = McpJson.mapper().writeValueAsBytes(McpJson.mapper().readTree(requestBytes));
+    JsonNode a = McpJson.mapper().readTree(req);
+    byte[] res = McpJson.mapper().writeValueAsBytes(McpJson.mapper().readTree(resultBytes));
+    JsonNode b = McpJson.mapper().readTree(res);
+    bh.consume(a);
+    bh.consume(b);
+  }
+}
