@@ -11,6 +11,7 @@ import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.engine.RequestOptions;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.jsonrpc.RequestId;
 import dev.mcpkit.core.transport.McpTransport;
 import dev.mcpkit.core.transport.McpTransports;
 import java.io.Closeable;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +71,7 @@ public final class Connection implements Closeable {
             .name("client " + choice.description())
             .handlers(config.handlers())
             .defaultTimeout(config.timeout())
-            .listener(config.events())
+            .listener(new CurrentRequest(config.events()))
             .interceptors(config.interceptors()));
         transport = t;
         negotiate();
@@ -236,19 +238,43 @@ public final class Connection implements Closeable {
   public CompletableFuture<JsonNode> requestAsync(String method, JsonNode params,
       RequestOptions options) {
     CompletableFuture<JsonNode> future = new CompletableFuture<>();
-    Thread worker = Workers.start("mcp-call " + method, () -> {
+    AtomicReference<RequestId> current = new AtomicReference<>();
+    Workers.start("mcp-call " + method, () -> {
+      CurrentRequest.captureInto(current);
       try {
         future.complete(request(method, params, options));
       } catch (Throwable t) {
         future.completeExceptionally(t);
+      } finally {
+        CurrentRequest.stopCapture();
       }
     });
     future.whenComplete((r, e) -> {
-      if (future.isCancelled()) {
-        worker.interrupt();
+      RequestId id = current.get();
+      if (future.isCancelled() && id != null) {
+        cancel(id, "cancelled by the caller");
       }
     });
     return future;
+  }
+
+  /**
+   * Cancels an outgoing request still in flight: the transport ends its exchange and the server is
+   * told ({@code notifications/cancelled}, or on the stateless protocol the closed stream).
+   */
+  private void cancel(RequestId id, String reason) {
+    ObjectNode params = McpJson.object();
+    if (id.value() instanceof Long l) {
+      params.put("requestId", l);
+    } else {
+      params.put("requestId", id.value().toString());
+    }
+    params.put("reason", reason);
+    try {
+      engine.sendNotification("notifications/cancelled", params);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{}: could not cancel request {}: {}", description, id, e.toString());
+    }
   }
 
   private void reinitialize(String expiredSession) throws IOException {
