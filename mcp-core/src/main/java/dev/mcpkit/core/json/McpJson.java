@@ -16,13 +16,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Records are written with {@code null} components left out, unknown properties are ignored when
  * reading (newer peers may send fields we do not know yet), and numbers keep their exact type.
+ * {@code Optional} and {@code java.time} values are supported (ISO-8601 text for times).
  * The mapper is thread-safe and must not be reconfigured.
  */
 public final class McpJson {
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+      .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .build();
 
   static {
