@@ -106,7 +106,10 @@ public final class ClientTransport {
       case HTTP_AUTO -> "http " + url;
       case STREAMABLE_HTTP -> "streamable-http " + url;
       case SSE -> "sse " + url;
-      case STDIO -> "stdio " + stdio.build().commandLine();
+      case STDIO -> {
+        String line = stdio.build().commandLine();
+        yield "stdio " + (line.length() > 100 ? line.substring(0, 97) + "..." : line);
+      }
       case CUSTOM -> "custom transport";
     };
   }
