@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Authenticator;
+import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
@@ -23,6 +24,8 @@ public final class HttpOptions {
   public static final HttpOptions DEFAULT = builder().build();
 
   private static final OkHttpClient SHARED = new OkHttpClient.Builder()
+      // many callers at once each hold a connection; keep them for reuse instead of reconnecting
+      .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
       .connectTimeout(10, TimeUnit.SECONDS)
       .readTimeout(0, TimeUnit.MILLISECONDS) // request timeouts are the protocol engine's job
       .writeTimeout(30, TimeUnit.SECONDS)

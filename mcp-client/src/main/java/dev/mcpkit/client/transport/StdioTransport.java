@@ -58,9 +58,15 @@ public final class StdioTransport implements McpTransport {
     return new Builder(List.of(command));
   }
 
-  /** The command line, for messages. */
+  /** The command line. */
   public String commandLine() {
     return String.join(" ", command);
+  }
+
+  /** The command line shortened for messages. */
+  private String shown() {
+    String line = commandLine();
+    return line.length() > 120 ? line.substring(0, 117) + "..." : line;
   }
 
   /** The running process, or null before {@link #start}. */
@@ -71,7 +77,7 @@ public final class StdioTransport implements McpTransport {
   @Override
   public void start(Listener listener) throws IOException {
     if (this.listener != null) {
-      throw new IllegalStateException("transport '" + commandLine() + "' already started");
+      throw new IllegalStateException("transport '" + shown() + "' already started");
     }
     this.listener = Objects.requireNonNull(listener, "listener");
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -83,7 +89,7 @@ public final class StdioTransport implements McpTransport {
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new IOException("cannot start '" + commandLine() + "': " + e.getMessage(), e);
+      throw new IOException("cannot start '" + shown() + "': " + e.getMessage(), e);
     }
     process = p;
     stdin = p.getOutputStream();
@@ -105,7 +111,7 @@ public final class StdioTransport implements McpTransport {
         try {
           m = JsonRpcCodec.instance().decode(line);
         } catch (RuntimeException e) {
-          LOG.warn("'{}' wrote a line that is not JSON-RPC: {}", commandLine(),
+          LOG.warn("'{}' wrote a line that is not JSON-RPC: {}", shown(),
               line.length() > 200 ? line.substring(0, 200) + "..." : line);
           listener.onError(e);
           continue;
@@ -119,7 +125,7 @@ public final class StdioTransport implements McpTransport {
     }
     if (!closed.get()) {
       String status = exitStatus(p);
-      cause = new IOException("server process '" + commandLine() + "' closed its stdout" + status,
+      cause = new IOException("server process '" + shown() + "' closed its stdout" + status,
           cause);
       closed.set(true);
       closeStdin();
@@ -149,7 +155,7 @@ public final class StdioTransport implements McpTransport {
         LOG.info("[{}] {}", command.get(0), line);
       }
     } catch (IOException e) {
-      LOG.debug("stderr of '{}' ended: {}", commandLine(), e.toString());
+      LOG.debug("stderr of '{}' ended: {}", shown(), e.toString());
     }
   }
 
@@ -158,7 +164,7 @@ public final class StdioTransport implements McpTransport {
     byte[] bytes = JsonRpcCodec.instance().encode(message);
     synchronized (writeLock) {
       if (closed.get() || stdin == null) {
-        throw new IOException("server process '" + commandLine() + "' is "
+        throw new IOException("server process '" + shown() + "' is "
             + (stdin == null ? "not started" : "closed"));
       }
       try {
@@ -166,7 +172,7 @@ public final class StdioTransport implements McpTransport {
         stdin.write('\n');
         stdin.flush();
       } catch (IOException e) {
-        throw new IOException("writing to server process '" + commandLine() + "' failed"
+        throw new IOException("writing to server process '" + shown() + "' failed"
             + exitStatus(process) + ": " + e.getMessage(), e);
       }
     }
