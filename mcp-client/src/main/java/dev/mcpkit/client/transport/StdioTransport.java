@@ -204,7 +204,7 @@ public final class StdioTransport implements McpTransport {
         if (!p.waitFor(millis, TimeUnit.MILLISECONDS)) {
           p.destroy();
           if (!p.waitFor(millis, TimeUnit.MILLISECONDS)) {
-            LOG.warn("server process '{}' did not exit; killing it", commandLine());
+            LOG.warn("server process '{}' did not exit; killing it", shown());
             p.destroyForcibly();
             p.waitFor(millis, TimeUnit.MILLISECONDS);
           }
