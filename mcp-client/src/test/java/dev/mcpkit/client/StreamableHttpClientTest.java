@@ -135,6 +135,43 @@ class StreamableHttpClientTest {
   }
 
   @Test
+  void unauthorizedIsAnHttpFailureCarryingTheChallengeEvenWithAJsonRpcBody() throws IOException {
+    server.on("tools/list", e -> new MockResponse.Builder().code(401)
+        .addHeader("WWW-Authenticate", "Bearer resource_metadata=\"http://x/prm\"")
+        .addHeader("Content-Type", "application/json")
+        .body("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"no\"}}")
+        .build());
+    try (McpClient client = connect()) {
+      assertThatThrownBy(client::listTools)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("HTTP 401")
+          .hasMessageContaining("WWW-Authenticate: Bearer resource_metadata")
+          .satisfies(t -> assertThat(HttpStatusException.find(t).statusCode()).isEqualTo(401));
+    }
+  }
+
+  @Test
+  void authInterceptorSeesEveryRequestAndStaticHeadersAreSent() throws IOException {
+    server.on("tools/list", e -> json(e, tools()));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (McpClient client = McpClient.builder()
+        .transport(ClientTransport.streamableHttp(server.url()))
+        .header("X-Api-Key", "k1")
+        .addHttpInterceptor(chain -> {
+          seen.add(chain.request().method());
+          return chain.proceed(chain.request().newBuilder()
+              .header("Authorization", "Bearer t1").build());
+        }).connect()) {
+      client.listTools();
+    }
+    assertThat(seen).contains("POST", "DELETE");
+    for (ScriptedServer.Exchange e : server.exchanges) {
+      assertThat(e.header("Authorization")).isEqualTo("Bearer t1");
+      assertThat(e.header("X-Api-Key")).isEqualTo("k1");
+    }
+  }
+
+  @Test
   void malformedJsonIsAClearIoExceptionNotAHang() throws IOException {
     server.on("tools/list", e -> new MockResponse.Builder().code(200)
         .addHeader("Content-Type", "application/json").body("{\"jsonrpc\": \"2.0\", oops").build());

@@ -239,7 +239,7 @@ public final class Connection implements Closeable {
       RequestOptions options) {
     CompletableFuture<JsonNode> future = new CompletableFuture<>();
     AtomicReference<RequestId> current = new AtomicReference<>();
-    Workers.start("mcp-call " + method, () -> {
+    Workers.start(() -> {
       CurrentRequest.captureInto(current);
       try {
         future.complete(request(method, params, options));

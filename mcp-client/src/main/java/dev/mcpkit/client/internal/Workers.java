@@ -3,10 +3,22 @@ package dev.mcpkit.client.internal;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Starts short-lived worker threads: virtual threads on Java 21+, daemon platform threads on 17. */
+/**
+ * Runs short-lived client work (asynchronous calls): a virtual thread each on Java 21+, a shared
+ * cached pool of daemon threads on 17.
+ */
 public final class Workers {
   private static final MethodHandle START_VIRTUAL = findStartVirtual();
+  private static final AtomicInteger COUNT = new AtomicInteger();
+  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "mcp-client-worker-" + COUNT.incrementAndGet());
+    t.setDaemon(true);
+    return t;
+  });
 
   private Workers() {}
 
@@ -19,18 +31,16 @@ public final class Workers {
     }
   }
 
-  /** Starts {@code task} on a new thread. */
-  public static Thread start(String name, Runnable task) {
+  /** Runs {@code task} on another thread. */
+  public static void start(Runnable task) {
     if (START_VIRTUAL != null) {
       try {
-        return (Thread) START_VIRTUAL.invokeExact(task);
+        Thread started = (Thread) START_VIRTUAL.invokeExact(task);
+        return;
       } catch (Throwable e) {
-        // fall through to a platform thread
+        // fall back to the pool
       }
     }
-    Thread t = new Thread(task, name);
-    t.setDaemon(true);
-    t.start();
-    return t;
+    POOL.execute(task);
   }
 }

@@ -237,7 +237,7 @@ public final class StreamableHttpTransport implements McpTransport {
     byte[] bytes = peek(response, 64 * 1024);
     boolean expired = code == 404 && sessionId != null && !stateless()
         && !request.method().equals("initialize");
-    if (!expired) {
+    if (!expired && code != 401 && code != 403) { // auth refusals stay HTTP failures
       JsonRpcResponse.Error error = errorBody(bytes);
       if (error != null) {
         // a JSON-RPC error in an HTTP error: the server's answer to this request
@@ -245,8 +245,10 @@ public final class StreamableHttpTransport implements McpTransport {
         return;
       }
     }
+    String challenge = code == 401 || code == 403 ? response.header("WWW-Authenticate") : null;
     String message = "POST " + request.method() + " to " + url + " failed: HTTP " + code
         + (expired ? " (session " + sessionId + " is no longer known to the server)" : "")
+        + (challenge == null ? "" : " (WWW-Authenticate: " + challenge + ")")
         + (bytes.length == 0 ? "" : ": " + snippet(bytes));
     throw new HttpStatusException(message, code, url.toString(), expired);
   }
