@@ -8,6 +8,7 @@ import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
 import dev.mcpkit.core.jsonrpc.RequestId;
+import dev.mcpkit.core.schema.Tools;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -68,6 +69,20 @@ public class CodecBenchmark {
     JsonRpcMessage decodedResult = codec.decode(res);
     bh.consume(decodedRequest);
     bh.consume(decodedResult);
+  }
+
+  /**
+   * The same round trip with the typed records a server and client actually use: the server reads
+   * {@code CallToolParams} and writes a {@code CallToolResult}, the client reads it back.
+   */
+  @Benchmark
+  public void typedToolsCallRoundTrip(Blackhole bh) {
+    JsonRpcRequest decodedRequest = (JsonRpcRequest) codec.decode(codec.encode(request));
+    Tools.CallToolParams params = McpJson.fromTree(decodedRequest.params(), Tools.CallToolParams.class);
+    Tools.CallToolResult answer = Tools.CallToolResult.text(params.arguments().get("message").asText());
+    byte[] res = codec.encode(JsonRpcResponse.result(decodedRequest.id(), McpJson.toTree(answer)));
+    JsonRpcResponse.Result decoded = (JsonRpcResponse.Result) codec.decode(res);
+    bh.consume(McpJson.fromTree(decoded.result(), Tools.CallToolResult.class));
   }
 
   @Benchmark
