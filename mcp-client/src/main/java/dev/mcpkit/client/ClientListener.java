@@ -1,6 +1,7 @@
 package dev.mcpkit.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.schema.Logging.LoggingMessageParams;
+import dev.mcpkit.core.schema.Progress.ProgressParams;
 
 /**
  * Receives what a server announces. Every method does nothing by default; override the ones you
@@ -24,18 +25,12 @@ public interface ClientListener {
   /** {@code notifications/prompts/list_changed}. */
   default void onPromptListChanged() {}
 
-  /**
-   * {@code notifications/message}: a log message from the server.
-   *
-   * @param level the syslog level name ({@code debug} … {@code emergency})
-   * @param logger the server-side logger name, or null
-   * @param data the message: any JSON
-   */
-  default void onLogMessage(String level, String logger, JsonNode data) {}
+  /** {@code notifications/message}: a log message at or above the level set. */
+  default void onLogMessage(LoggingMessageParams message) {}
 
   /**
    * {@code notifications/progress} for any request (per-request listeners are given in
    * {@link dev.mcpkit.core.engine.RequestOptions}).
    */
-  default void onProgress(JsonNode progressToken, double progress, Double total, String message) {}
+  default void onProgress(ProgressParams progress) {}
 }

@@ -1,11 +1,11 @@
 package dev.mcpkit.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.client.internal.ClientConfig;
 import dev.mcpkit.client.internal.Connection;
 import dev.mcpkit.client.internal.Notifications;
+import dev.mcpkit.client.internal.Results;
 import dev.mcpkit.client.internal.Versions;
 import dev.mcpkit.client.transport.HttpOptions;
 import dev.mcpkit.client.transport.SseTransport;
@@ -16,7 +16,29 @@ import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.core.engine.MethodHandlers;
 import dev.mcpkit.core.engine.RequestOptions;
 import dev.mcpkit.core.json.McpJson;
-import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.schema.Completions.CompleteParams;
+import dev.mcpkit.core.schema.Elicitation.ElicitParams;
+import dev.mcpkit.core.schema.Sampling.CreateMessageParams;
+import dev.mcpkit.core.schema.Completions.CompleteResult;
+import dev.mcpkit.core.schema.Lifecycle.Implementation;
+import dev.mcpkit.core.schema.Lifecycle.ServerCapabilities;
+import dev.mcpkit.core.schema.Logging.LoggingLevel;
+import dev.mcpkit.core.schema.Methods;
+import dev.mcpkit.core.schema.Prompts.GetPromptParams;
+import dev.mcpkit.core.schema.Prompts.GetPromptResult;
+import dev.mcpkit.core.schema.Prompts.ListPromptsResult;
+import dev.mcpkit.core.schema.Prompts.Prompt;
+import dev.mcpkit.core.schema.ProtocolVersion;
+import dev.mcpkit.core.schema.Resources.ListResourceTemplatesResult;
+import dev.mcpkit.core.schema.Resources.ListResourcesResult;
+import dev.mcpkit.core.schema.Resources.ReadResourceParams;
+import dev.mcpkit.core.schema.Resources.ReadResourceResult;
+import dev.mcpkit.core.schema.Resources.Resource;
+import dev.mcpkit.core.schema.Resources.ResourceTemplate;
+import dev.mcpkit.core.schema.Tools.CallToolParams;
+import dev.mcpkit.core.schema.Tools.CallToolResult;
+import dev.mcpkit.core.schema.Tools.ListToolsResult;
+import dev.mcpkit.core.schema.Tools.Tool;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -90,129 +112,215 @@ public final class McpClient implements Closeable {
 
   // ---------------------------------------------------------------- tools
 
-  /** Every tool, walking all pages: {@code {"tools": [...]}}. */
-  public JsonNode listTools() throws IOException {
-    return listAll("tools/list", "tools");
+  /** Every tool, walking all pages. */
+  public ListToolsResult listTools() throws IOException {
+    List<Tool> tools = new ArrayList<>();
+    listAll(Methods.TOOLS_LIST, ListToolsResult.class, page -> {
+      tools.addAll(page.tools());
+      return page.nextCursor();
+    });
+    return new ListToolsResult(tools, null);
   }
 
-  /** One page of tools from {@code cursor} (null for the first): {@code tools} and {@code nextCursor}. */
-  public JsonNode listTools(String cursor) throws IOException {
-    return request("tools/list", cursorParams(cursor));
+  /** One page of tools from {@code cursor} (null for the first). */
+  public ListToolsResult listTools(String cursor) throws IOException {
+    return call(Methods.TOOLS_LIST, cursorParams(cursor), ListToolsResult.class, defaults);
   }
 
   /** Calls a tool; a failing tool is a result with {@code isError: true}, not an exception. */
-  public JsonNode callTool(String name, JsonNode arguments, RequestOptions options)
+  public CallToolResult callTool(CallToolParams params, RequestOptions options) throws IOException {
+    Objects.requireNonNull(params, "params");
+    return call(Methods.TOOLS_CALL, McpJson.toTree(params), CallToolResult.class, options);
+  }
+
+  public CallToolResult callTool(CallToolParams params) throws IOException {
+    return callTool(params, defaults);
+  }
+
+  /**
+   * Calls a tool with arguments given as a map, a record or a JSON object.
+   *
+   * @throws IllegalArgumentException when the arguments are not a JSON object
+   */
+  public CallToolResult callTool(String name, Object arguments) throws IOException {
+    return callTool(new CallToolParams(name, argumentsOf(name, arguments)), defaults);
+  }
+
+  /**
+   * Calls a tool and reads its structured content as {@code type} (a record, a map, ...). A tool
+   * failure is still a result: {@link StructuredResult#isError()} is true and the value null.
+   *
+   * @throws IOException also when the structured content does not fit {@code type}
+   */
+  public <T> StructuredResult<T> callTool(String name, Object arguments, Class<T> type)
       throws IOException {
-    return request("tools/call", callParams(name, arguments), options);
-  }
-
-  public JsonNode callTool(String name, Map<String, ?> arguments) throws IOException {
-    return callTool(name, McpJson.toTree(arguments == null ? Map.of() : arguments), defaults);
-  }
-
-  public JsonNode callTool(String name, JsonNode arguments) throws IOException {
-    return callTool(name, arguments, defaults);
-  }
-
-  public CompletableFuture<JsonNode> callToolAsync(String name, JsonNode arguments,
-      RequestOptions options) {
-    return requestAsync("tools/call", callParams(name, arguments), options);
-  }
-
-  private static ObjectNode callParams(String name, JsonNode arguments) {
-    Objects.requireNonNull(name, "name");
-    ObjectNode params = McpJson.object();
-    params.put("name", name);
-    if (arguments != null && !arguments.isNull()) {
-      if (!arguments.isObject()) {
-        throw new IllegalArgumentException("tool arguments must be a JSON object, not " + arguments
-            .getNodeType() + " (tool '" + name + "')");
-      }
-      params.set("arguments", arguments);
-    } else {
-      params.set("arguments", McpJson.object());
+    Objects.requireNonNull(type, "type");
+    CallToolResult result = callTool(name, arguments);
+    JsonNode structured = result.structuredContent();
+    if (Boolean.TRUE.equals(result.isError()) || structured == null || structured.isNull()) {
+      return new StructuredResult<>(null, result);
     }
-    return params;
+    try {
+      return new StructuredResult<>(McpJson.fromTree(structured, type), result);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("structured content of tool '" + name + "' from "
+          + connection.description() + " does not fit " + type.getSimpleName() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #callTool(CallToolParams, RequestOptions)} on a worker thread. */
+  public CompletableFuture<CallToolResult> callToolAsync(CallToolParams params,
+      RequestOptions options) {
+    Objects.requireNonNull(params, "params");
+    CompletableFuture<JsonNode> raw = requestAsync(Methods.TOOLS_CALL, McpJson.toTree(params),
+        options);
+    CompletableFuture<CallToolResult> typed = new CompletableFuture<>();
+    raw.whenComplete((r, e) -> {
+      if (e != null) {
+        typed.completeExceptionally(e instanceof java.util.concurrent.CompletionException c
+            && c.getCause() != null ? c.getCause() : e);
+        return;
+      }
+      try {
+        typed.complete(Results.read(r, CallToolResult.class, Methods.TOOLS_CALL,
+            connection.description()));
+      } catch (java.io.UncheckedIOException x) {
+        typed.completeExceptionally(x.getCause());
+      }
+    });
+    typed.whenComplete((r, e) -> {
+      if (typed.isCancelled()) {
+        raw.cancel(true); // cancels the request at the server
+      }
+    });
+    return typed;
+  }
+
+  static ObjectNode argumentsOf(String tool, Object arguments) {
+    Objects.requireNonNull(tool, "name");
+    if (arguments == null) {
+      return McpJson.object();
+    }
+    JsonNode tree = arguments instanceof JsonNode j ? j : McpJson.toTree(arguments);
+    if (tree instanceof ObjectNode o) {
+      return o;
+    }
+    throw new IllegalArgumentException("arguments of tool '" + tool + "' must be a JSON object, not "
+        + tree.getNodeType());
   }
 
   // ---------------------------------------------------------------- resources
 
-  /** Every resource, walking all pages: {@code {"resources": [...]}}. */
-  public JsonNode listResources() throws IOException {
-    return listAll("resources/list", "resources");
+  /** Every resource, walking all pages. */
+  public ListResourcesResult listResources() throws IOException {
+    List<Resource> all = new ArrayList<>();
+    listAll(Methods.RESOURCES_LIST, ListResourcesResult.class, page -> {
+      all.addAll(page.resources());
+      return page.nextCursor();
+    });
+    return new ListResourcesResult(all, null);
   }
 
-  public JsonNode listResources(String cursor) throws IOException {
-    return request("resources/list", cursorParams(cursor));
+  public ListResourcesResult listResources(String cursor) throws IOException {
+    return call(Methods.RESOURCES_LIST, cursorParams(cursor), ListResourcesResult.class, defaults);
   }
 
-  /** Every resource template, walking all pages: {@code {"resourceTemplates": [...]}}. */
-  public JsonNode listResourceTemplates() throws IOException {
-    return listAll("resources/templates/list", "resourceTemplates");
+  /** Every resource template, walking all pages. */
+  public ListResourceTemplatesResult listResourceTemplates() throws IOException {
+    List<ResourceTemplate> all = new ArrayList<>();
+    listAll(Methods.RESOURCES_TEMPLATES_LIST, ListResourceTemplatesResult.class, page -> {
+      all.addAll(page.resourceTemplates());
+      return page.nextCursor();
+    });
+    return new ListResourceTemplatesResult(all, null);
   }
 
-  /** Reads a resource: {@code {"contents": [...]}}. */
-  public JsonNode readResource(String uri) throws IOException {
-    ObjectNode params = McpJson.object();
-    params.put("uri", Objects.requireNonNull(uri, "uri"));
-    return request("resources/read", params);
+  public ReadResourceResult readResource(ReadResourceParams params) throws IOException {
+    return call(Methods.RESOURCES_READ, McpJson.toTree(Objects.requireNonNull(params, "params")),
+        ReadResourceResult.class, defaults);
+  }
+
+  public ReadResourceResult readResource(String uri) throws IOException {
+    return readResource(new ReadResourceParams(uri));
   }
 
   /** Asks for {@link ClientListener#onResourceUpdated} when the resource changes. */
   public void subscribeResource(String uri) throws IOException {
-    ObjectNode params = McpJson.object();
-    params.put("uri", Objects.requireNonNull(uri, "uri"));
-    request("resources/subscribe", params);
+    request(Methods.RESOURCES_SUBSCRIBE, uriParams(uri));
   }
 
   public void unsubscribeResource(String uri) throws IOException {
+    request(Methods.RESOURCES_UNSUBSCRIBE, uriParams(uri));
+  }
+
+  private static ObjectNode uriParams(String uri) {
     ObjectNode params = McpJson.object();
     params.put("uri", Objects.requireNonNull(uri, "uri"));
-    request("resources/unsubscribe", params);
+    return params;
   }
 
   // ---------------------------------------------------------------- prompts, completion, misc
 
-  /** Every prompt, walking all pages: {@code {"prompts": [...]}}. */
-  public JsonNode listPrompts() throws IOException {
-    return listAll("prompts/list", "prompts");
+  /** Every prompt, walking all pages. */
+  public ListPromptsResult listPrompts() throws IOException {
+    List<Prompt> all = new ArrayList<>();
+    listAll(Methods.PROMPTS_LIST, ListPromptsResult.class, page -> {
+      all.addAll(page.prompts());
+      return page.nextCursor();
+    });
+    return new ListPromptsResult(all, null);
   }
 
-  public JsonNode listPrompts(String cursor) throws IOException {
-    return request("prompts/list", cursorParams(cursor));
+  public ListPromptsResult listPrompts(String cursor) throws IOException {
+    return call(Methods.PROMPTS_LIST, cursorParams(cursor), ListPromptsResult.class, defaults);
   }
 
-  /** Gets a prompt with its arguments filled in: {@code description} and {@code messages}. */
-  public JsonNode getPrompt(String name, Map<String, String> arguments) throws IOException {
-    ObjectNode params = McpJson.object();
-    params.put("name", Objects.requireNonNull(name, "name"));
-    if (arguments != null && !arguments.isEmpty()) {
-      params.set("arguments", McpJson.toTree(arguments));
-    }
-    return request("prompts/get", params);
+  public GetPromptResult getPrompt(GetPromptParams params) throws IOException {
+    return call(Methods.PROMPTS_GET, McpJson.toTree(Objects.requireNonNull(params, "params")),
+        GetPromptResult.class, defaults);
+  }
+
+  /** Gets a prompt with its arguments filled in. */
+  public GetPromptResult getPrompt(String name, Map<String, String> arguments) throws IOException {
+    return getPrompt(new GetPromptParams(name, arguments));
   }
 
   /** {@code completion/complete}: suggestions for a prompt or resource-template argument. */
-  public JsonNode complete(JsonNode params) throws IOException {
-    return request("completion/complete", params);
-  }
-
-  /** Checks the server answers. */
-  public void ping() throws IOException {
-    request("ping", null);
+  public CompleteResult complete(CompleteParams params) throws IOException {
+    return call(Methods.COMPLETION_COMPLETE,
+        McpJson.toTree(Objects.requireNonNull(params, "params")), CompleteResult.class, defaults);
   }
 
   /**
-   * The lowest level of log messages wanted ({@code debug} … {@code emergency}); they arrive at
-   * {@link ClientListener#onLogMessage}.
+   * Checks the server answers: {@code ping}, or on the stateless protocol (which has no ping)
+   * {@code server/discover}.
    */
-  public void setLoggingLevel(String level) throws IOException {
-    connection.setLogLevel(Objects.requireNonNull(level, "level"));
+  public void ping() throws IOException {
+    request(protocolVersion().isStateless() ? Methods.SERVER_DISCOVER : Methods.PING, null);
+  }
+
+  /**
+   * The lowest level of log messages wanted; they arrive at {@link ClientListener#onLogMessage}.
+   * On the stateless protocol the level travels with each following request.
+   */
+  public void setLoggingLevel(LoggingLevel level) throws IOException {
+    connection.setLogLevel(Objects.requireNonNull(level, "level").wire());
   }
 
   /** Tells the server the roots changed ({@code notifications/roots/list_changed}). */
   public void notifyRootsChanged() throws IOException {
-    connection.notify("notifications/roots/list_changed", null);
+    connection.notify(Methods.NOTIFICATIONS_ROOTS_LIST_CHANGED, null);
+  }
+
+  private <T> T call(String method, JsonNode params, Class<T> type, RequestOptions options)
+      throws IOException {
+    JsonNode result = request(method, params, options);
+    try {
+      return Results.read(result, type, method, connection.description());
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   private static ObjectNode cursorParams(String cursor) {
@@ -223,45 +331,39 @@ public final class McpClient implements Closeable {
     return params;
   }
 
-  private JsonNode listAll(String method, String field) throws IOException {
-    ObjectNode all = McpJson.object();
-    ArrayNode items = all.putArray(field);
+  /** Fetches pages until one has no next cursor; {@code add} takes a page and returns its cursor. */
+  private <P> void listAll(String method, Class<P> type, PageSink<P> add) throws IOException {
     Set<String> seen = new HashSet<>();
     String cursor = null;
     do {
-      JsonNode page = request(method, cursorParams(cursor));
-      JsonNode list = page == null ? null : page.get(field);
-      if (list instanceof ArrayNode a) {
-        items.addAll(a);
-      }
-      JsonNode next = page == null ? null : page.get("nextCursor");
-      cursor = next == null || next.isNull() ? null : next.asText();
+      cursor = add.take(call(method, cursorParams(cursor), type, defaults));
       if (cursor != null && !seen.add(cursor)) {
-        throw new McpProtocolException(ErrorCodes.INTERNAL_ERROR, method + " from "
-            + connection.description() + " returned cursor '" + cursor + "' twice; stopping");
+        throw new IOException(method + " from " + connection.description()
+            + " returned cursor '" + cursor + "' twice; the server's paging loops");
       }
     } while (cursor != null);
-    return all;
+  }
+
+  @FunctionalInterface
+  private interface PageSink<P> {
+    String take(P page);
   }
 
   // ---------------------------------------------------------------- state
 
-  /** The negotiated protocol version, e.g. {@code 2025-11-25} or {@code 2026-07-28}. */
-  public String protocolVersion() {
-    return connection.protocolVersion();
+  /** The negotiated protocol version. */
+  public ProtocolVersion protocolVersion() {
+    return ProtocolVersion.of(connection.protocolVersion());
   }
 
-  /** The server's {@code Implementation} ({@code name}, {@code version}, ...), or null. */
-  public JsonNode serverInfo() {
-    JsonNode r = connection.serverResult();
-    return r == null ? null : r.get("serverInfo");
+  /** The server's name and version (from {@code initialize}, or the discover result's meta). */
+  public Implementation serverInfo() {
+    return connection.serverInfo();
   }
 
-  /** The server's capabilities (an empty object when it declared none). */
-  public JsonNode serverCapabilities() {
-    JsonNode r = connection.serverResult();
-    JsonNode caps = r == null ? null : r.get("capabilities");
-    return caps == null ? McpJson.object() : caps;
+  /** The server's capabilities. */
+  public ServerCapabilities serverCapabilities() {
+    return connection.serverCapabilities();
   }
 
   /** The server's instructions for the model, or null. */
@@ -302,6 +404,7 @@ public final class McpClient implements Closeable {
     private String clientVersion = Builder.class.getPackage().getImplementationVersion() == null
         ? "0.1.0" : Builder.class.getPackage().getImplementationVersion();
     private String clientTitle;
+    private Implementation clientInfo;
     private final HttpOptions.Builder http = HttpOptions.builder();
     private HttpOptions httpOptions;
     private Duration timeout = Duration.ofSeconds(30);
@@ -332,6 +435,12 @@ public final class McpClient implements Closeable {
     /** A human-readable title for {@code clientInfo}. */
     public Builder clientTitle(String title) {
       this.clientTitle = title;
+      return this;
+    }
+
+    /** The whole {@code clientInfo} (title, description, icons, website). */
+    public Builder clientInfo(Implementation info) {
+      this.clientInfo = Objects.requireNonNull(info, "info");
       return this;
     }
 
@@ -449,26 +558,24 @@ public final class McpClient implements Closeable {
     }
 
     private ClientConfig config() {
-      ObjectNode info = McpJson.object();
-      info.put("name", clientName);
-      if (clientTitle != null) {
-        info.put("title", clientTitle);
-      }
-      info.put("version", clientVersion);
+      ObjectNode info = (ObjectNode) McpJson.toTree(clientInfo != null ? clientInfo
+          : new Implementation(clientName, clientTitle, clientVersion, null, null, null, null));
       ObjectNode caps = McpJson.object();
       Map<String, ClientConfig.InputHandler> inputs = new HashMap<>();
       MethodHandlers.Builder handlers = MethodHandlers.builder();
       if (roots != null) {
         caps.putObject("roots").put("listChanged", true);
         RootsProvider r = roots;
-        inputs.put("roots/list", p -> r.listRoots());
-        handlers.onRequest("roots/list", (ctx, p) -> r.listRoots());
+        inputs.put(Methods.ROOTS_LIST, p -> McpJson.toTree(r.listRoots()));
+        handlers.onRequest(Methods.ROOTS_LIST, (ctx, p) -> McpJson.toTree(r.listRoots()));
       }
       if (sampling != null) {
         caps.putObject("sampling");
         SamplingHandler s = sampling;
-        inputs.put("sampling/createMessage", s::createMessage);
-        handlers.onRequest("sampling/createMessage", (ctx, p) -> s.createMessage(p));
+        ClientConfig.InputHandler answer = p -> McpJson.toTree(
+            s.createMessage(McpJson.fromTree(p, CreateMessageParams.class)));
+        inputs.put(Methods.SAMPLING_CREATE_MESSAGE, answer);
+        handlers.onRequest(Methods.SAMPLING_CREATE_MESSAGE, (ctx, p) -> answer.handle(p));
       }
       if (elicitation != null) {
         ObjectNode e = caps.putObject("elicitation");
@@ -477,8 +584,10 @@ public final class McpClient implements Closeable {
           e.putObject("url");
         }
         ElicitationHandler h = elicitation;
-        inputs.put("elicitation/create", h::elicit);
-        handlers.onRequest("elicitation/create", (ctx, p) -> h.elicit(p));
+        ClientConfig.InputHandler answer = p -> McpJson.toTree(
+            h.elicit(McpJson.fromTree(p, ElicitParams.class)));
+        inputs.put(Methods.ELICITATION_CREATE, answer);
+        handlers.onRequest(Methods.ELICITATION_CREATE, (ctx, p) -> answer.handle(p));
       }
       Notifications.register(handlers, listener);
       HttpOptions httpOpts = httpOptions != null ? httpOptions : http.build();

@@ -1,6 +1,7 @@
 package dev.mcpkit.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.schema.Sampling.CreateMessageParams;
+import dev.mcpkit.core.schema.Sampling.CreateMessageResult;
 
 /**
  * Answers a server's {@code sampling/createMessage}: runs the host's language model (after whatever
@@ -10,9 +11,5 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @FunctionalInterface
 public interface SamplingHandler {
-  /**
-   * @param params the request's {@code CreateMessageRequest} params
-   * @return a {@code CreateMessageResult}: {@code role}, {@code content}, {@code model}, {@code stopReason}
-   */
-  JsonNode createMessage(JsonNode params) throws Exception;
+  CreateMessageResult createMessage(CreateMessageParams params) throws Exception;
 }

@@ -1,5 +1,11 @@
 package dev.mcpkit.client;
 
+import dev.mcpkit.core.schema.Roots.Root;
+import dev.mcpkit.core.schema.Roots.ListRootsResult;
+import dev.mcpkit.core.schema.Logging.LoggingLevel;
+import dev.mcpkit.core.schema.Elicitation.ElicitResult;
+import static dev.mcpkit.client.ResultText.text;
+import static dev.mcpkit.client.ResultText.names;
 import static dev.mcpkit.client.ScriptedServer.data;
 import static dev.mcpkit.client.ScriptedServer.json;
 import static dev.mcpkit.client.ScriptedServer.response;
@@ -54,10 +60,9 @@ class FallbackAndStatelessTest {
         .addHeader("Content-Type", "text/event-stream").body(stream).build();
     try (McpClient client = McpClient.builder().transport(ClientTransport.http(server.url()))
         .connect()) {
-      assertThat(client.protocolVersion()).isEqualTo("2024-11-05");
+      assertThat(client.protocolVersion().id()).isEqualTo("2024-11-05");
       assertThat(client.description()).startsWith("sse ");
-      assertThat(client.callTool("echo", Map.of()).at("/content/0/text").asText())
-          .isEqualTo("via sse");
+      assertThat(text(client.callTool("echo", Map.of()))).isEqualTo("via sse");
     } finally {
       stream.end();
     }
@@ -106,11 +111,10 @@ class FallbackAndStatelessTest {
     server.on("tools/call", e -> json(e, toolResult("sunny", false)));
     try (McpClient client = McpClient.builder().transport(ClientTransport.http(server.url()))
         .clientInfo("test-host", "9.9").connect()) {
-      assertThat(client.protocolVersion()).isEqualTo("2026-07-28");
+      assertThat(client.protocolVersion().id()).isEqualTo("2026-07-28");
       assertThat(client.sessionId()).isNull();
-      assertThat(client.listTools().path("tools").findValuesAsText("name"))
-          .containsExactly("weather");
-      client.setLoggingLevel("info");
+      assertThat(names(client.listTools())).containsExactly("weather");
+      client.setLoggingLevel(LoggingLevel.INFO);
       client.callTool("weather", Map.of("region", "Zürich"));
     }
     assertThat(server.posts("initialize")).isEmpty();
@@ -141,7 +145,8 @@ class FallbackAndStatelessTest {
         ObjectNode ask = requests.putObject("who");
         ask.put("method", "elicitation/create");
         ask.putObject("params").put("mode", "form").put("message", "Name?")
-            .putObject("requestedSchema").put("type", "object");
+            .putObject("requestedSchema").put("type", "object").putObject("properties")
+            .putObject("name").put("type", "string");
         requests.putObject("where").put("method", "roots/list");
         r.put("requestState", "opaque-1");
         return json(e, r);
@@ -150,12 +155,11 @@ class FallbackAndStatelessTest {
           .asText(), false));
     });
     try (McpClient client = McpClient.builder().transport(ClientTransport.http(server.url()))
-        .elicitation(p -> McpJson.mapper().readTree(
-            "{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}"))
-        .roots(() -> McpJson.mapper().readTree("{\"roots\":[{\"uri\":\"file:///w\"}]}"))
+        .elicitation(p -> ElicitResult.accept(Map.of("name",
+            McpJson.mapper().getNodeFactory().textNode("Ada"))))
+        .roots(() -> new ListRootsResult(List.of(new Root("file:///w", null, null, null))))
         .connect()) {
-      JsonNode result = client.callTool("greet", Map.of("x", 1));
-      assertThat(result.at("/content/0/text").asText()).isEqualTo("hello Ada");
+      assertThat(text(client.callTool("greet", Map.of("x", 1)))).isEqualTo("hello Ada");
     }
     List<ScriptedServer.Exchange> calls = server.posts("tools/call");
     assertThat(calls).hasSize(2);
@@ -205,7 +209,7 @@ class FallbackAndStatelessTest {
     });
     try (McpClient client = McpClient.builder().transport(ClientTransport.http(server.url()))
         .connect()) {
-      assertThat(client.protocolVersion()).isEqualTo("2026-07-28");
+      assertThat(client.protocolVersion().id()).isEqualTo("2026-07-28");
     }
   }
 }

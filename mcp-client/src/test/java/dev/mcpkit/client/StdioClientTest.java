@@ -1,5 +1,7 @@
 package dev.mcpkit.client;
 
+import static dev.mcpkit.client.ResultText.text;
+import static dev.mcpkit.client.ResultText.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,10 +27,9 @@ class StdioClientTest {
     StdioTransport.Builder stdio = StdioTransport.builder(server());
     McpClient client = McpClient.builder().transport(ClientTransport.stdio(stdio)).connect();
     try {
-      assertThat(client.protocolVersion()).isEqualTo("2025-11-25");
-      assertThat(client.listTools().path("tools").findValuesAsText("name")).containsExactly("echo");
-      assertThat(client.callTool("echo", Map.of("a", 1)).at("/content/0/text").asText())
-          .isEqualTo("echo {\"a\":1}");
+      assertThat(client.protocolVersion().id()).isEqualTo("2025-11-25");
+      assertThat(names(client.listTools())).containsExactly("echo");
+      assertThat(text(client.callTool("echo", Map.of("a", 1)))).isEqualTo("echo {\"a\":1}");
     } finally {
       client.close();
     }
@@ -53,7 +54,7 @@ class StdioClientTest {
   void linesThatAreNotJsonAreSkippedAndTheConversationGoesOn() throws IOException {
     try (McpClient client = McpClient.builder()
         .transport(ClientTransport.stdio(server("garbage"))).connect()) {
-      assertThat(client.listTools().path("tools")).hasSize(1);
+      assertThat(client.listTools().tools()).hasSize(1);
     }
   }
 

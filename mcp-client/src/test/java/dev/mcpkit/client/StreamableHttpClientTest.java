@@ -1,5 +1,11 @@
 package dev.mcpkit.client;
 
+import dev.mcpkit.core.schema.Elicitation.ElicitResult;
+import dev.mcpkit.core.schema.Tools.ListToolsResult;
+import dev.mcpkit.core.schema.Tools.CallToolResult;
+import dev.mcpkit.core.schema.Tools.CallToolParams;
+import static dev.mcpkit.client.ResultText.text;
+import static dev.mcpkit.client.ResultText.names;
 import static dev.mcpkit.client.ScriptedServer.data;
 import static dev.mcpkit.client.ScriptedServer.json;
 import static dev.mcpkit.client.ScriptedServer.response;
@@ -50,6 +56,7 @@ class StreamableHttpClientTest {
 
   private static ObjectNode tools(String... names) {
     ObjectNode r = McpJson.object();
+    r.putArray("tools");
     for (String n : names) {
       r.withArray("tools").addObject().put("name", n).putObject("inputSchema").put("type", "object");
     }
@@ -61,10 +68,10 @@ class StreamableHttpClientTest {
       throws IOException {
     server.on("tools/list", e -> json(e, tools("echo")));
     try (McpClient client = connect()) {
-      assertThat(client.protocolVersion()).isEqualTo("2025-11-25");
+      assertThat(client.protocolVersion().id()).isEqualTo("2025-11-25");
       assertThat(client.sessionId()).isEqualTo("session-1");
-      assertThat(client.serverInfo().path("name").asText()).isEqualTo("scripted");
-      assertThat(client.listTools().path("tools")).hasSize(1);
+      assertThat(client.serverInfo().name()).isEqualTo("scripted");
+      assertThat(client.listTools().tools()).hasSize(1);
     }
     ScriptedServer.Exchange init = server.posts("initialize").get(0);
     assertThat(init.body().at("/params/clientInfo/name").asText()).isEqualTo("mcpkit-client");
@@ -92,11 +99,10 @@ class StreamableHttpClientTest {
       return json(e, page);
     });
     try (McpClient client = connect()) {
-      assertThat(client.listTools().path("tools").findValuesAsText("name"))
-          .containsExactly("a", "b", "c");
-      JsonNode second = client.listTools("p2");
-      assertThat(second.path("tools").findValuesAsText("name")).containsExactly("b");
-      assertThat(second.path("nextCursor").asText()).isEqualTo("p3");
+      assertThat(names(client.listTools())).containsExactly("a", "b", "c");
+      ListToolsResult second = client.listTools("p2");
+      assertThat(names(second)).containsExactly("b");
+      assertThat(second.nextCursor()).isEqualTo("p3");
     }
   }
 
@@ -111,8 +117,8 @@ class StreamableHttpClientTest {
     });
     try (McpClient client = connect()) {
       server.sessionId = "session-2";
-      JsonNode result = client.callTool("echo", Map.of("x", 1));
-      assertThat(result.at("/content/0/text").asText()).isEqualTo("ok");
+      CallToolResult result = client.callTool("echo", Map.of("x", 1));
+      assertThat(text(result)).isEqualTo("ok");
       assertThat(client.sessionId()).isEqualTo("session-2");
     }
     assertThat(server.posts("initialize")).hasSize(2);
@@ -221,9 +227,9 @@ class StreamableHttpClientTest {
   void toolFailureIsAResultWithIsErrorNotAnException() throws IOException {
     server.on("tools/call", e -> json(e, toolResult("disk full", true)));
     try (McpClient client = connect()) {
-      JsonNode result = client.callTool("write", Map.of());
-      assertThat(result.path("isError").asBoolean()).isTrue();
-      assertThat(result.at("/content/0/text").asText()).isEqualTo("disk full");
+      CallToolResult result = client.callTool("write", Map.of());
+      assertThat(result.isError()).isTrue();
+      assertThat(text(result)).isEqualTo("disk full");
     }
   }
 
@@ -240,7 +246,7 @@ class StreamableHttpClientTest {
     });
     try (McpClient client = connect()) {
       long start = System.nanoTime();
-      assertThatThrownBy(() -> client.callTool("slow", McpJson.object(),
+      assertThatThrownBy(() -> client.callTool(new CallToolParams("slow", McpJson.object()),
           RequestOptions.timeout(Duration.ofMillis(300))))
           .isInstanceOf(McpTimeoutException.class)
           .hasMessageContaining("tools/call timed out");
@@ -265,7 +271,8 @@ class StreamableHttpClientTest {
       return new MockResponse.Builder().code(202).build();
     });
     try (McpClient client = connect()) {
-      var future = client.callToolAsync("slow", McpJson.object(), RequestOptions.DEFAULT);
+      var future = client.callToolAsync(new CallToolParams("slow", McpJson.object()),
+          RequestOptions.DEFAULT);
       assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
       future.cancel(true);
       assertThat(cancelled.await(5, TimeUnit.SECONDS)).isTrue();
@@ -284,10 +291,10 @@ class StreamableHttpClientTest {
     });
     List<String> seen = new CopyOnWriteArrayList<>();
     try (McpClient client = connect()) {
-      JsonNode result = client.callTool("work", McpJson.object(), RequestOptions.DEFAULT
-          .withProgress((progress, total, message) -> seen.add(progress + "/" + total + " "
-              + message), true));
-      assertThat(result.at("/content/0/text").asText()).isEqualTo("done");
+      CallToolResult result = client.callTool(new CallToolParams("work", McpJson.object()),
+          RequestOptions.DEFAULT.withProgress((progress, total, message) -> seen.add(progress + "/"
+              + total + " " + message), true));
+      assertThat(text(result)).isEqualTo("done");
     }
     assertThat(seen).containsExactly("1.0/2.0 half");
   }
@@ -307,8 +314,8 @@ class StreamableHttpClientTest {
       return sse("id: ev-2\n" + data(r));
     };
     try (McpClient client = connect()) {
-      JsonNode result = client.callTool("flaky", McpJson.object());
-      assertThat(result.at("/content/0/text").asText()).isEqualTo("resumed");
+      CallToolResult result = client.callTool("flaky", McpJson.object());
+      assertThat(text(result)).isEqualTo("resumed");
     }
     ScriptedServer.Exchange resume = server.requests("GET").stream()
         .filter(e -> e.header("Last-Event-ID") != null).findFirst().orElseThrow();
@@ -332,7 +339,7 @@ class StreamableHttpClientTest {
       ObjectNode ask = McpJson.object();
       ask.put("jsonrpc", "2.0").put("id", "srv-1").put("method", "elicitation/create");
       ask.putObject("params").put("message", "name?").putObject("requestedSchema")
-          .put("type", "object");
+          .put("type", "object").putObject("properties").putObject("name").put("type", "string");
       // the result follows once the client has answered
       return sse(data(ask), data(response(e, toolResult("thanks", false))));
     });
@@ -344,12 +351,8 @@ class StreamableHttpClientTest {
     };
     try (McpClient client = McpClient.builder()
         .transport(ClientTransport.streamableHttp(server.url()))
-        .elicitation(params -> {
-          ObjectNode r = McpJson.object();
-          r.put("action", "accept");
-          r.putObject("content").put("name", "Ada");
-          return r;
-        }).connect()) {
+        .elicitation(params -> ElicitResult.accept(Map.of("name",
+            McpJson.mapper().getNodeFactory().textNode("Ada")))).connect()) {
       client.callTool("ask", McpJson.object());
       assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
     }

@@ -5,6 +5,11 @@ import dev.mcpkit.client.ClientTransport;
 import dev.mcpkit.client.McpClient;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Content;
+import dev.mcpkit.core.schema.Content.ContentBlock;
+import dev.mcpkit.core.schema.Tools.CallToolResult;
+import dev.mcpkit.core.schema.Tools.ListToolsResult;
+import dev.mcpkit.core.schema.Tools.Tool;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -73,15 +78,15 @@ public final class ClientExample {
 
   private static int listTools(McpClient client, ClientOptions options, PrintStream out)
       throws IOException {
-    JsonNode tools = client.listTools();
+    ListToolsResult tools = client.listTools();
     if (options.json()) {
       out.println(McpJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tools));
       return 0;
     }
-    for (JsonNode tool : tools.path("tools")) {
-      String description = tool.path("description").asText("");
+    for (Tool tool : tools.tools()) {
+      String description = tool.description() == null ? "" : tool.description();
       int newline = description.indexOf('\n');
-      out.printf("%-32s %s%n", tool.path("name").asText(),
+      out.printf("%-32s %s%n", tool.name(),
           newline < 0 ? description : description.substring(0, newline));
     }
     return 0;
@@ -97,18 +102,17 @@ public final class ClientExample {
     } catch (IOException e) {
       throw new IllegalArgumentException("arguments are not JSON: " + e.getMessage());
     }
-    JsonNode result = client.callTool(tool, arguments);
+    CallToolResult result = client.callTool(tool, arguments);
     if (options.json()) {
       out.println(McpJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     } else {
-      for (JsonNode block : result.path("content")) {
-        out.println(block.path("type").asText().equals("text") ? block.path("text").asText()
-            : "[" + block.path("type").asText() + " " + block.path("mimeType").asText("") + "]");
+      for (ContentBlock block : result.content()) {
+        out.println(block instanceof Content.Text t ? t.text() : "[" + block.type() + "]");
       }
-      if (result.has("structuredContent")) {
-        out.println(result.get("structuredContent"));
+      if (result.structuredContent() != null) {
+        out.println(result.structuredContent());
       }
     }
-    return result.path("isError").asBoolean(false) ? 1 : 0;
+    return Boolean.TRUE.equals(result.isError()) ? 1 : 0;
   }
 }

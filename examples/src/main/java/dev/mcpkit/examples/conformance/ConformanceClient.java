@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpkit.client.ClientTransport;
 import dev.mcpkit.client.McpClient;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Tools.Tool;
 import java.util.Map;
 
 /**
@@ -61,9 +62,9 @@ public final class ConformanceClient {
         }
         case "json-schema-2020-12-preservation" -> {
           JsonNode schema = null;
-          for (JsonNode tool : client.listTools().path("tools")) {
-            if (tool.path("name").asText().equals("json_schema_2020_12_tool")) {
-              schema = tool.get("inputSchema");
+          for (Tool tool : client.listTools().tools()) {
+            if (tool.name().equals("json_schema_2020_12_tool")) {
+              schema = tool.inputSchema();
             }
           }
           com.fasterxml.jackson.databind.node.ObjectNode args = McpJson.object();
@@ -75,7 +76,7 @@ public final class ConformanceClient {
     }
   }
 
-  static void print(JsonNode result) {
-    System.out.println(result);
+  static void print(Object result) {
+    System.out.println(McpJson.write(result));
   }
 }

@@ -1,46 +1,48 @@
 package dev.mcpkit.examples.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Content;
+import dev.mcpkit.core.schema.Content.Role;
+import dev.mcpkit.core.schema.Elicitation.ElicitParams;
+import dev.mcpkit.core.schema.Elicitation.ElicitResult;
+import dev.mcpkit.core.schema.Roots.ListRootsResult;
+import dev.mcpkit.core.schema.Roots.Root;
+import dev.mcpkit.core.schema.Sampling.CreateMessageParams;
+import dev.mcpkit.core.schema.Sampling.CreateMessageResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Stand-ins for a user and a model: what the conformance client answers when a server asks. */
 final class ConformanceClientHandlers {
   private ConformanceClientHandlers() {}
 
-  /** Accepts a form elicitation, filling every field from its schema default. */
-  static JsonNode acceptWithDefaults(JsonNode params) {
-    ObjectNode result = McpJson.object();
-    result.put("action", "accept");
-    ObjectNode content = result.putObject("content");
-    JsonNode properties = params.path("requestedSchema").path("properties");
+  /** Accepts a form elicitation, filling every field that has a default in the requested schema. */
+  static ElicitResult acceptWithDefaults(ElicitParams params) {
+    Map<String, JsonNode> content = new LinkedHashMap<>();
+    JsonNode properties = McpJson.toTree(params).path("requestedSchema").path("properties");
     properties.fields().forEachRemaining(e -> {
       JsonNode def = e.getValue().get("default");
       if (def != null) {
-        content.set(e.getKey(), def);
+        content.put(e.getKey(), def);
+      } else if (e.getValue().path("type").asText().equals("boolean")) {
+        content.put(e.getKey(), McpJson.mapper().getNodeFactory().booleanNode(true));
       }
     });
-    return result;
+    return ElicitResult.accept(content);
   }
 
   /** A canned model answer. */
-  static JsonNode sample(JsonNode params) {
-    ObjectNode result = McpJson.object();
-    result.put("role", "assistant");
-    ObjectNode content = result.putObject("content");
-    content.put("type", "text");
-    content.put("text", "This is a response from the conformance client's stand-in model.");
-    result.put("model", "stand-in-model");
-    result.put("stopReason", "endTurn");
-    return result;
+  static CreateMessageResult sample(CreateMessageParams params) {
+    return new CreateMessageResult(Role.ASSISTANT,
+        new Content.Text("This is a response from the conformance client's stand-in model."),
+        "stand-in-model", "endTurn");
   }
 
   /** One root. */
-  static JsonNode roots() {
-    ObjectNode result = McpJson.object();
-    ObjectNode root = result.putArray("roots").addObject();
-    root.put("uri", "file:///tmp/conformance");
-    root.put("name", "conformance");
-    return result;
+  static ListRootsResult roots() {
+    return new ListRootsResult(List.of(new Root("file:///tmp/conformance", "conformance", null,
+        null)));
   }
 }

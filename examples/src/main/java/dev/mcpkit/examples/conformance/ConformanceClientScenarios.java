@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpkit.client.McpClient;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Prompts.ListPromptsResult;
+import dev.mcpkit.core.schema.Prompts.Prompt;
+import dev.mcpkit.core.schema.Resources.ListResourcesResult;
+import dev.mcpkit.core.schema.Resources.Resource;
+import dev.mcpkit.core.schema.Tools.ListToolsResult;
+import dev.mcpkit.core.schema.Tools.Tool;
 import java.util.Map;
 
 /**
@@ -15,7 +21,7 @@ final class ConformanceClientScenarios {
   private ConformanceClientScenarios() {}
 
   static void run(String scenario, McpClient client, JsonNode context) throws Exception {
-    JsonNode tools = client.listTools();
+    ListToolsResult tools = client.listTools();
     if (scenario.equals("initialize")) {
       return;
     }
@@ -25,35 +31,35 @@ final class ConformanceClientScenarios {
         attempt(() -> client.callTool(call.path("name").asText(), call.path("arguments")));
       }
     } else {
-      for (JsonNode tool : tools.path("tools")) {
-        attempt(() -> client.callTool(tool.path("name").asText(), McpJson.object()));
+      for (Tool tool : tools.tools()) {
+        attempt(() -> client.callTool(tool.name(), McpJson.object()));
       }
     }
-    if (client.serverCapabilities().has("resources")) {
-      JsonNode resources = attempt(client::listResources);
+    if (client.serverCapabilities().resources() != null) {
+      ListResourcesResult resources = attempt(client::listResources);
       if (resources != null) {
-        for (JsonNode r : resources.path("resources")) {
-          attempt(() -> client.readResource(r.path("uri").asText()));
+        for (Resource r : resources.resources()) {
+          attempt(() -> client.readResource(r.uri()));
         }
       }
     }
-    if (client.serverCapabilities().has("prompts")) {
-      JsonNode prompts = attempt(client::listPrompts);
+    if (client.serverCapabilities().prompts() != null) {
+      ListPromptsResult prompts = attempt(client::listPrompts);
       if (prompts != null) {
-        for (JsonNode p : prompts.path("prompts")) {
-          attempt(() -> client.getPrompt(p.path("name").asText(), Map.of()));
+        for (Prompt p : prompts.prompts()) {
+          attempt(() -> client.getPrompt(p.name(), Map.of()));
         }
       }
     }
   }
 
-  interface Call {
-    JsonNode run() throws Exception;
+  interface Call<T> {
+    T run() throws Exception;
   }
 
-  private static JsonNode attempt(Call call) throws Exception {
+  private static <T> T attempt(Call<T> call) throws Exception {
     try {
-      JsonNode result = call.run();
+      T result = call.run();
       ConformanceClient.print(result);
       return result;
     } catch (McpProtocolException e) {

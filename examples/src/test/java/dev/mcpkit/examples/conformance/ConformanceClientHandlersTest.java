@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Elicitation.ElicitParams;
 import org.junit.jupiter.api.Test;
 
 class ConformanceClientHandlersTest {
@@ -17,7 +18,8 @@ class ConformanceClientHandlersTest {
           "verified": {"type": "boolean", "default": true},
           "free": {"type": "string"}}}}
         """);
-    JsonNode result = ConformanceClientHandlers.acceptWithDefaults(params);
+    JsonNode result = McpJson.toTree(ConformanceClientHandlers.acceptWithDefaults(
+        McpJson.fromTree(params, ElicitParams.class)));
     assertThat(result.path("action").asText()).isEqualTo("accept");
     JsonNode content = result.path("content");
     assertThat(content.path("name").asText()).isEqualTo("John Doe");

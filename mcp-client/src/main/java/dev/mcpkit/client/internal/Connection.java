@@ -12,6 +12,9 @@ import dev.mcpkit.core.engine.RequestOptions;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import dev.mcpkit.core.jsonrpc.RequestId;
+import dev.mcpkit.core.schema.Lifecycle.Implementation;
+import dev.mcpkit.core.schema.Lifecycle.ServerCapabilities;
+import dev.mcpkit.core.schema.Meta;
 import dev.mcpkit.core.transport.McpTransport;
 import dev.mcpkit.core.transport.McpTransports;
 import java.io.Closeable;
@@ -394,6 +397,37 @@ public final class Connection implements Closeable {
   /** The {@code initialize} or {@code server/discover} result. */
   public JsonNode serverResult() {
     return serverResult;
+  }
+
+  /** The server's name and version, or a placeholder when it sent none. */
+  public Implementation serverInfo() {
+    JsonNode r = serverResult;
+    JsonNode info = r == null ? null : r.get("serverInfo");
+    if (info == null && r != null && r.get("_meta") instanceof ObjectNode meta) {
+      info = meta.get(Meta.SERVER_INFO);
+    }
+    if (info instanceof ObjectNode o && o.has("name") && o.has("version")) {
+      try {
+        return McpJson.fromTree(o, Implementation.class);
+      } catch (IllegalArgumentException e) {
+        LOG.debug("{}: unreadable server info {}", description, o);
+      }
+    }
+    return new Implementation("unknown", "unknown");
+  }
+
+  /** The server's capabilities; none when it declared none or they are unreadable. */
+  public ServerCapabilities serverCapabilities() {
+    JsonNode r = serverResult;
+    JsonNode caps = r == null ? null : r.get("capabilities");
+    if (caps instanceof ObjectNode o) {
+      try {
+        return McpJson.fromTree(o, ServerCapabilities.class);
+      } catch (IllegalArgumentException e) {
+        LOG.debug("{}: unreadable server capabilities {}", description, o);
+      }
+    }
+    return McpJson.fromTree(McpJson.object(), ServerCapabilities.class);
   }
 
   public String sessionId() {

@@ -1,8 +1,11 @@
 package dev.mcpkit.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpkit.client.ClientListener;
 import dev.mcpkit.core.engine.MethodHandlers;
+import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Logging.LoggingMessageParams;
+import dev.mcpkit.core.schema.Methods;
+import dev.mcpkit.core.schema.Progress.ProgressParams;
 
 /** Routes the notifications a server sends to the host's {@link ClientListener}. */
 public final class Notifications {
@@ -12,28 +15,22 @@ public final class Notifications {
     if (listener == ClientListener.NONE) {
       return;
     }
-    handlers.onNotification("notifications/tools/list_changed",
+    handlers.onNotification(Methods.NOTIFICATIONS_TOOLS_LIST_CHANGED,
         (a, p) -> listener.onToolListChanged());
-    handlers.onNotification("notifications/resources/list_changed",
+    handlers.onNotification(Methods.NOTIFICATIONS_RESOURCES_LIST_CHANGED,
         (a, p) -> listener.onResourceListChanged());
-    handlers.onNotification("notifications/prompts/list_changed",
+    handlers.onNotification(Methods.NOTIFICATIONS_PROMPTS_LIST_CHANGED,
         (a, p) -> listener.onPromptListChanged());
-    handlers.onNotification("notifications/resources/updated",
+    handlers.onNotification(Methods.NOTIFICATIONS_RESOURCES_UPDATED,
         (a, p) -> listener.onResourceUpdated(p == null ? null : p.path("uri").asText(null)));
-    handlers.onNotification("notifications/message", (a, p) -> {
+    handlers.onNotification(Methods.NOTIFICATIONS_MESSAGE, (a, p) -> {
       if (p != null) {
-        JsonNode logger = p.get("logger");
-        listener.onLogMessage(p.path("level").asText("info"),
-            logger == null || !logger.isTextual() ? null : logger.textValue(), p.get("data"));
+        listener.onLogMessage(McpJson.fromTree(p, LoggingMessageParams.class));
       }
     });
-    handlers.onNotification("notifications/progress", (a, p) -> {
+    handlers.onNotification(Methods.NOTIFICATIONS_PROGRESS, (a, p) -> {
       if (p != null) {
-        JsonNode total = p.get("total");
-        JsonNode message = p.get("message");
-        listener.onProgress(p.get("progressToken"), p.path("progress").asDouble(),
-            total == null || !total.isNumber() ? null : total.asDouble(),
-            message == null || !message.isTextual() ? null : message.textValue());
+        listener.onProgress(McpJson.fromTree(p, ProgressParams.class));
       }
     });
   }

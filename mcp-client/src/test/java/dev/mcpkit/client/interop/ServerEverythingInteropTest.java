@@ -2,7 +2,16 @@ package dev.mcpkit.client.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.mcpkit.client.ResultText.names;
+import static dev.mcpkit.client.ResultText.text;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.core.schema.Logging.LoggingLevel;
+import dev.mcpkit.core.schema.Logging.LoggingMessageParams;
+import dev.mcpkit.core.schema.Prompts.Prompt;
+import dev.mcpkit.core.schema.Resources.Resource;
+import dev.mcpkit.core.schema.Tools.CallToolParams;
+import dev.mcpkit.core.schema.Tools.CallToolResult;
 import dev.mcpkit.client.ClientListener;
 import dev.mcpkit.client.ClientTransport;
 import dev.mcpkit.client.McpClient;
@@ -41,24 +50,21 @@ class ServerEverythingInteropTest {
   }
 
   private static void exercise(McpClient client) throws Exception {
-    assertThat(client.serverInfo().path("name").asText()).contains("everything");
-    assertThat(client.listTools().path("tools").findValuesAsText("name"))
+    assertThat(client.serverInfo().name()).contains("everything");
+    assertThat(names(client.listTools()))
         .contains("echo", "get-sum", "trigger-long-running-operation");
-    assertThat(client.callTool("get-sum", Map.of("a", 2, "b", 40)).at("/content/0/text").asText())
-        .contains("42");
-    JsonNode resources = client.listResources().path("resources");
+    assertThat(text(client.callTool("get-sum", Map.of("a", 2, "b", 40)))).contains("42");
+    List<Resource> resources = client.listResources().resources();
     assertThat(resources).isNotEmpty();
-    JsonNode read = client.readResource(resources.get(0).path("uri").asText());
-    assertThat(read.path("contents")).isNotEmpty();
-    assertThat(client.listPrompts().path("prompts").findValuesAsText("name"))
-        .contains("simple-prompt");
-    assertThat(client.getPrompt("simple-prompt", Map.of()).path("messages")).isNotEmpty();
+    assertThat(client.readResource(resources.get(0).uri()).contents()).isNotEmpty();
+    assertThat(client.listPrompts().prompts()).extracting(Prompt::name).contains("simple-prompt");
+    assertThat(client.getPrompt("simple-prompt", Map.of()).messages()).isNotEmpty();
     List<Double> progress = new CopyOnWriteArrayList<>();
-    JsonNode done = client.callTool("trigger-long-running-operation",
-        McpJson.toTree(Map.of("duration", 0.3, "steps", 3)),
+    CallToolResult done = client.callTool(new CallToolParams("trigger-long-running-operation",
+        (ObjectNode) McpJson.toTree(Map.of("duration", 0.3, "steps", 3))),
         RequestOptions.timeout(Duration.ofSeconds(10))
             .withProgress((p, total, message) -> progress.add(p), true));
-    assertThat(done.path("isError").asBoolean()).isFalse();
+    assertThat(done.isError()).isNotEqualTo(Boolean.TRUE);
     assertThat(progress).containsExactly(1.0, 2.0, 3.0);
     client.ping();
   }
@@ -98,12 +104,12 @@ class ServerEverythingInteropTest {
         .transport(ClientTransport.http(http.url("/mcp")))
         .listener(new ClientListener() {
           @Override
-          public void onLogMessage(String level, String logger, JsonNode data) {
-            levels.add(level);
+          public void onLogMessage(LoggingMessageParams message) {
+            levels.add(message.level().toString());
             logged.countDown();
           }
         }).connect()) {
-      client.setLoggingLevel("debug");
+      client.setLoggingLevel(LoggingLevel.DEBUG);
       client.callTool("toggle-simulated-logging", Map.of());
       assertThat(logged.await(15, TimeUnit.SECONDS)).isTrue();
       client.callTool("toggle-simulated-logging", Map.of());

@@ -3,7 +3,11 @@ package dev.mcpkit.client.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.mcpkit.client.ResultText.names;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.client.StructuredResult;
+import dev.mcpkit.core.schema.Tools.CallToolParams;
 import dev.mcpkit.client.ClientTransport;
 import dev.mcpkit.client.McpClient;
 import dev.mcpkit.core.McpProtocolException;
@@ -20,6 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /** Our client against a session server written with the TypeScript SDK. */
 class TypeScriptSdkInteropTest {
+  record Operands(double a, double b) {}
+
+  record Sum(double sum) {}
+
   private static NodePeer server;
 
   @BeforeAll
@@ -46,17 +54,18 @@ class TypeScriptSdkInteropTest {
   @Test
   void callsToolsWithStructuredContentProgressAndToolErrors() throws Exception {
     try (McpClient client = connect()) {
-      assertThat(client.protocolVersion()).isEqualTo("2025-11-25");
-      assertThat(client.listTools().path("tools").findValuesAsText("name"))
-          .contains("add", "count", "fail");
-      JsonNode sum = client.callTool("add", Map.of("a", 2, "b", 3));
-      assertThat(sum.at("/structuredContent/sum").asInt()).isEqualTo(5);
+      assertThat(client.protocolVersion().id()).isEqualTo("2025-11-25");
+      assertThat(names(client.listTools())).contains("add", "count", "fail");
+      StructuredResult<Sum> sum = client.callTool("add", new Operands(2, 3), Sum.class);
+      assertThat(sum.value()).isEqualTo(new Sum(5));
+      assertThat(sum.isError()).isFalse();
       List<Double> progress = new CopyOnWriteArrayList<>();
-      client.callTool("count", McpJson.toTree(Map.of("n", 3)), RequestOptions.DEFAULT
-          .withProgress((p, total, message) -> progress.add(p), false));
+      client.callTool(new CallToolParams("count", (ObjectNode) McpJson.toTree(Map.of("n", 3))),
+          RequestOptions.DEFAULT.withProgress((p, total, message) -> progress.add(p), false));
       assertThat(progress).containsExactly(1.0, 2.0, 3.0);
-      JsonNode failed = client.callTool("fail", Map.of());
-      assertThat(failed.path("isError").asBoolean()).isTrue();
+      StructuredResult<Sum> failed = client.callTool("fail", Map.of(), Sum.class);
+      assertThat(failed.isError()).isTrue();
+      assertThat(failed.value()).isNull();
       assertThatThrownBy(() -> client.getPrompt("none", Map.of()))
           .isInstanceOf(McpProtocolException.class);
     }
@@ -67,8 +76,7 @@ class TypeScriptSdkInteropTest {
     try (McpClient client = connect()) {
       String first = client.sessionId();
       client.callTool("forget-sessions", Map.of());
-      JsonNode sum = client.callTool("add", Map.of("a", 1, "b", 1));
-      assertThat(sum.at("/structuredContent/sum").asInt()).isEqualTo(2);
+      assertThat(client.callTool("add", new Operands(1, 1), Sum.class).value().sum()).isEqualTo(2);
       assertThat(client.sessionId()).isNotEqualTo(first);
     }
   }
