@@ -1,0 +1,458 @@
+package dev.mcpkit.auth.internal;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.mcpkit.auth.AuthorizationLink;
+import dev.mcpkit.auth.AuthorizedConnection;
+import dev.mcpkit.auth.McpAuthException;
+import dev.mcpkit.auth.OAuthServerCredentials;
+import dev.mcpkit.auth.TokenOwner;
+import dev.mcpkit.auth.spi.PendingAuthorizationStore;
+import dev.mcpkit.auth.spi.TokenKey;
+import dev.mcpkit.core.json.McpJson;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The OAuth client: begins and completes authorization code flows, obtains client credentials tokens,
+ * renews and revokes tokens, and keeps them (encrypted) in the token store. Thread-safe; renewals of one
+ * credential are serialized so that concurrent callers share one refresh.
+ */
+public final class OAuthEngine {
+  /** Settings the engine needs from the builder. */
+  public record Settings(
+      Function<URI, OAuthServerCredentials> preRegistered,
+      URI redirectUri,
+      Duration pendingTtl,
+      boolean offlineAccess,
+      Duration refreshSkew) {}
+
+  private final Discovery discovery;
+  private final ClientRegistrar registrar;
+  private final TokenEndpoint tokens;
+  private final Vault vault;
+  private final PendingAuthorizationStore pending;
+  private final Clock clock;
+  private final Settings settings;
+  private final ReentrantLock[] stripes = new ReentrantLock[64];
+
+  public OAuthEngine(
+      Discovery discovery, ClientRegistrar registrar, TokenEndpoint tokens, Vault vault,
+      PendingAuthorizationStore pending, Clock clock, Settings settings) {
+    this.discovery = discovery;
+    this.registrar = registrar;
+    this.tokens = tokens;
+    this.vault = vault;
+    this.pending = pending;
+    this.clock = clock;
+    this.settings = settings;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+  }
+
+  public OAuthServerCredentials preRegistered(URI server) {
+    return settings.preRegistered().apply(Uris.canonical(server));
+  }
+
+  // ---- authorization code flow ------------------------------------------------------------------
+
+  public AuthorizationLink begin(
+      TokenOwner owner, URI server, BearerChallenge challenge, Set<String> keepScopes)
+      throws IOException {
+    URI canonical = Uris.canonical(server);
+    AuthTarget target = discovery.discover(canonical, challenge);
+    Discovery.requirePkce(target);
+    OAuthServerCredentials creds = preRegistered(canonical);
+    URI redirect = creds != null && creds.redirectUri() != null
+        ? creds.redirectUri() : settings.redirectUri();
+    if (redirect == null) {
+      throw new McpAuthException("no redirect URI: set McpOAuth.Builder.redirectUri(...) or one in"
+          + " the pre-registered credentials for " + canonical);
+    }
+    boolean offline = offlineAccessAvailable(target);
+    ClientRegistration client = registrar.identify(target, creds, redirect, offline);
+    Set<String> scopes = selectScopes(target, challenge, creds, keepScopes, offline);
+    CodeVerifier verifier = new CodeVerifier();
+    State state = new State();
+    AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(
+            ResponseType.CODE, new ClientID(client.clientId()))
+        .endpointURI(target.metadata().getAuthorizationEndpointURI())
+        .redirectionURI(redirect)
+        .state(state)
+        .codeChallenge(verifier, CodeChallengeMethod.S256)
+        .resources(target.resource());
+    if (!scopes.isEmpty()) {
+      request.scope(new Scope(scopes.toArray(String[]::new)));
+    }
+    Instant expiresAt = clock.instant().plus(settings.pendingTtl());
+    PendingRecord record = new PendingRecord(owner.kind().name(), owner.id(), canonical.toString(),
+        target.resource().toString(), target.issuer(), target.issParameterSupported(),
+        verifier.getValue(), redirect.toString(), String.join(" ", scopes), client.clientId(),
+        client.clientSecret(), client.authMethod(),
+        target.metadata().getTokenEndpointURI().toString(),
+        uriOrNull(target.metadata().getRevocationEndpointURI()), expiresAt.getEpochSecond());
+    String handle = handle(state.getValue());
+    byte[] sealed = vault.seal(McpJson.mapper().writeValueAsBytes(record),
+        handle.getBytes(StandardCharsets.UTF_8));
+    pending.put(handle, sealed, expiresAt);
+    return new AuthorizationLink(owner, canonical, request.build().toURI(), scopes, expiresAt);
+  }
+
+  public AuthorizedConnection complete(TokenOwner owner, URI callback) throws IOException {
+    AuthorizationResponse response;
+    try {
+      response = AuthorizationResponse.parse(callback);
+    } catch (ParseException e) {
+      throw new McpAuthException("the callback is not an authorization response: "
+          + e.getMessage());
+    }
+    State state = response.getState();
+    if (state == null) {
+      throw new McpAuthException("the callback carries no state parameter; refusing it");
+    }
+    String handle = handle(state.getValue());
+    byte[] sealed = pending.take(handle);
+    if (sealed == null) {
+      throw new McpAuthException("the callback's state matches no pending authorization (forged,"
+          + " expired or already used); start the authorization again");
+    }
+    PendingRecord record = McpJson.mapper().readValue(
+        vault.open(sealed, handle.getBytes(StandardCharsets.UTF_8)), PendingRecord.class);
+    if (!record.ownerKind().equals(owner.kind().name()) || !record.ownerId().equals(owner.id())) {
+      throw new McpAuthException("this authorization was begun for another owner than " + owner
+          + "; refusing it");
+    }
+    if (clock.instant().getEpochSecond() >= record.expiresAt()) {
+      throw new McpAuthException("the authorization expired before its callback arrived; start"
+          + " again");
+    }
+    Issuer iss = response.getIssuer();
+    if (iss != null && !iss.getValue().equals(record.issuer())) {
+      throw new McpAuthException("the authorization response comes from issuer '" + iss.getValue()
+          + "' but the authorization was sent to '" + record.issuer()
+          + "' (RFC 9207); the code was not redeemed");
+    }
+    if (iss == null && record.issParameterSupported()) {
+      throw new McpAuthException("authorization server " + record.issuer() + " advertises the iss"
+          + " response parameter but the callback lacks it (RFC 9207); the code was not redeemed");
+    }
+    if (!response.indicatesSuccess()) {
+      throw new McpAuthException("the authorization server did not authorize: "
+          + Errors.describe(response.toErrorResponse().getErrorObject()));
+    }
+    AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
+    if (code == null) {
+      throw new McpAuthException("the authorization response carries no code");
+    }
+    AuthorizationGrant grant = new AuthorizationCodeGrant(
+        code, URI.create(record.redirectUri()), new CodeVerifier(record.codeVerifier()));
+    TokenEndpoint.Client client = new TokenEndpoint.Client(record.clientId(),
+        record.clientSecret(), record.authMethod(), record.issuer(),
+        preRegistered(URI.create(record.server())));
+    URI server = URI.create(record.server());
+    Tokens issued;
+    try {
+      issued = tokens.request(URI.create(record.tokenEndpoint()), client, grant, null,
+          URI.create(record.resource()));
+    } catch (TokenEndpoint.RefusedException e) {
+      if (e.invalidClient()) {
+        registrar.forget(record.issuer(), URI.create(record.redirectUri()));
+      }
+      throw e;
+    }
+    TokenRecord stored = toRecord(issued, null, record.scope(), record.issuer(),
+        record.resource(), TokenRecord.AUTHORIZATION_CODE, client, record.tokenEndpoint(),
+        record.revocationEndpoint());
+    store(owner, server, stored);
+    return connection(owner, server, stored);
+  }
+
+  // ---- client credentials -----------------------------------------------------------------------
+
+  public AuthorizedConnection clientCredentials(
+      TokenOwner owner, URI server, BearerChallenge challenge) throws IOException {
+    URI canonical = Uris.canonical(server);
+    OAuthServerCredentials creds = preRegistered(canonical);
+    if (creds == null || !creds.clientCredentialsGrant()) {
+      throw new McpAuthException("no client credentials are configured for " + canonical
+          + ": add OAuthServerCredentials with clientCredentialsGrant()");
+    }
+    AuthTarget target = discovery.discover(canonical, challenge);
+    ClientRegistration registration = registrar.identify(target, creds, null, false);
+    TokenEndpoint.Client client = new TokenEndpoint.Client(creds.clientId(), creds.clientSecret(),
+        registration.authMethod(), target.issuer(), creds);
+    Set<String> scopes = selectScopes(target, challenge, creds, Set.of(), false);
+    Scope scope = scopes.isEmpty() ? null : new Scope(scopes.toArray(String[]::new));
+    URI endpoint = target.metadata().getTokenEndpointURI();
+    Tokens issued = tokens.request(endpoint, client, new ClientCredentialsGrant(), scope,
+        target.resource());
+    TokenRecord stored = toRecord(issued, null, String.join(" ", scopes), target.issuer(),
+        target.resource().toString(), TokenRecord.CLIENT_CREDENTIALS, client, endpoint.toString(),
+        uriOrNull(target.metadata().getRevocationEndpointURI()));
+    store(owner, canonical, stored);
+    return connection(owner, canonical, stored);
+  }
+
+  // ---- using and renewing tokens ----------------------------------------------------------------
+
+  /** A usable access token for {@code owner} at {@code server}, renewed first if about to expire. */
+  public String accessToken(TokenOwner owner, URI server) throws IOException {
+    URI canonical = Uris.canonical(server);
+    Stored current = find(owner, canonical);
+    if (current == null) {
+      return null;
+    }
+    TokenRecord record = current.record();
+    if (record.expiresWithin(clock.instant(), settings.refreshSkew().toSeconds())
+        && record.renewable()) {
+      try {
+        return renewIfCurrent(owner, canonical, record.accessToken());
+      } catch (TokenEndpoint.RefusedException e) {
+        throw e;
+      } catch (IOException e) {
+        if (!record.expiresWithin(clock.instant(), 0)) {
+          return record.accessToken(); // still valid: use it and try again next time
+        }
+        throw e;
+      }
+    }
+    if (record.expiresWithin(clock.instant(), 0)) {
+      return null;
+    }
+    return record.accessToken();
+  }
+
+  /** The stored access token as it is, without renewing it; null if none or expired. */
+  public String storedAccessToken(TokenOwner owner, URI server) throws IOException {
+    Stored current = find(owner, Uris.canonical(server));
+    if (current == null || current.record().expiresWithin(clock.instant(), 0)) {
+      return null;
+    }
+    return current.record().accessToken();
+  }
+
+  /**
+   * Renews the credential after the server rejected {@code rejected}: if another caller already
+   * replaced it, returns the replacement without a request; otherwise refreshes (or repeats the client
+   * credentials grant). Null when the credential cannot be renewed without the user.
+   */
+  public String renewIfCurrent(TokenOwner owner, URI server, String rejected) throws IOException {
+    URI canonical = Uris.canonical(server);
+    ReentrantLock lock = stripe(owner, canonical);
+    lock.lock();
+    try {
+      Stored current = find(owner, canonical);
+      if (current == null) {
+        return null;
+      }
+      TokenRecord record = current.record();
+      if (rejected != null && !constantTimeEquals(record.accessToken(), rejected)) {
+        return record.accessToken();
+      }
+      if (!record.renewable()) {
+        return null;
+      }
+      TokenEndpoint.Client client = new TokenEndpoint.Client(record.clientId(),
+          record.clientSecret(), record.authMethod(), record.issuer(), preRegistered(canonical));
+      AuthorizationGrant grant = record.refreshToken() != null
+          ? new RefreshTokenGrant(TokenEndpoint.refreshToken(record.refreshToken()))
+          : new ClientCredentialsGrant();
+      Scope scope = record.refreshToken() == null && !record.scope().isBlank()
+          ? Scope.parse(record.scope()) : null;
+      Tokens issued;
+      try {
+        issued = tokens.request(URI.create(record.tokenEndpoint()), client, grant, scope,
+            URI.create(record.resource()));
+      } catch (TokenEndpoint.RefusedException e) {
+        if (e.invalidGrant()) {
+          vault.remove(current.key()); // the grant is dead: the user has to authorize again
+          return null;
+        }
+        throw e;
+      }
+      TokenRecord renewed = toRecord(issued, record.refreshToken(), record.scope(),
+          record.issuer(), record.resource(), record.grant(), client, record.tokenEndpoint(),
+          record.revocationEndpoint());
+      vault.write(current.key(), renewed);
+      return renewed.accessToken();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The scopes of the stored credential, empty if none. */
+  public Set<String> grantedScopes(TokenOwner owner, URI server) throws IOException {
+    Stored current = find(owner, Uris.canonical(server));
+    if (current == null || current.record().scope() == null
+        || current.record().scope().isBlank()) {
+      return Set.of();
+    }
+    return new LinkedHashSet<>(List.of(current.record().scope().trim().split("\\s+")));
+  }
+
+  public AuthorizedConnection connection(TokenOwner owner, URI server) throws IOException {
+    URI canonical = Uris.canonical(server);
+    Stored current = find(owner, canonical);
+    return current == null ? null : connection(owner, canonical, current.record());
+  }
+
+  /** Revokes (best effort) and deletes every credential of {@code owner} for {@code server}. */
+  public boolean disconnect(TokenOwner owner, URI server) throws IOException {
+    URI canonical = Uris.canonical(server);
+    boolean revoked = false;
+    for (TokenKey key : vault.keys(owner)) {
+      if (!key.resource().equals(canonical.toString())) {
+        continue;
+      }
+      TokenRecord record = null;
+      try {
+        record = vault.read(key, TokenRecord.class);
+      } catch (McpAuthException undecryptable) {
+        // nothing to revoke with; the entry is removed below
+      }
+      if (record != null && record.revocationEndpoint() != null) {
+        TokenEndpoint.Client client = new TokenEndpoint.Client(record.clientId(),
+            record.clientSecret(), record.authMethod(), record.issuer(), preRegistered(canonical));
+        URI endpoint = URI.create(record.revocationEndpoint());
+        try {
+          if (record.refreshToken() != null) {
+            revoked |= tokens.revoke(endpoint, client,
+                TokenEndpoint.refreshToken(record.refreshToken()));
+          }
+          revoked |= tokens.revoke(endpoint, client,
+              TokenEndpoint.accessToken(record.accessToken()));
+        } catch (IOException e) {
+          // revocation is best effort; the local copy is deleted regardless
+        }
+      }
+      vault.remove(key);
+    }
+    return revoked;
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------
+
+  private record Stored(TokenKey key, TokenRecord record) {}
+
+  private Stored find(TokenOwner owner, URI server) throws IOException {
+    Stored best = null;
+    for (TokenKey key : vault.keys(owner)) {
+      if (!key.resource().equals(server.toString())) {
+        continue;
+      }
+      TokenRecord record = vault.read(key, TokenRecord.class);
+      if (record != null && (best == null || record.obtainedAt() > best.record().obtainedAt())) {
+        best = new Stored(key, record);
+      }
+    }
+    return best;
+  }
+
+  private void store(TokenOwner owner, URI server, TokenRecord record) throws IOException {
+    TokenKey key = new TokenKey(owner, record.issuer(), server.toString());
+    vault.write(key, record);
+    for (TokenKey other : vault.keys(owner)) {
+      if (other.resource().equals(server.toString()) && !other.equals(key)) {
+        vault.remove(other); // a credential from an authorization server the server left
+      }
+    }
+  }
+
+  private TokenRecord toRecord(
+      Tokens issued, String previousRefresh, String requestedScope, String issuer,
+      String resource, String grant, TokenEndpoint.Client client, String tokenEndpoint,
+      String revocationEndpoint) {
+    AccessToken access = issued.getAccessToken();
+    long now = clock.instant().getEpochSecond();
+    Long expiresAt = access.getLifetime() > 0 ? now + access.getLifetime() : null;
+    String scope = access.getScope() != null ? access.getScope().toString() : requestedScope;
+    String refresh = issued.getRefreshToken() != null
+        ? issued.getRefreshToken().getValue() : previousRefresh;
+    return new TokenRecord(access.getValue(), access.getType().getValue(), refresh, expiresAt,
+        scope == null ? "" : scope, issuer, resource, grant, client.clientId(),
+        client.clientSecret(), client.authMethod(), tokenEndpoint, revocationEndpoint, now);
+  }
+
+  private AuthorizedConnection connection(TokenOwner owner, URI server, TokenRecord record) {
+    Set<String> scopes = record.scope() == null || record.scope().isBlank()
+        ? Set.of() : Set.of(record.scope().trim().split("\\s+"));
+    return new AuthorizedConnection(owner, server, record.issuer(), scopes,
+        record.expiresAt() == null ? null : Instant.ofEpochSecond(record.expiresAt()),
+        record.renewable());
+  }
+
+  private boolean offlineAccessAvailable(AuthTarget target) {
+    List<String> supported = target.authorizationServerScopes();
+    return settings.offlineAccess() && supported != null && supported.contains("offline_access");
+  }
+
+  private static Set<String> selectScopes(
+      AuthTarget target, BearerChallenge challenge, OAuthServerCredentials creds,
+      Set<String> keep, boolean offline) {
+    Set<String> scopes = new LinkedHashSet<>();
+    if (creds != null && creds.scope() != null && !creds.scope().isBlank()) {
+      scopes.addAll(List.of(creds.scope().trim().split("\\s+")));
+    } else if (challenge.scope() != null && !challenge.scope().isEmpty()) {
+      scopes.addAll(challenge.scope().toStringList());
+    } else if (target.resourceScopes() != null) {
+      scopes.addAll(target.resourceScopes());
+    }
+    scopes.addAll(keep);
+    if (offline) {
+      scopes.add("offline_access");
+    }
+    return scopes;
+  }
+
+  private ReentrantLock stripe(TokenOwner owner, URI server) {
+    int hash = (owner.toString() + "\n" + server).hashCode();
+    return stripes[Math.floorMod(hash, stripes.length)];
+  }
+
+  private static String handle(String state) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(state.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean constantTimeEquals(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
+        b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String uriOrNull(URI uri) {
+    return uri == null ? null : uri.toString();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.mcpkit.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpkit.auth.server.JwtBearerAuthenticator;
+import dev.mcpkit.auth.spi.InMemoryTokenStore;
+import dev.mcpkit.auth.spi.KeySource;
+import dev.mcpkit.auth.spi.SecretCipher;
+import dev.mcpkit.core.auth.AuthResult;
+import dev.mcpkit.core.auth.HttpRequestView;
+import dev.mcpkit.core.json.McpJson;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole loop against a real OAuth/OIDC server (mock-oauth2-server, which enforces PKCE): our client
+ * discovers it, authorizes with PKCE, and our JWT verifier on the MCP side checks its signed tokens.
+ */
+class RealAuthorizationServerTest {
+  static final URI REDIRECT = URI.create("http://127.0.0.1:9/callback");
+
+  MockOAuth2Server as = new MockOAuth2Server();
+  MockWebServer mcp = new MockWebServer();
+  volatile JwtBearerAuthenticator verifier;
+  URI resource;
+
+  @BeforeEach
+  void start() throws Exception {
+    as.start();
+    mcp.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        if (path.equals("/.well-known/oauth-protected-resource/mcp")) {
+          return new MockResponse.Builder().code(200)
+              .addHeader("Content-Type", "application/json")
+              .body(McpJson.write(verifier.protectedResourceMetadata())).build();
+        }
+        AuthResult result = verifier.authenticate(view(request));
+        if (result instanceof AuthResult.Denied denied) {
+          return new MockResponse.Builder().code(denied.status())
+              .addHeader("WWW-Authenticate", denied.wwwAuthenticate()).body("{}").build();
+        }
+        return new MockResponse.Builder().code(200).body("{}").build();
+      }
+    });
+    mcp.start(0);
+    resource = mcp.url("/mcp").uri();
+    verifier = JwtBearerAuthenticator.builder()
+        .issuer(as.issuerUrl("default").toString())
+        .jwksUri(as.jwksUrl("default").uri())
+        .resource(resource)
+        .requiredScopes(Set.of("mcp:read"))
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    mcp.close();
+    as.shutdown();
+  }
+
+  static HttpRequestView view(RecordedRequest request) {
+    return new HttpRequestView() {
+      @Override
+      public String method() {
+        return request.getMethod();
+      }
+
+      @Override
+      public URI uri() {
+        return request.getUrl().uri();
+      }
+
+      @Override
+      public String header(String name) {
+        return request.getHeaders().get(name);
+      }
+    };
+  }
+
+  void issueNextTokenFor(String subject) {
+    as.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT",
+        List.of(resource.toString()), Map.of("scope", "mcp:read"), 3600));
+  }
+
+  McpOAuth.Builder oauth(OAuthServerCredentials credentials) {
+    return McpOAuth.builder()
+        .tokenStore(new InMemoryTokenStore())
+        .cipher(SecretCipher.aesGcm(KeySource.of("k", new byte[16])))
+        .redirectUri(REDIRECT)
+        .preRegistered(resource, credentials)
+        .authorizationHandler(HeadlessAuthorization.catching(REDIRECT));
+  }
+
+  @Test
+  void aUserAuthorizesWithPkceAndTheMcpServerAcceptsTheSignedToken() throws Exception {
+    issueNextTokenFor("alice");
+    McpOAuth oauth = oauth(OAuthServerCredentials.builder("mcp-client").clientSecret("s")
+        .scope("openid mcp:read").build()).build();
+    TokenOwner alice = TokenOwner.user("alice");
+
+    assertThat(McpOAuthFlowTest.status(oauth, alice, resource)).isEqualTo(200);
+    AuthorizedConnection connection = oauth.connection(alice, resource);
+    assertThat(connection.issuer()).isEqualTo(as.issuerUrl("default").toString());
+    assertThat(connection.refreshable()).isTrue();
+  }
+
+  @Test
+  void aTokenCloseToExpiryIsRefreshedAtTheRealServer() throws Exception {
+    issueNextTokenFor("alice");
+    MutableClock clock = new MutableClock();
+    McpOAuth oauth = oauth(OAuthServerCredentials.builder("mcp-client").clientSecret("s")
+        .scope("openid mcp:read").build()).clock(clock).build();
+    TokenOwner alice = TokenOwner.user("alice");
+    assertThat(McpOAuthFlowTest.status(oauth, alice, resource)).isEqualTo(200);
+    String before = oauth.accessToken(alice, resource);
+
+    issueNextTokenFor("alice");
+    clock.advance(Duration.ofSeconds(3590));
+    String after = oauth.accessToken(alice, resource);
+    assertThat(after).isNotEqualTo(before);
+    assertThat(verifier.authenticate(McpOAuthFlowTest.bearerView(after)))
+        .isInstanceOf(AuthResult.Authenticated.class);
+  }
+
+  @Test
+  void aServiceAccountGetsTokensWithClientCredentials() throws Exception {
+    issueNextTokenFor("svc");
+    McpOAuth oauth = oauth(OAuthServerCredentials.builder("svc-client").clientSecret("svc-secret")
+        .scope("mcp:read").clientCredentialsGrant().build()).build();
+    TokenOwner svc = TokenOwner.shared("crm-sync");
+    assertThat(McpOAuthFlowTest.status(oauth, svc, resource)).isEqualTo(200);
+    assertThat(oauth.connection(svc, resource).refreshable()).isTrue();
+  }
+}

@@ -1,0 +1,8 @@
+package dev.mcpkit.auth.spi;
+
+class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
+  @Override
+  protected ApiKeyStore newStore() {
+    return new InMemoryApiKeyStore();
+  }
+}
