@@ -42,6 +42,9 @@ public final class ConformanceClient {
         .elicitation(ConformanceClientHandlers::acceptWithDefaults)
         .sampling(ConformanceClientHandlers::sample)
         .roots(ConformanceClientHandlers::roots);
+    if (scenario.startsWith("auth/")) {
+      ConformanceClientAuth.configure(builder, url, context);
+    }
     String version = System.getenv("MCP_CONFORMANCE_PROTOCOL_VERSION");
     if (version != null && !version.isBlank()) {
       builder.protocolVersion(version);
