@@ -36,7 +36,7 @@ public final class ClientExample {
       err.print(ClientOptions.USAGE);
       return 2;
     }
-    try (McpClient client = builder(options).connect()) {
+    try (McpClient client = builder(options, err).connect()) {
       err.println("connected to " + client.description() + " (protocol " + client.protocolVersion()
           + ", server " + client.serverInfo() + ")");
       return options.command().equals("list-tools") ? listTools(client, options, out)
@@ -54,7 +54,7 @@ public final class ClientExample {
     }
   }
 
-  static McpClient.Builder builder(ClientOptions options) {
+  static McpClient.Builder builder(ClientOptions options, PrintStream err) throws IOException {
     String target = options.arguments().get(0);
     ClientTransport transport = switch (options.transport()) {
       case "streamable-http" -> ClientTransport.streamableHttp(target);
@@ -71,7 +71,10 @@ public final class ClientExample {
       builder.header("Authorization", "Bearer " + options.apiKey());
     }
     if (options.oauth()) {
-      ClientAuth.configureOAuth(builder, target);
+      if (options.transport().equals("stdio")) {
+        throw new IllegalArgumentException("--oauth is for HTTP servers, not stdio");
+      }
+      ClientAuth.configureOAuth(builder, target, err);
     }
     return builder;
   }

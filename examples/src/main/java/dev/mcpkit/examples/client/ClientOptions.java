@@ -27,7 +27,7 @@ record ClientOptions(
                                                      Streamable HTTP, then legacy SSE)
         --header 'Name: value'                       an HTTP header on every request (repeatable)
         --api-key KEY                                sends 'Authorization: Bearer KEY'
-        --oauth                                      authorize with OAuth (needs mcp-auth)
+        --oauth                                      authorize with OAuth in the browser
         --timeout SECONDS                            per-request timeout (default 30)
         --protocol VERSION                           speak only this protocol version
         --json                                       print raw JSON results

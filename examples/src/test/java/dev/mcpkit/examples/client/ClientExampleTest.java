@@ -122,8 +122,32 @@ class ClientExampleTest {
   }
 
   @Test
-  void oauthIsAHookThatSaysWhatIsMissing() {
-    assertThat(run("--oauth", "list-tools", url())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("mcp-auth");
+  void oauthCallbackListenerHandsBackTheFullCallbackUrl() throws Exception {
+    ClientAuth.LoopbackCallback callback = ClientAuth.LoopbackCallback.start(
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    var answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return callback.authorize(null, java.net.URI.create(url()),
+            java.net.URI.create("http://as.invalid/authorize?x=1"));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    java.net.URI redirect = java.net.URI.create(callback.redirectUri() + "?code=c1&state=s1");
+    // the browser arrives once the URL is printed
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!err.toString(StandardCharsets.UTF_8).contains("as.invalid")
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(redirect)
+        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(redirect);
+  }
+
+  @Test
+  void oauthOverStdioIsRefused() {
+    assertThat(run("--oauth", "--transport", "stdio", "list-tools", "some-server")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--oauth is for HTTP servers");
   }
 }
