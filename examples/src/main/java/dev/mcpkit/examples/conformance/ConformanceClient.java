@@ -43,7 +43,7 @@ public final class ConformanceClient {
         .sampling(ConformanceClientHandlers::sample)
         .roots(ConformanceClientHandlers::roots);
     if (scenario.startsWith("auth/")) {
-      ConformanceClientAuth.configure(builder, url, context);
+      ConformanceClientAuth.configure(builder, url, scenario, context);
     }
     String version = System.getenv("MCP_CONFORMANCE_PROTOCOL_VERSION");
     if (version != null && !version.isBlank()) {

@@ -24,7 +24,7 @@ final class ConformanceClientAuth {
 
   private ConformanceClientAuth() {}
 
-  static void configure(McpClient.Builder builder, String url, JsonNode context) {
+  static void configure(McpClient.Builder builder, String url, String scenario, JsonNode context) {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     URI server = URI.create(url);
@@ -36,10 +36,17 @@ final class ConformanceClientAuth {
         .authorizationHandler(HeadlessAuthorization.catching(REDIRECT));
     String clientId = context == null ? null : context.path("client_id").asText(null);
     String secret = context == null ? null : context.path("client_secret").asText(null);
-    if (clientId != null && !context.has("private_key_pem")) {
+    if (clientId != null) {
       OAuthServerCredentials.Builder credentials = OAuthServerCredentials.builder(clientId);
       if (secret != null) {
         credentials.clientSecret(secret);
+      }
+      String pem = context.path("private_key_pem").asText(null);
+      if (pem != null) {
+        credentials.privateKeyPem(pem, context.path("signing_algorithm").asText("ES256"), null);
+      }
+      if (scenario.startsWith("auth/client-credentials")) {
+        credentials.clientCredentialsGrant();
       }
       oauth.preRegistered(server, credentials.build());
     }
