@@ -245,19 +245,17 @@ public final class McpClient implements Closeable {
     return readResource(new ReadResourceParams(uri));
   }
 
-  /** Asks for {@link ClientListener#onResourceUpdated} when the resource changes. */
+  /**
+   * Asks for {@link ClientListener#onResourceUpdated} when the resource changes:
+   * {@code resources/subscribe} on the session protocol, the {@code subscriptions/listen} filter on
+   * the stateless one.
+   */
   public void subscribeResource(String uri) throws IOException {
-    request(Methods.RESOURCES_SUBSCRIBE, uriParams(uri));
+    connection.subscribe(Objects.requireNonNull(uri, "uri"), true);
   }
 
   public void unsubscribeResource(String uri) throws IOException {
-    request(Methods.RESOURCES_UNSUBSCRIBE, uriParams(uri));
-  }
-
-  private static ObjectNode uriParams(String uri) {
-    ObjectNode params = McpJson.object();
-    params.put("uri", Objects.requireNonNull(uri, "uri"));
-    return params;
+    connection.subscribe(Objects.requireNonNull(uri, "uri"), false);
   }
 
   // ---------------------------------------------------------------- prompts, completion, misc
@@ -592,7 +590,8 @@ public final class McpClient implements Closeable {
       Notifications.register(handlers, listener);
       HttpOptions httpOpts = httpOptions != null ? httpOptions : http.build();
       return new ClientConfig(info, caps, choices(httpOpts), httpOpts, timeout, protocolVersion,
-          handlers.build(), Map.copyOf(inputs), List.copyOf(interceptors), events, maxInputRounds);
+          handlers.build(), Map.copyOf(inputs), List.copyOf(interceptors), events, maxInputRounds,
+          listener != ClientListener.NONE);
     }
 
     private List<ClientConfig.TransportChoice> choices(HttpOptions opts) {

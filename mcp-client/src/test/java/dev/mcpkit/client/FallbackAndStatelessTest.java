@@ -190,6 +190,49 @@ class FallbackAndStatelessTest {
   }
 
   @Test
+  void listenStreamDeliversListChangesAndCarriesResourceSubscriptions() throws Exception {
+    statelessServer();
+    List<EventStreamBody> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch twoListens = new java.util.concurrent.CountDownLatch(2);
+    server.on("subscriptions/listen", e -> {
+      twoListens.countDown();
+      EventStreamBody stream = new EventStreamBody();
+      streams.add(stream);
+      ObjectNode ack = McpJson.object();
+      ack.put("jsonrpc", "2.0").put("method", "notifications/subscriptions/acknowledged");
+      ack.set("params", McpJson.object().set("notifications", e.body().at("/params/notifications")));
+      stream.push(data(ack));
+      ObjectNode changed = McpJson.object();
+      changed.put("jsonrpc", "2.0").put("method", "notifications/tools/list_changed");
+      stream.push(data(changed));
+      return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+          .body(stream).build();
+    });
+    java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+    try (McpClient client = McpClient.builder().transport(ClientTransport.http(server.url()))
+        .listener(new ClientListener() {
+          @Override
+          public void onToolListChanged() {
+            changed.countDown();
+          }
+        }).connect()) {
+      assertThat(changed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      client.subscribeResource("file:///notes.txt");
+      assertThat(twoListens.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      streams.forEach(EventStreamBody::end);
+    }
+    List<ScriptedServer.Exchange> listens = server.posts("subscriptions/listen");
+    assertThat(listens.get(0).body().at("/params/notifications/toolsListChanged").asBoolean())
+        .isTrue();
+    assertThat(listens.get(0).body().at("/params/_meta/io.modelcontextprotocol~1protocolVersion")
+        .asText()).isEqualTo("2026-07-28");
+    assertThat(listens.get(1).body().at("/params/notifications/resourceSubscriptions/0").asText())
+        .isEqualTo("file:///notes.txt");
+    assertThat(server.posts("resources/subscribe")).isEmpty();
+  }
+
+  @Test
   void unsupportedVersionErrorListingTheStatelessVersionIsRetried() throws IOException {
     AtomicInteger discovers = new AtomicInteger();
     server.on("server/discover", e -> {

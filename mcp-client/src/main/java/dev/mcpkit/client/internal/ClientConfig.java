@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  * @param interceptors core interceptors around every request
  * @param events the engine's event listener
  * @param maxInputRounds how many {@code input_required} rounds one call may take
+ * @param listenForChanges whether to open a {@code subscriptions/listen} stream (stateless protocol)
  */
 public record ClientConfig(
     ObjectNode clientInfo,
@@ -38,7 +39,8 @@ public record ClientConfig(
     Map<String, InputHandler> inputHandlers,
     List<McpInterceptor> interceptors,
     McpEventListener events,
-    int maxInputRounds) {
+    int maxInputRounds,
+    boolean listenForChanges) {
 
   /**
    * One transport to try.

@@ -46,6 +46,7 @@ public final class Connection implements Closeable {
   private volatile String version;
   private volatile JsonNode serverResult;
   private volatile String logLevel;
+  private volatile ListenStream listen;
 
   private final ObjectNode statelessCapabilities;
 
@@ -145,6 +146,11 @@ public final class Connection implements Closeable {
       if (ok) {
         serverResult = result;
         LOG.debug("{} speaks {}", description, Versions.STATELESS);
+        if (config.listenForChanges()) {
+          listen = new ListenStream(this::listen, id -> cancel(id, "subscription changed"),
+              description);
+          listen.start();
+        }
       } else {
         LOG.debug("{}: server/discover lists no version this client speaks: {}", description,
             supported);
@@ -367,6 +373,36 @@ public final class Connection implements Closeable {
     return copy;
   }
 
+  private void listen(dev.mcpkit.core.schema.Subscriptions.ListenParams params,
+      AtomicReference<RequestId> current) throws IOException {
+    CurrentRequest.captureInto(current);
+    try {
+      request(ListenStream.method(), ListenStream.tree(params), ListenStream.options());
+    } finally {
+      CurrentRequest.stopCapture();
+    }
+  }
+
+  /**
+   * Subscribes to (or unsubscribes from) updates of one resource: {@code resources/subscribe} on the
+   * session protocol, the listen stream's filter on the stateless one.
+   */
+  public void subscribe(String uri, boolean subscribe) throws IOException {
+    ListenStream l = listen;
+    if (Versions.isStateless(version)) {
+      if (l == null) {
+        throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "resource updates need a "
+            + "ClientListener on the builder (they arrive on a subscriptions/listen stream)");
+      }
+      l.resource(uri, subscribe);
+      return;
+    }
+    ObjectNode params = McpJson.object();
+    params.put("uri", uri);
+    request(subscribe ? "resources/subscribe" : "resources/unsubscribe", params,
+        RequestOptions.DEFAULT);
+  }
+
   /** Sends a notification (session protocol; the stateless protocol has none to send). */
   public void notify(String method, JsonNode params) throws IOException {
     if (!Versions.isStateless(version)) {
@@ -449,6 +485,10 @@ public final class Connection implements Closeable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      ListenStream l = listen;
+      if (l != null) {
+        l.stop();
+      }
       ProtocolEngine e = engine;
       if (e != null) {
         e.close();
