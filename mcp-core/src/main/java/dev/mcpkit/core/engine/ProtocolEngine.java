@@ -514,8 +514,10 @@ public final class ProtocolEngine implements Closeable {
       if (pending.remove(id, this)) {
         String reason = method + " timed out after " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
         listener.requestCancelled(info, reason);
-        sendCancelled(id, "timed out", options.relatedRequest());
+        // complete first: a transport that aborts the exchange when it sees the cancellation must
+        // not make the caller see that abort instead of the timeout
         future.completeExceptionally(new McpTimeoutException(reason));
+        sendCancelled(id, "timed out", options.relatedRequest());
       }
     }
   }

@@ -1,0 +1,502 @@
+package dev.mcpkit.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.client.transport.HttpStatusException;
+import dev.mcpkit.client.transport.SseTransport;
+import dev.mcpkit.client.transport.StreamableHttpTransport;
+import dev.mcpkit.core.McpProtocolException;
+import dev.mcpkit.core.engine.ProtocolEngine;
+import dev.mcpkit.core.engine.RequestOptions;
+import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.jsonrpc.RequestId;
+import dev.mcpkit.core.schema.Lifecycle.Implementation;
+import dev.mcpkit.core.schema.Lifecycle.ServerCapabilities;
+import dev.mcpkit.core.schema.Meta;
+import dev.mcpkit.core.transport.McpTransport;
+import dev.mcpkit.core.transport.McpTransports;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live connection to a server: the transport that was found to work, the engine on it, the
+ * negotiated protocol version, and the version-specific work around each request (re-initializing an
+ * expired session, {@code _meta} and {@code input_required} rounds for the stateless protocol).
+ */
+public final class Connection implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+  private final ClientConfig config;
+  private final Object reinitLock = new Object();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile McpTransport transport;
+  private volatile ProtocolEngine engine;
+  private volatile String description;
+  private volatile String version;
+  private volatile JsonNode serverResult;
+  private volatile String logLevel;
+  private volatile ListenStream listen;
+
+  private final ObjectNode statelessCapabilities;
+
+  private Connection(ClientConfig config) {
+    this.config = config;
+    this.statelessCapabilities = config.capabilities().deepCopy();
+    if (statelessCapabilities.has("roots")) {
+      statelessCapabilities.putObject("roots"); // no list-changed notifications without a session
+    }
+  }
+
+  /** Connects with the first transport that works and negotiates a version. */
+  public static Connection open(ClientConfig config) throws IOException {
+    Connection c = new Connection(config);
+    c.connect();
+    return c;
+  }
+
+  private void connect() throws IOException {
+    IOException refused = null;
+    for (ClientConfig.TransportChoice choice : config.transports()) {
+      McpTransport t = choice.factory().get();
+      description = choice.description();
+      try {
+        engine = McpTransports.connect(t, ProtocolEngine.builder()
+            .name("client " + choice.description())
+            .handlers(config.handlers())
+            .defaultTimeout(config.timeout())
+            .listener(new CurrentRequest(config.events()))
+            .interceptors(config.interceptors()));
+        transport = t;
+        negotiate();
+        return;
+      } catch (IOException | RuntimeException e) {
+        ProtocolEngine en = engine;
+        if (en != null) {
+          en.close();
+        }
+        t.close();
+        engine = null;
+        HttpStatusException h = HttpStatusException.find(e);
+        boolean refusal = h != null && (h.statusCode() == 400 || h.statusCode() == 404
+            || h.statusCode() == 405);
+        if (choice.fallbackToNext() && refusal) {
+          LOG.info("{} refused the Streamable HTTP POST ({}); trying the legacy SSE transport",
+              h.url(), h.statusCode());
+          refused = (IOException) e;
+          continue;
+        }
+        throw e;
+      }
+    }
+    throw refused != null ? refused : new IOException("no transport configured");
+  }
+
+  private void negotiate() throws IOException {
+    String pinned = config.pinnedVersion();
+    boolean legacySse = transport instanceof SseTransport;
+    if (Versions.isStateless(pinned) || (pinned == null && !legacySse)) {
+      if (discover()) {
+        return;
+      }
+      if (pinned != null) {
+        throw new McpProtocolException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "server at "
+            + description + " does not speak protocol " + pinned + " (server/discover failed)");
+      }
+    }
+    initialize(pinned);
+  }
+
+  private boolean discover() throws IOException {
+    StreamableHttpTransport http = transport instanceof StreamableHttpTransport h ? h : null;
+    if (http != null) {
+      http.protocolVersion(Versions.STATELESS);
+    }
+    version = Versions.STATELESS;
+    boolean ok = false;
+    try {
+      JsonNode result;
+      try {
+        result = engine.sendRequest("server/discover", withMeta(null), RequestOptions.DEFAULT);
+      } catch (McpProtocolException e) {
+        if (!offersStateless(e)) {
+          throw e;
+        }
+        // the server refused the version it then lists as supported: ask once more
+        result = engine.sendRequest("server/discover", withMeta(null), RequestOptions.DEFAULT);
+      }
+      JsonNode supported = result == null ? null : result.get("supportedVersions");
+      if (supported instanceof ArrayNode list) {
+        for (JsonNode v : list) {
+          if (Versions.STATELESS.equals(v.asText())) {
+            ok = true;
+          }
+        }
+      }
+      if (ok) {
+        serverResult = result;
+        LOG.debug("{} speaks {}", description, Versions.STATELESS);
+        if (config.listenForChanges()) {
+          listen = new ListenStream(this::listen, id -> cancel(id, "subscription changed"),
+              description);
+          listen.start();
+        }
+      } else {
+        LOG.debug("{}: server/discover lists no version this client speaks: {}", description,
+            supported);
+      }
+      return ok;
+    } catch (McpProtocolException e) {
+      LOG.debug("{}: server/discover refused ({}); using initialize", description, e.getMessage());
+      return false;
+    } catch (IOException e) {
+      HttpStatusException h = HttpStatusException.find(e);
+      if (h == null || h.statusCode() == 401 || h.statusCode() == 403) {
+        throw e;
+      }
+      LOG.debug("{}: server/discover refused ({}); using initialize", description, e.getMessage());
+      return false;
+    } finally {
+      if (!ok) {
+        version = null;
+        if (http != null) {
+          http.protocolVersion(null);
+        }
+      }
+    }
+  }
+
+  private static boolean offersStateless(McpProtocolException e) {
+    if (e.code() != ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION || e.error().data() == null) {
+      return false;
+    }
+    for (JsonNode v : e.error().data().path("supported")) {
+      if (Versions.STATELESS.equals(v.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void initialize(String pinned) throws IOException {
+    String offered = pinned != null ? pinned : Versions.SESSION.get(0);
+    ObjectNode params = McpJson.object();
+    params.put("protocolVersion", offered);
+    params.set("capabilities", config.capabilities());
+    params.set("clientInfo", config.clientInfo());
+    JsonNode result = engine.sendRequest("initialize", params, RequestOptions.DEFAULT);
+    String chosen = result == null ? null : result.path("protocolVersion").asText(null);
+    if (chosen == null || !Versions.SESSION.contains(chosen)
+        || (pinned != null && !pinned.equals(chosen))) {
+      throw new McpProtocolException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "server at "
+          + description + " answered initialize with protocol version '" + chosen
+          + "'; this client speaks " + (pinned != null ? pinned : Versions.SESSION));
+    }
+    version = chosen;
+    serverResult = result;
+    StreamableHttpTransport http = transport instanceof StreamableHttpTransport h ? h : null;
+    if (http != null) {
+      http.protocolVersion(chosen);
+    }
+    engine.sendNotification("notifications/initialized", null);
+    if (http != null) {
+      http.openEventStream();
+    }
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  /**
+   * Sends one request the way the negotiated version wants it and returns its result.
+   *
+   * @throws McpProtocolException when the server answers with a JSON-RPC error
+   * @throws IOException when the transport fails or the request times out
+   */
+  public JsonNode request(String method, JsonNode params, RequestOptions options)
+      throws IOException {
+    if (closed.get()) {
+      throw new IOException("client for " + description + " is closed");
+    }
+    if (Versions.isStateless(version)) {
+      return statelessRequest(method, params, options);
+    }
+    String session = sessionId();
+    try {
+      return engine.sendRequest(method, params, options);
+    } catch (IOException e) {
+      HttpStatusException h = HttpStatusException.find(e);
+      if (h == null || !h.sessionExpired()) {
+        throw e;
+      }
+      reinitialize(session);
+      return engine.sendRequest(method, params, options);
+    }
+  }
+
+  /** The same as {@link #request}, completing on a worker thread; cancelling cancels the request. */
+  public CompletableFuture<JsonNode> requestAsync(String method, JsonNode params,
+      RequestOptions options) {
+    CompletableFuture<JsonNode> future = new CompletableFuture<>();
+    AtomicReference<RequestId> current = new AtomicReference<>();
+    Workers.start(() -> {
+      CurrentRequest.captureInto(current);
+      try {
+        future.complete(request(method, params, options));
+      } catch (Throwable t) {
+        future.completeExceptionally(t);
+      } finally {
+        CurrentRequest.stopCapture();
+      }
+    });
+    future.whenComplete((r, e) -> {
+      RequestId id = current.get();
+      if (future.isCancelled() && id != null) {
+        cancel(id, "cancelled by the caller");
+      }
+    });
+    return future;
+  }
+
+  /**
+   * Cancels an outgoing request still in flight: the transport ends its exchange and the server is
+   * told ({@code notifications/cancelled}, or on the stateless protocol the closed stream).
+   */
+  private void cancel(RequestId id, String reason) {
+    ObjectNode params = McpJson.object();
+    if (id.value() instanceof Long l) {
+      params.put("requestId", l);
+    } else {
+      params.put("requestId", id.value().toString());
+    }
+    params.put("reason", reason);
+    try {
+      engine.sendNotification("notifications/cancelled", params);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{}: could not cancel request {}: {}", description, id, e.toString());
+    }
+  }
+
+  private void reinitialize(String expiredSession) throws IOException {
+    synchronized (reinitLock) {
+      if (!Objects.equals(sessionId(), expiredSession)) {
+        return; // another caller already did it
+      }
+      LOG.info("{}: session {} expired; initializing a new one", description, expiredSession);
+      ((StreamableHttpTransport) transport).clearSession();
+      initialize(config.pinnedVersion());
+    }
+  }
+
+  private JsonNode statelessRequest(String method, JsonNode params, RequestOptions options)
+      throws IOException {
+    ObjectNode p = withMeta(params);
+    for (int round = 0; ; round++) {
+      JsonNode result = engine.sendRequest(method, p, options);
+      if (result == null || !"input_required".equals(result.path("resultType").asText())) {
+        return result;
+      }
+      if (round >= config.maxInputRounds()) {
+        throw new McpProtocolException(ErrorCodes.INTERNAL_ERROR, "server at " + description
+            + " still asked for input after " + round + " rounds of " + method
+            + " (the limit is maxInputRounds)");
+      }
+      ObjectNode next = p.deepCopy();
+      next.remove("inputResponses");
+      next.remove("requestState");
+      if (result.get("inputRequests") instanceof ObjectNode requests && !requests.isEmpty()) {
+        next.set("inputResponses", fulfil(requests));
+      }
+      JsonNode state = result.get("requestState");
+      if (state != null && !state.isNull()) {
+        next.set("requestState", state);
+      }
+      p = next;
+    }
+  }
+
+  private ObjectNode fulfil(ObjectNode requests) throws IOException {
+    ObjectNode responses = McpJson.object();
+    Iterator<Map.Entry<String, JsonNode>> it = requests.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String method = e.getValue().path("method").asText();
+      ClientConfig.InputHandler handler = config.inputHandlers().get(method);
+      if (handler == null) {
+        throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "server at " + description
+            + " asked for " + method + " (input request '" + e.getKey()
+            + "') but this client has no handler for it; configure one on the builder");
+      }
+      try {
+        JsonNode answer = handler.handle(e.getValue().get("params"));
+        responses.set(e.getKey(), answer == null ? McpJson.object() : answer);
+      } catch (McpProtocolException | IOException x) {
+        throw x;
+      } catch (InterruptedException x) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while answering " + method);
+      } catch (Exception x) {
+        throw new McpProtocolException(ErrorCodes.INTERNAL_ERROR, "the client's handler for "
+            + method + " failed: " + x);
+      }
+    }
+    return responses;
+  }
+
+  /** The params with the 2026-07-28 request {@code _meta} added. */
+  ObjectNode withMeta(JsonNode params) {
+    ObjectNode copy = McpJson.object();
+    if (params instanceof ObjectNode o) {
+      copy.setAll(o);
+    }
+    ObjectNode meta = McpJson.object();
+    if (copy.get("_meta") instanceof ObjectNode m) {
+      meta.setAll(m);
+    }
+    meta.put("io.modelcontextprotocol/protocolVersion", Versions.STATELESS);
+    meta.set("io.modelcontextprotocol/clientInfo", config.clientInfo());
+    meta.set("io.modelcontextprotocol/clientCapabilities", statelessCapabilities);
+    String level = logLevel;
+    if (level != null) {
+      meta.put("io.modelcontextprotocol/logLevel", level);
+    }
+    copy.set("_meta", meta);
+    return copy;
+  }
+
+  private void listen(dev.mcpkit.core.schema.Subscriptions.ListenParams params,
+      AtomicReference<RequestId> current) throws IOException {
+    CurrentRequest.captureInto(current);
+    try {
+      request(ListenStream.method(), ListenStream.tree(params), ListenStream.options());
+    } finally {
+      CurrentRequest.stopCapture();
+    }
+  }
+
+  /**
+   * Subscribes to (or unsubscribes from) updates of one resource: {@code resources/subscribe} on the
+   * session protocol, the listen stream's filter on the stateless one.
+   */
+  public void subscribe(String uri, boolean subscribe) throws IOException {
+    ListenStream l = listen;
+    if (Versions.isStateless(version)) {
+      if (l == null) {
+        throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "resource updates need a "
+            + "ClientListener on the builder (they arrive on a subscriptions/listen stream)");
+      }
+      l.resource(uri, subscribe);
+      return;
+    }
+    ObjectNode params = McpJson.object();
+    params.put("uri", uri);
+    request(subscribe ? "resources/subscribe" : "resources/unsubscribe", params,
+        RequestOptions.DEFAULT);
+  }
+
+  /** Sends a notification (session protocol; the stateless protocol has none to send). */
+  public void notify(String method, JsonNode params) throws IOException {
+    if (!Versions.isStateless(version)) {
+      engine.sendNotification(method, params);
+    }
+  }
+
+  /**
+   * Sets the level of log messages wanted: {@code logging/setLevel} on the session protocol, the
+   * {@code logLevel} request meta on the stateless one.
+   */
+  public void setLogLevel(String level) throws IOException {
+    if (Versions.isStateless(version)) {
+      logLevel = level;
+      return;
+    }
+    ObjectNode params = McpJson.object();
+    params.put("level", level);
+    request("logging/setLevel", params, RequestOptions.DEFAULT);
+  }
+
+  // ---------------------------------------------------------------- state
+
+  public String protocolVersion() {
+    return version;
+  }
+
+  /** The {@code initialize} or {@code server/discover} result. */
+  public JsonNode serverResult() {
+    return serverResult;
+  }
+
+  /** The server's name and version, or a placeholder when it sent none. */
+  public Implementation serverInfo() {
+    JsonNode r = serverResult;
+    JsonNode info = r == null ? null : r.get("serverInfo");
+    if (info == null && r != null && r.get("_meta") instanceof ObjectNode meta) {
+      info = meta.get(Meta.SERVER_INFO);
+    }
+    if (info instanceof ObjectNode o && o.has("name") && o.has("version")) {
+      try {
+        return McpJson.fromTree(o, Implementation.class);
+      } catch (IllegalArgumentException e) {
+        LOG.debug("{}: unreadable server info {}", description, o);
+      }
+    }
+    return new Implementation("unknown", "unknown");
+  }
+
+  /** The server's capabilities; none when it declared none or they are unreadable. */
+  public ServerCapabilities serverCapabilities() {
+    JsonNode r = serverResult;
+    JsonNode caps = r == null ? null : r.get("capabilities");
+    if (caps instanceof ObjectNode o) {
+      try {
+        return McpJson.fromTree(o, ServerCapabilities.class);
+      } catch (IllegalArgumentException e) {
+        LOG.debug("{}: unreadable server capabilities {}", description, o);
+      }
+    }
+    return McpJson.fromTree(McpJson.object(), ServerCapabilities.class);
+  }
+
+  public String sessionId() {
+    return transport instanceof StreamableHttpTransport h ? h.sessionId() : null;
+  }
+
+  public McpTransport transport() {
+    return transport;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      ListenStream l = listen;
+      if (l != null) {
+        l.stop();
+      }
+      ProtocolEngine e = engine;
+      if (e != null) {
+        e.close();
+      }
+      McpTransport t = transport;
+      if (t != null) {
+        t.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of the client: not public API, may change in any release. */
+package dev.mcpkit.client.internal;

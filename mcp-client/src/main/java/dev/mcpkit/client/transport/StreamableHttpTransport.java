@@ -1,0 +1,579 @@
+package dev.mcpkit.client.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.client.internal.HeaderValues;
+import dev.mcpkit.client.internal.SseEvent;
+import dev.mcpkit.client.internal.SseReader;
+import dev.mcpkit.client.internal.ToolHeaders;
+import dev.mcpkit.core.jsonrpc.Decoded;
+import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
+import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
+import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
+import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
+import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
+import dev.mcpkit.core.jsonrpc.RequestId;
+import dev.mcpkit.core.transport.McpTransport;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Streamable HTTP transport, client side: every message is a POST to one endpoint; the answer is
+ * JSON or an SSE stream. Handles the session protocol (2025-03-26 … 2025-11-25: {@code Mcp-Session-Id},
+ * the GET stream for server messages, resumption with {@code Last-Event-ID}, DELETE on close) and the
+ * stateless 2026-07-28 protocol ({@code Mcp-Method}, {@code Mcp-Name}, {@code Mcp-Param-*} headers).
+ *
+ * <p>Threading: {@link #send} of a request runs the HTTP exchange on the calling thread and delivers
+ * what the server answers (progress, log messages, server requests and the response) to the listener
+ * on that same thread before returning; no thread is handed work for a JSON answer. The GET stream and
+ * stream resumption run on background daemon threads.
+ */
+public final class StreamableHttpTransport implements McpTransport {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final String ACCEPT_POST = "application/json, text/event-stream";
+  private static final long DEFAULT_RETRY_MS = 1000;
+  private static final int MAX_RESUME_ATTEMPTS = 5;
+  private static final ScheduledExecutorService SCHEDULER =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mcp-http-scheduler");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private final HttpUrl url;
+  private final OkHttpClient http;
+  private final Map<String, String> headers;
+  private final ToolHeaders toolHeaders = new ToolHeaders();
+  private final Map<RequestId, Call> calls = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Listener listener;
+  private volatile String sessionId;
+  private volatile String protocolVersion;
+  private volatile Call eventStream;
+
+  public StreamableHttpTransport(String url, HttpOptions options) {
+    this.url = parseUrl(url);
+    this.http = Objects.requireNonNull(options, "options").client();
+    this.headers = options.headers();
+  }
+
+  /** A transport to {@code url} with default HTTP options. */
+  public static StreamableHttpTransport create(String url) {
+    return new StreamableHttpTransport(url, HttpOptions.DEFAULT);
+  }
+
+  static HttpUrl parseUrl(String url) {
+    HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
+    if (parsed == null) {
+      throw new IllegalArgumentException("not an http(s) URL: '" + url + "'");
+    }
+    return parsed;
+  }
+
+  /** The MCP endpoint. */
+  public String url() {
+    return url.toString();
+  }
+
+  /** The session id the server assigned at {@code initialize}, or null. */
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** Forgets the session (before re-initializing after the server dropped it). */
+  public void clearSession() {
+    sessionId = null;
+  }
+
+  /** The protocol version sent in {@code MCP-Protocol-Version}, or null before negotiation. */
+  public String protocolVersion() {
+    return protocolVersion;
+  }
+
+  /** Sets the version sent in {@code MCP-Protocol-Version} on every following request. */
+  public void protocolVersion(String version) {
+    this.protocolVersion = version;
+  }
+
+  private boolean stateless() {
+    String v = protocolVersion;
+    return v != null && v.compareTo("2026-07-28") >= 0;
+  }
+
+  @Override
+  public void start(Listener listener) {
+    if (this.listener != null) {
+      throw new IllegalStateException("transport to " + url + " already started");
+    }
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  @Override
+  public void send(JsonRpcMessage message) throws IOException {
+    if (closed.get()) {
+      throw new IOException("transport to " + url + " is closed");
+    }
+    if (listener == null) {
+      throw new IllegalStateException("start the transport before sending");
+    }
+    if (message instanceof JsonRpcRequest request) {
+      sendRequest(request);
+    } else if (message instanceof JsonRpcNotification n && n.method().equals("notifications/cancelled")) {
+      cancelled(n);
+    } else {
+      postOneWay(message, false);
+    }
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  private void sendRequest(JsonRpcRequest request) throws IOException {
+    Call call = http.newCall(post(request));
+    RequestId id = request.id();
+    calls.put(id, call);
+    boolean resuming = false;
+    try (Response response = execute(call, request.method())) {
+      resuming = onRequestAnswer(request, call, response);
+    } finally {
+      if (!resuming) {
+        calls.remove(id, call);
+      }
+    }
+  }
+
+  private Response execute(Call call, String method) throws IOException {
+    try {
+      return call.execute();
+    } catch (IOException e) {
+      if (call.isCanceled()) {
+        throw new IOException(method + " to " + url + " was cancelled", e);
+      }
+      throw new IOException(call.request().method() + " " + method + " to " + url + " failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Returns true when the answer continues on a resumed stream in the background. */
+  private boolean onRequestAnswer(JsonRpcRequest request, Call call, Response response)
+      throws IOException {
+    String method = request.method();
+    if (method.equals("initialize")) {
+      String session = response.header("Mcp-Session-Id");
+      if (session != null && !session.isBlank()) {
+        sessionId = session;
+      }
+    }
+    if (!response.isSuccessful()) {
+      failed(request, response);
+      return false;
+    }
+    ResponseBody body = response.body();
+    String type = contentType(response);
+    if (response.code() == 202 || response.code() == 204 || body.contentLength() == 0) {
+      // the answer will come on the GET stream
+      return false;
+    }
+    if (type.startsWith("application/json")) {
+      byte[] bytes = readBody(body, method);
+      if (bytes.length == 0) {
+        return false;
+      }
+      deliverJson(bytes, request, call);
+      return false;
+    }
+    if (type.startsWith("text/event-stream")) {
+      return readRequestStream(request, call, new SseReader(body.source()), 0);
+    }
+    throw new IOException("server at " + url + " answered " + method + " with Content-Type '"
+        + (type.isEmpty() ? "(none)" : type) + "'; expected application/json or text/event-stream");
+  }
+
+  private byte[] readBody(ResponseBody body, String method) throws IOException {
+    try {
+      return body.bytes();
+    } catch (IOException e) {
+      throw new IOException("reading the answer to " + method + " from " + url + " failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private void deliverJson(byte[] bytes, JsonRpcRequest request, Call call) throws IOException {
+    Decoded decoded;
+    try {
+      decoded = JsonRpcCodec.instance().decode(bytes, true);
+    } catch (RuntimeException e) {
+      throw new IOException("server at " + url + " answered " + request.method()
+          + " with malformed JSON-RPC: " + e.getMessage() + " (body starts: " + snippet(bytes) + ")",
+          e);
+    }
+    if (decoded.messages().isEmpty()) {
+      throw new IOException("server at " + url + " answered " + request.method()
+          + " with no JSON-RPC message (body starts: " + snippet(bytes) + ")");
+    }
+    for (JsonRpcMessage m : decoded.messages()) {
+      deliver(m, request, call);
+    }
+  }
+
+  private void failed(JsonRpcRequest request, Response response) throws IOException {
+    int code = response.code();
+    byte[] bytes = peek(response, 64 * 1024);
+    boolean expired = code == 404 && sessionId != null && !stateless()
+        && !request.method().equals("initialize");
+    if (!expired && code != 401 && code != 403) { // auth refusals stay HTTP failures
+      JsonRpcResponse.Error error = errorBody(bytes);
+      if (error != null) {
+        // a JSON-RPC error in an HTTP error: the server's answer to this request
+        listener.onMessage(JsonRpcResponse.error(request.id(), error.error()));
+        return;
+      }
+    }
+    String challenge = code == 401 || code == 403 ? response.header("WWW-Authenticate") : null;
+    String message = "POST " + request.method() + " to " + url + " failed: HTTP " + code
+        + (expired ? " (session " + sessionId + " is no longer known to the server)" : "")
+        + (challenge == null ? "" : " (WWW-Authenticate: " + challenge + ")")
+        + (bytes.length == 0 ? "" : ": " + snippet(bytes));
+    throw new HttpStatusException(message, code, url.toString(), expired);
+  }
+
+  private static JsonRpcResponse.Error errorBody(byte[] bytes) {
+    if (bytes.length == 0) {
+      return null;
+    }
+    try {
+      JsonRpcMessage m = JsonRpcCodec.instance().decode(bytes);
+      return m instanceof JsonRpcResponse.Error e ? e : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Reads an SSE answer; true when the rest of it is handed to a background resumption. */
+  private boolean readRequestStream(JsonRpcRequest request, Call call, SseReader reader,
+      int attempt) throws IOException {
+    boolean answered = false;
+    try {
+      SseEvent event;
+      while (!answered && (event = reader.next()) != null) {
+        answered = onEvent(event, request, call);
+      }
+    } catch (IOException e) {
+      if (call.isCanceled() || closed.get()) {
+        throw new IOException(request.method() + " to " + url + " was cancelled", e);
+      }
+      LOG.debug("SSE stream of {} from {} broke: {}", request.method(), url, e.toString());
+    }
+    if (answered) {
+      return false;
+    }
+    if (reader.lastEventId() != null && !stateless() && attempt < MAX_RESUME_ATTEMPTS) {
+      scheduleResume(request, reader.lastEventId(), reader.retry(), attempt + 1);
+      return true;
+    }
+    throw new IOException("the SSE stream of " + request.method() + " from " + url
+        + " ended before the response" + (stateless() ? " (the request is cancelled)"
+        : reader.lastEventId() == null ? " and cannot be resumed (the server sent no event ids)"
+        : " and " + attempt + " resumptions failed"));
+  }
+
+  /** Delivers one event; returns true when it held the response to {@code request}. */
+  private boolean onEvent(SseEvent event, JsonRpcRequest request, Call call) {
+    if (event.data().isEmpty() || !event.event().equals("message")) {
+      return false;
+    }
+    JsonRpcMessage m;
+    try {
+      m = JsonRpcCodec.instance().decode(event.data());
+    } catch (RuntimeException e) {
+      listener.onError(new IOException("server at " + url + " sent a malformed event: "
+          + e.getMessage(), e));
+      return false;
+    }
+    deliver(m, request, call);
+    return request != null && m instanceof JsonRpcResponse r && request.id().equals(r.id());
+  }
+
+  private void deliver(JsonRpcMessage m, JsonRpcRequest request, Call source) {
+    if (m instanceof JsonRpcResponse response && response.id() != null) {
+      Call other = calls.get(response.id());
+      if (other != null && other != source) {
+        calls.remove(response.id(), other);
+        other.cancel(); // a resumption still waiting for what just arrived elsewhere
+      }
+      if (request != null && response instanceof JsonRpcResponse.Result r
+          && request.id().equals(r.id()) && request.method().equals("tools/list") && stateless()) {
+        toolHeaders.learn(r.result());
+      }
+    }
+    listener.onMessage(m);
+  }
+
+  private void scheduleResume(JsonRpcRequest request, String lastEventId, long retry, int attempt) {
+    long delay = retry >= 0 ? retry : DEFAULT_RETRY_MS;
+    LOG.debug("resuming the stream of {} after event {} in {} ms", request.method(), lastEventId,
+        delay);
+    SCHEDULER.schedule(() -> startDaemon("mcp-resume", () -> resume(request, lastEventId, attempt)),
+        delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void resume(JsonRpcRequest request, String lastEventId, int attempt) {
+    if (closed.get() || !calls.containsKey(request.id())) {
+      return; // answered elsewhere, cancelled or closed meanwhile
+    }
+    Call call = http.newCall(get(lastEventId));
+    calls.put(request.id(), call);
+    boolean resuming = false;
+    try (Response response = call.execute()) {
+      if (!response.isSuccessful() || !contentType(response).startsWith("text/event-stream")) {
+        throw new IOException("GET " + url + " to resume " + request.method() + " answered HTTP "
+            + response.code());
+      }
+      resuming = readRequestStream(request, call, new SseReader(response.body().source()), attempt);
+    } catch (IOException e) {
+      if (!call.isCanceled() && !closed.get()) {
+        LOG.warn("could not resume the stream of {} from {}: {}", request.method(), url,
+            e.getMessage());
+        listener.onError(e);
+      }
+    } finally {
+      if (!resuming) {
+        calls.remove(request.id(), call);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- one-way messages
+
+  private void cancelled(JsonRpcNotification n) throws IOException {
+    JsonNode idNode = n.params() == null ? null : n.params().get("requestId");
+    RequestId id = idNode == null ? null
+        : idNode.isTextual() ? RequestId.of(idNode.textValue()) : RequestId.of(idNode.longValue());
+    Call call = id == null ? null : calls.remove(id);
+    if (call != null) {
+      call.cancel();
+    }
+    if (!stateless()) {
+      postOneWay(n, true); // off the caller's thread: timeouts fire on a shared timer
+    }
+  }
+
+  private void postOneWay(JsonRpcMessage message, boolean async) throws IOException {
+    Call call = http.newCall(post(message));
+    String what = message instanceof JsonRpcNotification n ? n.method()
+        : "the response to " + ((JsonRpcResponse) message).id();
+    if (async) {
+      call.enqueue(new Callback() {
+        @Override
+        public void onFailure(Call c, IOException e) {
+          LOG.debug("POST {} to {} failed: {}", what, url, e.toString());
+        }
+
+        @Override
+        public void onResponse(Call c, Response r) {
+          r.close();
+        }
+      });
+      return;
+    }
+    try (Response response = execute(call, what)) {
+      if (!response.isSuccessful()) {
+        String body = snippet(peek(response, 1024));
+        throw new HttpStatusException("POST " + what + " to " + url + " failed: HTTP "
+            + response.code() + (body.isEmpty() ? "" : ": " + body), response.code(),
+            url.toString(), response.code() == 404 && sessionId != null && !stateless());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- GET stream
+
+  /**
+   * Opens the GET stream on which a session server sends requests and notifications that belong to
+   * no request; it is reopened (with {@code Last-Event-ID}) when it drops. A server that answers 405
+   * offers no such stream. Does nothing for the stateless protocol.
+   */
+  public void openEventStream() {
+    if (stateless() || closed.get()) {
+      return;
+    }
+    startDaemon("mcp-http-events", () -> runEventStream(null, 0));
+  }
+
+  private void runEventStream(String lastEventId, int failures) {
+    if (closed.get()) {
+      return;
+    }
+    Call call = http.newCall(get(lastEventId));
+    eventStream = call;
+    String last = lastEventId;
+    long retry = -1;
+    boolean gotEvents = false;
+    try (Response response = call.execute()) {
+      if (response.code() == 405) {
+        LOG.debug("{} offers no GET stream (405)", url);
+        return;
+      }
+      if (!response.isSuccessful() || !contentType(response).startsWith("text/event-stream")) {
+        LOG.debug("GET stream at {} refused: HTTP {} {}", url, response.code(),
+            contentType(response));
+        return;
+      }
+      SseReader reader = new SseReader(response.body().source());
+      try {
+        SseEvent event;
+        while ((event = reader.next()) != null) {
+          gotEvents = true;
+          onEvent(event, null, call);
+        }
+      } finally {
+        last = reader.lastEventId() != null ? reader.lastEventId() : last;
+        retry = reader.retry();
+      }
+    } catch (IOException e) {
+      if (call.isCanceled() || closed.get()) {
+        return;
+      }
+      LOG.debug("GET stream at {} broke: {}", url, e.toString());
+    }
+    int nextFailures = gotEvents ? 0 : failures + 1;
+    if (closed.get() || nextFailures > MAX_RESUME_ATTEMPTS) {
+      return;
+    }
+    String resumeFrom = last;
+    SCHEDULER.schedule(() -> startDaemon("mcp-http-events",
+        () -> runEventStream(resumeFrom, nextFailures)), retry >= 0 ? retry : DEFAULT_RETRY_MS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  // ---------------------------------------------------------------- requests on the wire
+
+  private Request post(JsonRpcMessage message) {
+    byte[] body = JsonRpcCodec.instance().encode(message);
+    Request.Builder b = new Request.Builder().url(url)
+        .post(RequestBody.create(body, JSON))
+        .header("Accept", ACCEPT_POST);
+    common(b);
+    if (stateless()) {
+      String method = message instanceof JsonRpcRequest r ? r.method()
+          : message instanceof JsonRpcNotification n ? n.method() : null;
+      JsonNode params = message instanceof JsonRpcRequest r ? r.params()
+          : message instanceof JsonRpcNotification n ? n.params() : null;
+      if (method != null) {
+        b.header("Mcp-Method", method);
+        String name = switch (method) {
+          case "tools/call", "prompts/get" -> params == null ? null : params.path("name").asText(null);
+          case "resources/read" -> params == null ? null : params.path("uri").asText(null);
+          default -> null;
+        };
+        if (name != null) {
+          b.header("Mcp-Name", HeaderValues.encode(name));
+        }
+        if (method.equals("tools/call") && params != null) {
+          toolHeaders.headersFor(params.path("name").asText(null), params.get("arguments"))
+              .forEach(b::header);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private Request get(String lastEventId) {
+    Request.Builder b = new Request.Builder().url(url).get().header("Accept", "text/event-stream");
+    common(b);
+    if (lastEventId != null) {
+      b.header("Last-Event-ID", lastEventId);
+    }
+    return b.build();
+  }
+
+  private void common(Request.Builder b) {
+    headers.forEach(b::header);
+    String session = sessionId;
+    if (session != null && !stateless()) {
+      b.header("Mcp-Session-Id", session);
+    }
+    String version = protocolVersion;
+    if (version != null) {
+      b.header("MCP-Protocol-Version", version);
+    }
+  }
+
+  private static byte[] peek(Response response, long limit) {
+    try {
+      return response.peekBody(limit).bytes();
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  private static String contentType(Response response) {
+    String type = response.header("Content-Type");
+    return type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  static String snippet(byte[] bytes) {
+    String s = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.UTF_8)
+        .replaceAll("\\s+", " ").trim();
+    return bytes.length > 200 ? s + "..." : s;
+  }
+
+  private static void startDaemon(String name, Runnable task) {
+    Thread t = new Thread(task, name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  // ---------------------------------------------------------------- close
+
+  /** Ends every exchange, deletes the session at the server (best effort) and reports the close. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    Call events = eventStream;
+    if (events != null) {
+      events.cancel();
+    }
+    calls.values().forEach(Call::cancel);
+    calls.clear();
+    String session = sessionId;
+    if (session != null && !stateless()) {
+      Request.Builder b = new Request.Builder().url(url).delete();
+      common(b);
+      try (Response r = http.newBuilder().callTimeout(2, TimeUnit.SECONDS).build()
+          .newCall(b.build()).execute()) {
+        LOG.debug("DELETE session at {}: HTTP {}", url, r.code());
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("DELETE session at {} failed: {}", url, e.toString());
+      }
+    }
+    Listener l = listener;
+    if (l != null) {
+      l.onClose(null);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StreamableHttpTransport[" + url + (sessionId == null ? "" : ", session " + sessionId)
+        + "]";
+  }
+}
