@@ -36,6 +36,7 @@ public final class McpEndpoint {
   private final boolean capability;
   private final Predicate<String> toolFilter;
   private final McpAuthenticator authenticator;
+  private final boolean explorerPage;
   private volatile byte[] token;
   private volatile boolean enabled;
 
@@ -55,6 +56,7 @@ public final class McpEndpoint {
         : capability ? "capability-" + COUNTER.incrementAndGet() : b.path;
     this.toolFilter = b.toolFilter;
     this.authenticator = b.authenticator;
+    this.explorerPage = b.explorerPage;
     this.enabled = b.enabled;
   }
 
@@ -92,6 +94,16 @@ public final class McpEndpoint {
 
   public McpAuthenticator authenticator() {
     return authenticator;
+  }
+
+  /** Whether a browser GET on the endpoint gets the explorer page. */
+  public boolean hasExplorerPage() {
+    return explorerPage;
+  }
+
+  /** The capability token, or null; package-private so only the server sees it. */
+  String token() {
+    return capability ? new String(token, StandardCharsets.US_ASCII) : null;
   }
 
   /** Whether the tool named {@code name} is served here. */
@@ -188,6 +200,7 @@ public final class McpEndpoint {
     private String token;
     private Predicate<String> toolFilter;
     private McpAuthenticator authenticator = McpAuthenticator.NONE;
+    private boolean explorerPage;
     private boolean enabled = true;
 
     private Builder(McpServer server) {
@@ -263,6 +276,15 @@ public final class McpEndpoint {
     /** Authenticates every request (default: none, every caller is anonymous). */
     public Builder authenticator(McpAuthenticator authenticator) {
       this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /**
+     * Answers a browser's GET on the endpoint URL with the explorer page (the tools, a Run test,
+     * connection snippets), behind the endpoint's authentication. Off by default.
+     */
+    public Builder explorerPage() {
+      this.explorerPage = true;
       return this;
     }
 

@@ -39,6 +39,11 @@ public final class McpServer {
       protected ServerCore coreOf(McpServer server) {
         return server.core;
       }
+
+      @Override
+      protected String tokenOf(McpEndpoint endpoint) {
+        return endpoint.token();
+      }
     });
   }
 

@@ -118,6 +118,26 @@ class EndpointTest {
   }
 
   @Test
+  void aBrowserGetsTheExplorerPageWhereTheEndpointEnablesIt() {
+    McpServer server = TestTools.server().build();
+    McpEndpoint withPage = McpEndpoint.builder(server).capabilityUrl().tools("echo", "add")
+        .explorerPage().build();
+    McpEndpoint plain = McpEndpoint.at("/plain", server);
+    fixture = new ServerFixture(server, McpHttpOptions.defaults(), withPage, plain);
+
+    RawClient.Response page = fixture.client(withPage).send(java.net.http.HttpRequest.newBuilder(
+        fixture.http.url(withPage)).header("Accept", "text/html").GET().build());
+    RawClient.Response none = fixture.client(plain).send(java.net.http.HttpRequest.newBuilder(
+        fixture.http.url(plain)).header("Accept", "text/html").GET().build());
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("nonce-");
+    assertThat(page.body()).contains("echo", "add").doesNotContain("\"boom\"");
+    assertThat(none.status()).isEqualTo(406);
+  }
+
+  @Test
   void endpointPathsAreChecked() {
     McpServer server = TestTools.server().build();
 

@@ -21,5 +21,12 @@ public abstract class ServerAccess {
     return instance.coreOf(server);
   }
 
+  /** An endpoint's capability token, or null (for the explorer page, which masks it). */
+  public static String token(dev.mcpkit.server.McpEndpoint endpoint) {
+    return instance.tokenOf(endpoint);
+  }
+
   protected abstract ServerCore coreOf(McpServer server);
+
+  protected abstract String tokenOf(dev.mcpkit.server.McpEndpoint endpoint);
 }

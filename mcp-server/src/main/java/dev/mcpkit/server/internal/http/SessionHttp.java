@@ -203,6 +203,10 @@ final class SessionHttp {
   // ------------------------------------------------------------------ GET
 
   private void get(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
+    if (ExplorerResponder.wants(call, endpoint)) {
+      ExplorerResponder.respond(call, endpoint);
+      return;
+    }
     if (StatelessHttp.isStatelessVersion(call.header(Wire.PROTOCOL_VERSION))) {
       stateless.methodNotAllowed(call);
       return;
