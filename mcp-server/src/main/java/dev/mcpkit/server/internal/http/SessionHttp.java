@@ -176,7 +176,7 @@ final class SessionHttp {
 
   /** A 2025-03-26 batch: requests run one after another; answers go back as one JSON array. */
   private void batch(HttpCall call, LiveSession session, McpPrincipal principal, Decoded decoded) {
-    if (!"2025-03-26".equals(session.protocolVersion())) {
+    if (!Versions.allowsBatches(session.protocolVersion())) {
       HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST, "Invalid request: JSON-RPC"
           + " batches are only allowed in protocol 2025-03-26; this session uses "
           + session.protocolVersion());

@@ -78,7 +78,7 @@ public final class StatelessRequests {
 
   /** @throws McpProtocolException -32601 for methods the stateless revision does not have */
   public static void checkMethod(ServerCore core, String method) {
-    if (Versions.SESSION_ONLY_METHODS.contains(method)) {
+    if (!Versions.statelessDefines(method)) {
       throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method
           + " does not exist in protocol " + Versions.STATELESS);
     }

@@ -1,26 +1,37 @@
 package dev.mcpkit.server.internal.protocol;
 
+import dev.mcpkit.core.schema.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** The protocol versions the server speaks and how it picks one. */
+/**
+ * The protocol versions the server speaks (all of mcp-core's {@link ProtocolVersion}s), as the
+ * strings the wire carries, and how the server picks one.
+ */
 public final class Versions {
   /** The stateless revision. */
-  public static final String STATELESS = "2026-07-28";
-  /** The newest version negotiated with {@code initialize}. */
-  public static final String LATEST_SESSION = "2025-11-25";
+  public static final String STATELESS = stateless().id();
   /** Versions negotiated with {@code initialize}, newest first. */
-  public static final List<String> SESSION =
-      List.of("2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05");
+  public static final List<String> SESSION = ids(ProtocolVersion.sessionVersions());
+  /** The newest version negotiated with {@code initialize}. */
+  public static final String LATEST_SESSION = SESSION.get(0);
   /** Every version, newest first (what {@code server/discover} lists). */
-  public static final List<String> ALL =
-      List.of(STATELESS, "2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05");
-
-  /** Methods of the session protocol that the stateless revision removed. */
-  public static final java.util.Set<String> SESSION_ONLY_METHODS = java.util.Set.of("initialize",
-      "ping", "logging/setLevel", "resources/subscribe", "resources/unsubscribe",
-      "notifications/initialized", "notifications/roots/list_changed");
+  public static final List<String> ALL = ids(ProtocolVersion.all());
 
   private Versions() {}
+
+  private static ProtocolVersion stateless() {
+    return ProtocolVersion.all().stream().filter(ProtocolVersion::isStateless).findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> ids(List<ProtocolVersion> versions) {
+    List<String> ids = new ArrayList<>();
+    versions.forEach(v -> ids.add(v.id()));
+    Collections.reverse(ids);
+    return List.copyOf(ids);
+  }
 
   public static boolean isSessionVersion(String version) {
     return SESSION.contains(version);
@@ -28,6 +39,31 @@ public final class Versions {
 
   public static boolean isStatelessVersion(String version) {
     return STATELESS.equals(version);
+  }
+
+  /** Whether the stateless revision has {@code method} (it removed ping, initialize, ...). */
+  public static boolean statelessDefines(String method) {
+    return ProtocolVersion.of(STATELESS).definesMethod(method) || !isKnownMethod(method);
+  }
+
+  private static boolean isKnownMethod(String method) {
+    for (ProtocolVersion v : ProtocolVersion.all()) {
+      if (v.definesMethod(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether sessions of {@code version} may send JSON-RPC batches. */
+  public static boolean allowsBatches(String version) {
+    return ProtocolVersion.parse(version).map(ProtocolVersion::supportsBatches).orElse(false);
+  }
+
+  /** Whether clients of {@code version} understand SSE priming events (2025-11-25 and later). */
+  public static boolean primes(String version) {
+    return ProtocolVersion.parse(version)
+        .map(v -> v.isAtLeast(ProtocolVersion.V2025_11_25)).orElse(false);
   }
 
   /** The version to answer {@code initialize} with: the client's if we speak it, else our newest. */
@@ -38,10 +74,5 @@ public final class Versions {
       }
     }
     return LATEST_SESSION;
-  }
-
-  /** Whether {@code version} is at least {@code floor} (both dated versions). */
-  public static boolean atLeast(String version, String floor) {
-    return version != null && version.compareTo(floor) >= 0;
   }
 }

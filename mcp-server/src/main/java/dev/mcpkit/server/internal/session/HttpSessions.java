@@ -5,6 +5,7 @@ import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.protocol.ServerCore;
+import dev.mcpkit.server.internal.protocol.Versions;
 import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.SessionRecord;
 import dev.mcpkit.server.spi.SessionStore;
@@ -59,7 +60,7 @@ public final class HttpSessions {
 
   /** Whether clients of {@code version} understand priming events (2025-11-25 and later). */
   public boolean primes(String version) {
-    return version != null && version.compareTo("2025-11-25") >= 0;
+    return Versions.primes(version);
   }
 
   public int size() {
