@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpkit.server.stdio.StdioServer;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,17 +20,29 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class StdioServerTest {
   private OutputStream toServer;
-  private BufferedReader fromServer;
+  private final BlockingQueue<String> fromServer = new LinkedBlockingQueue<>();
   private StdioServer stdio;
+
+  /** Collects the server's output lines (pipes break when a writing thread ends). */
+  private final class Lines extends OutputStream {
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    @Override
+    public synchronized void write(int b) {
+      if (b == '\n') {
+        fromServer.add(line.toString(StandardCharsets.UTF_8));
+        line.reset();
+      } else {
+        line.write(b);
+      }
+    }
+  }
 
   @BeforeEach
   void start() throws IOException {
     PipedInputStream serverIn = new PipedInputStream(1 << 16);
     toServer = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-    fromServer = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
-    stdio = StdioServer.start(TestTools.server().build(), serverIn, serverOut);
+    stdio = StdioServer.start(TestTools.server().build(), serverIn, new Lines());
   }
 
   @AfterEach
@@ -38,14 +51,14 @@ class StdioServerTest {
     stdio.close();
   }
 
-  private JsonNode exchange(String line) throws IOException {
+  private JsonNode exchange(String line) throws IOException, InterruptedException {
     toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     toServer.flush();
-    return RawClient.json(fromServer.readLine());
+    return RawClient.json(fromServer.take());
   }
 
   @Test
-  void initializeThenCallAToolOverLines() throws IOException {
+  void initializeThenCallAToolOverLines() throws Exception {
     JsonNode init = exchange("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
         + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\","
         + "\"version\":\"1\"}}}");
@@ -59,7 +72,7 @@ class StdioServerTest {
   }
 
   @Test
-  void malformedLineGetsAParseErrorAndTheServerGoesOn() throws IOException {
+  void malformedLineGetsAParseErrorAndTheServerGoesOn() throws Exception {
     JsonNode error = exchange("{not json");
     JsonNode ping = exchange("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
 
@@ -68,7 +81,7 @@ class StdioServerTest {
   }
 
   @Test
-  void statelessDiscoverWorksOverStdio() throws IOException {
+  void statelessDiscoverWorksOverStdio() throws Exception {
     JsonNode discover = exchange("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"server/discover\","
         + "\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
         + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}");
