@@ -46,7 +46,13 @@ public record ServerConfig(
    * @throws IllegalStateException naming the variable when its value is not a positive number
    */
   public static Duration timeoutFromEnvironment(String name) {
-    String value = System.getenv(name);
+    return timeoutFromEnvironment(name, System::getenv);
+  }
+
+  /** As {@link #timeoutFromEnvironment(String)}, reading variables through {@code env}. */
+  public static Duration timeoutFromEnvironment(String name,
+      java.util.function.UnaryOperator<String> env) {
+    String value = env.apply(name);
     if (value == null || value.isBlank()) {
       return null;
     }
