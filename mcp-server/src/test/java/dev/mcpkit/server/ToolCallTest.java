@@ -107,6 +107,34 @@ class ToolCallTest {
   }
 
   @Test
+  void messagesOfTheWrongShapeAreInvalidRequests() {
+    RawClient.Response objectId = client.post("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":"
+        + "\"tools/list\"}");
+    RawClient.Response wrongVersion = client.post("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":"
+        + "\"tools/list\"}");
+    RawClient.Response arrayParams = client.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+        + "\"tools/list\",\"params\":[1]}");
+    RawClient.Response batch = client.post("[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
+        + "\"ping\"}]");
+
+    for (RawClient.Response r : java.util.List.of(objectId, wrongVersion, arrayParams)) {
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.message().path("error").path("code").asInt()).isEqualTo(-32600);
+    }
+    assertThat(arrayParams.message().path("id").asInt()).isEqualTo(2);
+    assertThat(batch.status()).isEqualTo(400);
+    assertThat(batch.message().path("error").path("message").asText()).contains("2025-03-26");
+  }
+
+  @Test
+  void aToolNameOfTheWrongTypeIsAnInvalidParamsError() {
+    JsonNode message = client.post(client.request("tools/call", "{\"name\":5}")).message();
+
+    assertThat(message.path("error").path("code").asInt()).isEqualTo(-32602);
+    assertThat(message.path("error").path("message").asText()).contains("params.name");
+  }
+
+  @Test
   void toolsListIsPaginatedPastThePageSize() {
     List<String> names = new ArrayList<>();
     String cursor = null;
