@@ -45,6 +45,8 @@ public final class McpHttpServer implements Closeable {
   private final McpHttpHandler handler;
   private final McpHttpOptions options;
   private final String host;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private McpHttpServer(HttpServer server, ExecutorService executor, McpHttpHandler handler,
       McpHttpOptions options, String host) {
@@ -113,6 +115,9 @@ public final class McpHttpServer implements Closeable {
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     handler.shutdown(options.shutdownGracePeriod());
     server.stop(0);
     executor.shutdownNow();
