@@ -14,7 +14,8 @@ import java.util.Set;
  * from: a term counts more the rarer it is across documents (idf), with diminishing returns for
  * repeats ({@code k1}), and long documents are not favoured for being long ({@code b}).
  *
- * <pre>score(d, q) = Σ over terms t of q:  idf(t) · tf(t,d)·(k1+1) / (tf(t,d) + k1·(1 − b + b·|d|/avgdl))
+ * <pre>score(d, q) = Σ over terms t of q:
+ *                idf(t) · tf(t,d)·(k1+1) / (tf(t,d) + k1·(1 − b + b·|d|/avgdl))
  * idf(t) = ln(1 + (N − n(t) + 0.5) / (n(t) + 0.5))</pre>
  *
  * Immutable and thread-safe once built.

@@ -28,7 +28,8 @@ final class HandOverTool {
       @Description("Why a human needs to take over, in one sentence") String reason,
       @Description("What the user asked and what was tried so far, so nobody has to ask again")
       String summary,
-      @Description("How soon a human should answer (default NORMAL)") Optional<Priority> priority) {}
+      @Description("How soon a human should answer (default NORMAL)")
+      Optional<Priority> priority) {}
 
   private final List<Ticket> queue = new CopyOnWriteArrayList<>();
   private final AtomicInteger lastNumber = new AtomicInteger(1000);

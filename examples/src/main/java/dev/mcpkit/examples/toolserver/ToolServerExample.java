@@ -152,7 +152,7 @@ public final class ToolServerExample {
       out.println("Every request, the explorer page's included, also needs the header"
           + " 'Authorization: Bearer <api key>'.");
     }
-    // the same snippets the explorer page shows
+    // the snippets the explorer page shows (mcp-server has no public snippet API yet)
     ExplorerModel model = new ExplorerModel(NAME, VERSION, url, null, List.of(), List.of(), auth);
     for (Snippet s : Snippets.of(model)) {
       if (s.id().equals("claude") || s.id().equals("cursor")) {

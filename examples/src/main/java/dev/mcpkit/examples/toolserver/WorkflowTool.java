@@ -8,6 +8,7 @@ import dev.mcpkit.server.ToolContext;
 import dev.mcpkit.server.ToolDefinition;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,6 +92,6 @@ final class WorkflowTool {
   }
 
   private static String name(Workflow workflow) {
-    return workflow.name().toLowerCase(java.util.Locale.ROOT);
+    return workflow.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -26,7 +26,8 @@ class SendEmailToolTest {
     Path outbox = dir.resolve("outbox");
 
     Path file = SendEmailTool.write(outbox, CLOCK,
-        new SendEmail("ana.silva@example.com", "Your refund", "Hello Ana,\nthe refund is on its way."));
+        new SendEmail("ana.silva@example.com", "Your refund",
+            "Hello Ana,\nthe refund is on its way."));
 
     assertThat(file.getParent()).isEqualTo(outbox.toAbsolutePath());
     assertThat(file.getFileName().toString()).startsWith("20260302-091500-").endsWith(".eml");

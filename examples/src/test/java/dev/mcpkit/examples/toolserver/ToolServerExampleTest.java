@@ -67,7 +67,8 @@ class ToolServerExampleTest {
   }
 
   private static McpClient connect(String protocolVersion) throws Exception {
-    McpClient.Builder b = McpClient.builder().transport(ClientTransport.http(http.url().toString()));
+    McpClient.Builder b = McpClient.builder()
+        .transport(ClientTransport.http(http.url().toString()));
     return (protocolVersion == null ? b : b.protocolVersion(protocolVersion)).connect();
   }
 
