@@ -117,10 +117,13 @@ public final class ToolServerExample {
     McpHttpServer http;
     try {
       http = new ToolServerExample(options.outbox(), STEP_DURATION, System.out).serve(options);
-    } catch (UncheckedIOException | IllegalArgumentException e) {
-      System.err.println(e.getMessage() + (options.port() != 0
-          ? "\n(try another --port, or --port 0 for any free one)" : ""));
+    } catch (UncheckedIOException e) { // the port is taken
+      System.err.println(e.getMessage() + "\n(try another --port, or --port 0 for any free one)");
       System.exit(1);
+      return;
+    } catch (IllegalArgumentException e) { // e.g. a token too short to be a secret
+      System.err.println(e.getMessage());
+      System.exit(2);
       return;
     }
     printStartup(System.out, http, options);
