@@ -65,10 +65,6 @@ public final class ToolServerExample {
         .build();
   }
 
-  McpServer server() {
-    return server;
-  }
-
   WorkflowTool workflows() {
     return workflows;
   }
