@@ -184,6 +184,39 @@ class McpOAuthFlowTest {
   }
 
   @Test
+  void concurrentCallersOfATokenAboutToExpireShareASingleRefresh() throws Exception {
+    var clock = new MutableClock();
+    McpOAuth oauth = oauth().clock(clock).build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    String old = oauth.accessToken(ALICE, server());
+    clock.advance(java.time.Duration.ofSeconds(3600 - 30)); // inside the 60 s refresh window
+    as.tokenDelayMillis = 100;
+
+    int threads = 8;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          seen.add(oauth.accessToken(ALICE, server()));
+          return null;
+        }));
+      }
+      start.countDown();
+      for (var r : results) {
+        r.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(as.refreshCount.get()).isEqualTo(1);
+    assertThat(java.util.Set.copyOf(seen)).hasSize(1).doesNotContain(old);
+  }
+
+  @Test
   void insufficientScopeStepsUpWithChallengedAndGrantedScopes() throws Exception {
     mcp.challengeScope = "mcp:read";
     McpOAuth oauth = oauth().build();
@@ -204,6 +237,22 @@ class McpOAuthFlowTest {
     McpOAuth oauth = oauth().build();
     assertThat(status(oauth, ALICE, server())).isEqualTo(403);
     assertThat(as.authorizationRequests).hasSize(3); // the first authorization + 2 step-ups
+  }
+
+  @Test
+  void stepUpAddsTheChallengedScopesToAPreRegisteredScope() throws Exception {
+    as.registration = false;
+    McpOAuth oauth = oauth().preRegistered(server(),
+        OAuthServerCredentials.builder("pre-client").scope("files:read").build()).build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    assertThat(as.authorizationRequests.get(0).get("scope")).isEqualTo("files:read");
+
+    mcp.requiredScopes = Set.of("files:read", "files:write");
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    assertThat(as.authorizationRequests).hasSize(2);
+    assertThat(FakeAuthorizationServer.scopesOf(as.authorizationRequests.get(1)))
+        .containsExactlyInAnyOrder("files:read", "files:write");
+    assertThat(oauth.connection(ALICE, server()).scopes()).contains("files:write");
   }
 
   @Test
@@ -416,6 +465,16 @@ class McpOAuthFlowTest {
     assertThat(oauth.disconnect(ALICE, server())).isTrue();
     assertThat(as.revoked).anyMatch(t -> t.startsWith("rt-"));
     assertThat(as.revoked).anyMatch(t -> t.startsWith("at-"));
+    assertThat(oauth.connection(ALICE, server())).isNull();
+    assertThat(store.keys(ALICE)).isEmpty();
+  }
+
+  @Test
+  void disconnectForgetsTheTokensEvenWhenRevocationFails() throws Exception {
+    McpOAuth oauth = oauth().build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    as.revocationStatus = 503;
+    assertThat(oauth.disconnect(ALICE, server())).isFalse();
     assertThat(oauth.connection(ALICE, server())).isNull();
     assertThat(store.keys(ALICE)).isEmpty();
   }

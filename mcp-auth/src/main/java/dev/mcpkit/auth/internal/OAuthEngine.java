@@ -311,11 +311,10 @@ public final class OAuthEngine {
   /** The scopes of the stored credential, empty if none. */
   public Set<String> grantedScopes(TokenOwner owner, URI server) throws IOException {
     Stored current = find(owner, Uris.canonical(server));
-    if (current == null || current.record().scope() == null
-        || current.record().scope().isBlank()) {
+    if (current == null) {
       return Set.of();
     }
-    return new LinkedHashSet<>(List.of(current.record().scope().trim().split("\\s+")));
+    return new LinkedHashSet<>(scopeList(current.record().scope()));
   }
 
   public AuthorizedConnection connection(TokenOwner owner, URI server) throws IOException {
@@ -402,8 +401,7 @@ public final class OAuthEngine {
   }
 
   private AuthorizedConnection connection(TokenOwner owner, URI server, TokenRecord record) {
-    Set<String> scopes = record.scope() == null || record.scope().isBlank()
-        ? Set.of() : Set.of(record.scope().trim().split("\\s+"));
+    Set<String> scopes = new LinkedHashSet<>(scopeList(record.scope()));
     return new AuthorizedConnection(owner, server, record.issuer(), scopes,
         record.expiresAt() == null ? null : Instant.ofEpochSecond(record.expiresAt()),
         record.renewable());
@@ -418,9 +416,14 @@ public final class OAuthEngine {
       AuthTarget target, BearerChallenge challenge, OAuthServerCredentials creds,
       Set<String> keep, boolean offline) {
     Set<String> scopes = new LinkedHashSet<>();
+    boolean challenged = challenge.scope() != null && !challenge.scope().isEmpty();
     if (creds != null && creds.scope() != null && !creds.scope().isBlank()) {
-      scopes.addAll(List.of(creds.scope().trim().split("\\s+")));
-    } else if (challenge.scope() != null && !challenge.scope().isEmpty()) {
+      scopes.addAll(scopeList(creds.scope()));
+      if (challenged && challenge.insufficientScope()) {
+        // step-up: the configured scopes alone were just refused, so add what the server asks for
+        scopes.addAll(challenge.scope().toStringList());
+      }
+    } else if (challenged) {
       scopes.addAll(challenge.scope().toStringList());
     } else if (target.resourceScopes() != null) {
       scopes.addAll(target.resourceScopes());
@@ -430,6 +433,12 @@ public final class OAuthEngine {
       scopes.add("offline_access");
     }
     return scopes;
+  }
+
+  /** The scope tokens of a space-separated scope string (RFC 6749 section 3.3), parsed by Nimbus. */
+  private static List<String> scopeList(String scope) {
+    Scope parsed = scope == null ? null : Scope.parse(scope);
+    return parsed == null ? List.of() : parsed.toStringList();
   }
 
   private ReentrantLock stripe(TokenOwner owner, URI server) {

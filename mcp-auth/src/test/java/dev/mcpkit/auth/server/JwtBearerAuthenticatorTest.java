@@ -113,6 +113,23 @@ class JwtBearerAuthenticatorTest {
   }
 
   @Test
+  void aTokenWithoutAnExpiryIsRefusedAsLackingAClaimNotAsFromAnotherIssuer() throws Exception {
+    String token = sign(key1, claims().expirationTime(null).build());
+    AuthResult.Denied denied = (AuthResult.Denied) verifier.authenticate(Requests.bearer(token));
+    assertThat(denied.status()).isEqualTo(401);
+    assertThat(denied.message()).contains("lacks a required claim").doesNotContain("issuer");
+  }
+
+  @Test
+  void aTokenNotValidYetIsRefused() throws Exception {
+    String token = sign(key1, claims().notBeforeTime(Date.from(Instant.now().plusSeconds(600)))
+        .build());
+    AuthResult.Denied denied = (AuthResult.Denied) verifier.authenticate(Requests.bearer(token));
+    assertThat(denied.status()).isEqualTo(401);
+    assertThat(denied.message()).contains("not valid yet");
+  }
+
+  @Test
   void aTokenForAnotherAudienceIsRefused() throws Exception {
     String token = sign(key1, claims().audience("https://other.example.com/mcp").build());
     AuthResult.Denied denied = (AuthResult.Denied) verifier.authenticate(Requests.bearer(token));
