@@ -116,6 +116,8 @@ class McpOAuthFlowTest {
     assertThat(token.get("grant_type")).isEqualTo("authorization_code");
     assertThat(token.get("resource")).isEqualTo(mcp.url());
     assertThat(token.get("code_verifier")).isNotBlank();
+    assertThat(token.get("client_id")).isEqualTo(authz.get("client_id")); // auth method "none"
+    assertThat(as.tokenAuthorizationHeaders.get(0)).isEmpty();
     assertThat(mcp.authorizationHeaders).last().asString().startsWith("Bearer at-");
   }
 
@@ -214,6 +216,52 @@ class McpOAuthFlowTest {
     }
     assertThat(as.refreshCount.get()).isEqualTo(1);
     assertThat(java.util.Set.copyOf(seen)).hasSize(1).doesNotContain(old);
+  }
+
+  @Test
+  void aRefreshTokenTheServerNoLongerAcceptsIsDeletedAndTheUserAskedAgain() throws Exception {
+    McpOAuth oauth = oauth().build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    as.revokeAllTokens();
+    as.refreshTokensValid = false;
+
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+
+    assertThat(as.refreshCount.get()).isEqualTo(1);
+    assertThat(as.authorizationRequests).hasSize(2);
+    assertThat(as.grantTypes()).containsExactly(
+        "authorization_code", "refresh_token", "authorization_code");
+    assertThat(store.keys(ALICE)).hasSize(1);
+  }
+
+  @Test
+  void thePendingAuthorizationStoreSeesNeitherTheStateNorTheCodeVerifier() throws Exception {
+    List<byte[]> sealed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> handles = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var delegate = new dev.mcpkit.auth.spi.InMemoryPendingAuthorizationStore();
+    McpOAuth oauth = oauth().authorizationHandler(AuthorizationHandler.DEFER)
+        .pendingStore(new dev.mcpkit.auth.spi.PendingAuthorizationStore() {
+          @Override
+          public void put(String handle, byte[] ciphertext, java.time.Instant expiresAt)
+              throws IOException {
+            handles.add(handle);
+            sealed.add(ciphertext.clone());
+            delegate.put(handle, ciphertext, expiresAt);
+          }
+
+          @Override
+          public byte[] take(String handle) throws IOException {
+            return delegate.take(handle);
+          }
+        }).build();
+    AuthorizationLink link = oauth.begin(ALICE, server());
+    oauth.complete(ALICE, HeadlessAuthorization.catching(REDIRECT).follow(link.authorizationUrl()));
+
+    String state = as.authorizationRequests.get(0).get("state");
+    String verifier = as.tokenRequests.get(0).get("code_verifier");
+    assertThat(handles).hasSize(1).doesNotContain(state);
+    String stored = new String(sealed.get(0), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(stored).doesNotContain(verifier).doesNotContain(state).doesNotContain("alice");
   }
 
   @Test

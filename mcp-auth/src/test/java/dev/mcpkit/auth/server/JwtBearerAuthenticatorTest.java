@@ -176,6 +176,15 @@ class JwtBearerAuthenticatorTest {
   }
 
   @Test
+  void theJwksIsFetchedOnceAndCachedForLaterTokens() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(verifier.authenticate(Requests.bearer(sign(key1, claims().subject("u" + i).build()))))
+          .isInstanceOf(AuthResult.Authenticated.class);
+    }
+    assertThat(fetches.get()).isEqualTo(1);
+  }
+
+  @Test
   void whenTheAuthorizationServerRotatesKeysNewTokensVerifyWithoutRestart() throws Exception {
     assertThat(verifier.authenticate(Requests.bearer(sign(key1, claims().build()))))
         .isInstanceOf(AuthResult.Authenticated.class);

@@ -44,6 +44,8 @@ public final class FakeAuthorizationServer implements AutoCloseable {
   public volatile int tokenEndpointStatus = 200;
   public volatile long tokenDelayMillis;
   public volatile int revocationStatus = 200;
+  /** False: every refresh token is refused with invalid_grant (as after a revocation at the server). */
+  public volatile boolean refreshTokensValid = true;
   /** Also plays a 2025-03-26 MCP server at /mcp: no protected resource metadata, AS at its origin. */
   public volatile boolean legacyMcpServer;
   public volatile boolean serveMetadata = true;
@@ -198,7 +200,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
       }
       case "refresh_token": {
         refreshCount.incrementAndGet();
-        if (!String.valueOf(f.get("refresh_token")).startsWith("rt-")) {
+        if (!refreshTokensValid || !String.valueOf(f.get("refresh_token")).startsWith("rt-")) {
           return error("invalid_grant", "unknown refresh token");
         }
         scope = null;
