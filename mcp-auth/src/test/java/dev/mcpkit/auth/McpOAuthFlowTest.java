@@ -491,6 +491,49 @@ class McpOAuthFlowTest {
   }
 
   @Test
+  void aCorruptedPendingAuthorizationIsRefusedClearlyAndNoCodeIsRedeemed() throws Exception {
+    var delegate = new dev.mcpkit.auth.spi.InMemoryPendingAuthorizationStore();
+    McpOAuth oauth = oauth().authorizationHandler(AuthorizationHandler.DEFER)
+        .pendingStore(new dev.mcpkit.auth.spi.PendingAuthorizationStore() {
+          @Override
+          public void put(String handle, byte[] ciphertext, java.time.Instant expiresAt)
+              throws IOException {
+            byte[] corrupted = ciphertext.clone();
+            corrupted[corrupted.length - 5] ^= 0x01;
+            delegate.put(handle, corrupted, expiresAt);
+          }
+
+          @Override
+          public byte[] take(String handle) throws IOException {
+            return delegate.take(handle);
+          }
+        }).build();
+    AuthorizationLink link = oauth.begin(ALICE, server());
+    URI callback = HeadlessAuthorization.catching(REDIRECT).follow(link.authorizationUrl());
+
+    assertThatThrownBy(() -> oauth.complete(ALICE, callback))
+        .isInstanceOf(McpAuthException.class)
+        .hasMessageContaining("could not be read")
+        .hasMessageContaining("start the authorization again");
+    assertThat(as.tokenRequests).isEmpty();
+    assertThat(oauth.connection(ALICE, server())).isNull();
+  }
+
+  @Test
+  void aHostsCredentialsLookupSuppliesPreRegisteredCredentialsPerServer() throws Exception {
+    as.registration = false;
+    List<URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    McpOAuth oauth = oauth().credentialsLookup(server -> {
+      asked.add(server);
+      return OAuthServerCredentials.builder("admin-entered").scope("files:read").build();
+    }).build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    assertThat(asked).contains(server());
+    assertThat(as.authorizationRequests.get(0).get("client_id")).isEqualTo("admin-entered");
+    assertThat(as.authorizationRequests.get(0).get("scope")).isEqualTo("files:read");
+  }
+
+  @Test
   void tokensSurviveKeyRotationAndAreReEncryptedUnderTheNewKey() throws Exception {
     McpOAuth first = oauth().build();
     assertThat(status(first, ALICE, server())).isEqualTo(200);

@@ -144,8 +144,17 @@ public final class OAuthEngine {
       throw new McpAuthException("the callback's state matches no pending authorization (forged,"
           + " expired or already used); start the authorization again");
     }
-    PendingRecord record = McpJson.mapper().readValue(
-        vault.open(sealed, handle.getBytes(StandardCharsets.UTF_8)), PendingRecord.class);
+    PendingRecord record;
+    try {
+      record = McpJson.mapper().readValue(
+          vault.open(sealed, handle.getBytes(StandardCharsets.UTF_8)), PendingRecord.class);
+    } catch (IOException e) {
+      // a cipher's message is secret-free by contract; a parser's might quote the plaintext
+      String why = e instanceof McpAuthException ? e.getMessage() : "not a pending authorization";
+      throw new McpAuthException("the pending authorization for this callback could not be read ("
+          + why + "); it was discarded and the code was not redeemed: start the authorization"
+          + " again");
+    }
     if (!record.ownerKind().equals(owner.kind().name()) || !record.ownerId().equals(owner.id())) {
       throw new McpAuthException("this authorization was begun for another owner than " + owner
           + "; refusing it");
