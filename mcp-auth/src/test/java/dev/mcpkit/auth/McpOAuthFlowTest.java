@@ -475,6 +475,25 @@ class McpOAuthFlowTest {
   }
 
   @Test
+  void aTokenStillValidIsUsedWhenItsEarlyRefreshFailsAndRefreshedOnceTheEndpointRecovers()
+      throws Exception {
+    var clock = new MutableClock();
+    McpOAuth oauth = oauth().clock(clock).build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    String before = oauth.accessToken(ALICE, server());
+    clock.advance(java.time.Duration.ofSeconds(3600 - 30)); // inside the refresh window, not expired
+    as.tokenEndpointStatus = 503;
+
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    assertThat(mcp.authorizationHeaders).last().isEqualTo("Bearer " + before);
+
+    as.tokenEndpointStatus = 200;
+    assertThat(oauth.accessToken(ALICE, server())).isNotEqualTo(before);
+    assertThat(as.grantTypes()).containsExactly(
+        "authorization_code", "refresh_token", "refresh_token");
+  }
+
+  @Test
   void aCorruptedCiphertextGivesAClearErrorAndIsLeftInPlace() throws Exception {
     McpOAuth oauth = oauth().build();
     assertThat(status(oauth, ALICE, server())).isEqualTo(200);
