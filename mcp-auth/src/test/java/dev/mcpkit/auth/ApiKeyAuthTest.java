@@ -58,4 +58,19 @@ class ApiKeyAuthTest {
     assertThatThrownBy(() -> client.newCall(new Request.Builder().url(mcp.toString()).build())
         .execute()).isInstanceOf(McpAuthException.class).hasMessageContaining("no API key");
   }
+
+  @Test
+  void aKeyIsNeverSentToAnotherOrigin() throws Exception {
+    try (MockWebServer mcpServer = new MockWebServer(); MockWebServer other = new MockWebServer()) {
+      other.enqueue(new MockResponse.Builder().code(200).build());
+      mcpServer.start(0);
+      other.start(0);
+      URI mcp = mcpServer.url("/mcp").uri();
+      keys.save(alice, mcp, "sk-live-0123456789", ApiKeyAuth.Header.xApiKey());
+      OkHttpClient client = new OkHttpClient.Builder()
+          .addInterceptor(keys.interceptor(alice, mcp)).build();
+      client.newCall(new Request.Builder().url(other.url("/mcp")).build()).execute().close();
+      assertThat(other.takeRequest().getHeaders().get("X-API-Key")).isNull();
+    }
+  }
 }

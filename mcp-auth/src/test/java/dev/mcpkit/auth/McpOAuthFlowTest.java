@@ -116,6 +116,8 @@ class McpOAuthFlowTest {
     assertThat(token.get("grant_type")).isEqualTo("authorization_code");
     assertThat(token.get("resource")).isEqualTo(mcp.url());
     assertThat(token.get("code_verifier")).isNotBlank();
+    assertThat(token.get("client_id")).isEqualTo(authz.get("client_id")); // auth method "none"
+    assertThat(as.tokenAuthorizationHeaders.get(0)).isEmpty();
     assertThat(mcp.authorizationHeaders).last().asString().startsWith("Bearer at-");
   }
 
@@ -184,6 +186,85 @@ class McpOAuthFlowTest {
   }
 
   @Test
+  void concurrentCallersOfATokenAboutToExpireShareASingleRefresh() throws Exception {
+    var clock = new MutableClock();
+    McpOAuth oauth = oauth().clock(clock).build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    String old = oauth.accessToken(ALICE, server());
+    clock.advance(java.time.Duration.ofSeconds(3600 - 30)); // inside the 60 s refresh window
+    as.tokenDelayMillis = 100;
+
+    int threads = 8;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          seen.add(oauth.accessToken(ALICE, server()));
+          return null;
+        }));
+      }
+      start.countDown();
+      for (var r : results) {
+        r.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(as.refreshCount.get()).isEqualTo(1);
+    assertThat(java.util.Set.copyOf(seen)).hasSize(1).doesNotContain(old);
+  }
+
+  @Test
+  void aRefreshTokenTheServerNoLongerAcceptsIsDeletedAndTheUserAskedAgain() throws Exception {
+    McpOAuth oauth = oauth().build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    as.revokeAllTokens();
+    as.refreshTokensValid = false;
+
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+
+    assertThat(as.refreshCount.get()).isEqualTo(1);
+    assertThat(as.authorizationRequests).hasSize(2);
+    assertThat(as.grantTypes()).containsExactly(
+        "authorization_code", "refresh_token", "authorization_code");
+    assertThat(store.keys(ALICE)).hasSize(1);
+  }
+
+  @Test
+  void thePendingAuthorizationStoreSeesNeitherTheStateNorTheCodeVerifier() throws Exception {
+    List<byte[]> sealed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> handles = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var delegate = new dev.mcpkit.auth.spi.InMemoryPendingAuthorizationStore();
+    McpOAuth oauth = oauth().authorizationHandler(AuthorizationHandler.DEFER)
+        .pendingStore(new dev.mcpkit.auth.spi.PendingAuthorizationStore() {
+          @Override
+          public void put(String handle, byte[] ciphertext, java.time.Instant expiresAt)
+              throws IOException {
+            handles.add(handle);
+            sealed.add(ciphertext.clone());
+            delegate.put(handle, ciphertext, expiresAt);
+          }
+
+          @Override
+          public byte[] take(String handle) throws IOException {
+            return delegate.take(handle);
+          }
+        }).build();
+    AuthorizationLink link = oauth.begin(ALICE, server());
+    oauth.complete(ALICE, HeadlessAuthorization.catching(REDIRECT).follow(link.authorizationUrl()));
+
+    String state = as.authorizationRequests.get(0).get("state");
+    String verifier = as.tokenRequests.get(0).get("code_verifier");
+    assertThat(handles).hasSize(1).doesNotContain(state);
+    String stored = new String(sealed.get(0), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(stored).doesNotContain(verifier).doesNotContain(state).doesNotContain("alice");
+  }
+
+  @Test
   void insufficientScopeStepsUpWithChallengedAndGrantedScopes() throws Exception {
     mcp.challengeScope = "mcp:read";
     McpOAuth oauth = oauth().build();
@@ -204,6 +285,22 @@ class McpOAuthFlowTest {
     McpOAuth oauth = oauth().build();
     assertThat(status(oauth, ALICE, server())).isEqualTo(403);
     assertThat(as.authorizationRequests).hasSize(3); // the first authorization + 2 step-ups
+  }
+
+  @Test
+  void stepUpAddsTheChallengedScopesToAPreRegisteredScope() throws Exception {
+    as.registration = false;
+    McpOAuth oauth = oauth().preRegistered(server(),
+        OAuthServerCredentials.builder("pre-client").scope("files:read").build()).build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    assertThat(as.authorizationRequests.get(0).get("scope")).isEqualTo("files:read");
+
+    mcp.requiredScopes = Set.of("files:read", "files:write");
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    assertThat(as.authorizationRequests).hasSize(2);
+    assertThat(FakeAuthorizationServer.scopesOf(as.authorizationRequests.get(1)))
+        .containsExactlyInAnyOrder("files:read", "files:write");
+    assertThat(oauth.connection(ALICE, server()).scopes()).contains("files:write");
   }
 
   @Test
@@ -378,6 +475,25 @@ class McpOAuthFlowTest {
   }
 
   @Test
+  void aTokenStillValidIsUsedWhenItsEarlyRefreshFailsAndRefreshedOnceTheEndpointRecovers()
+      throws Exception {
+    var clock = new MutableClock();
+    McpOAuth oauth = oauth().clock(clock).build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    String before = oauth.accessToken(ALICE, server());
+    clock.advance(java.time.Duration.ofSeconds(3600 - 30)); // inside the refresh window, not expired
+    as.tokenEndpointStatus = 503;
+
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    assertThat(mcp.authorizationHeaders).last().isEqualTo("Bearer " + before);
+
+    as.tokenEndpointStatus = 200;
+    assertThat(oauth.accessToken(ALICE, server())).isNotEqualTo(before);
+    assertThat(as.grantTypes()).containsExactly(
+        "authorization_code", "refresh_token", "refresh_token");
+  }
+
+  @Test
   void aCorruptedCiphertextGivesAClearErrorAndIsLeftInPlace() throws Exception {
     McpOAuth oauth = oauth().build();
     assertThat(status(oauth, ALICE, server())).isEqualTo(200);
@@ -391,6 +507,49 @@ class McpOAuthFlowTest {
         .hasMessageContaining("could not be decrypted")
         .hasMessageContaining("left in place");
     assertThat(store.get(key)).isEqualTo(value);
+  }
+
+  @Test
+  void aCorruptedPendingAuthorizationIsRefusedClearlyAndNoCodeIsRedeemed() throws Exception {
+    var delegate = new dev.mcpkit.auth.spi.InMemoryPendingAuthorizationStore();
+    McpOAuth oauth = oauth().authorizationHandler(AuthorizationHandler.DEFER)
+        .pendingStore(new dev.mcpkit.auth.spi.PendingAuthorizationStore() {
+          @Override
+          public void put(String handle, byte[] ciphertext, java.time.Instant expiresAt)
+              throws IOException {
+            byte[] corrupted = ciphertext.clone();
+            corrupted[corrupted.length - 5] ^= 0x01;
+            delegate.put(handle, corrupted, expiresAt);
+          }
+
+          @Override
+          public byte[] take(String handle) throws IOException {
+            return delegate.take(handle);
+          }
+        }).build();
+    AuthorizationLink link = oauth.begin(ALICE, server());
+    URI callback = HeadlessAuthorization.catching(REDIRECT).follow(link.authorizationUrl());
+
+    assertThatThrownBy(() -> oauth.complete(ALICE, callback))
+        .isInstanceOf(McpAuthException.class)
+        .hasMessageContaining("could not be read")
+        .hasMessageContaining("start the authorization again");
+    assertThat(as.tokenRequests).isEmpty();
+    assertThat(oauth.connection(ALICE, server())).isNull();
+  }
+
+  @Test
+  void aHostsCredentialsLookupSuppliesPreRegisteredCredentialsPerServer() throws Exception {
+    as.registration = false;
+    List<URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    McpOAuth oauth = oauth().credentialsLookup(server -> {
+      asked.add(server);
+      return OAuthServerCredentials.builder("admin-entered").scope("files:read").build();
+    }).build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    assertThat(asked).contains(server());
+    assertThat(as.authorizationRequests.get(0).get("client_id")).isEqualTo("admin-entered");
+    assertThat(as.authorizationRequests.get(0).get("scope")).isEqualTo("files:read");
   }
 
   @Test
@@ -416,6 +575,16 @@ class McpOAuthFlowTest {
     assertThat(oauth.disconnect(ALICE, server())).isTrue();
     assertThat(as.revoked).anyMatch(t -> t.startsWith("rt-"));
     assertThat(as.revoked).anyMatch(t -> t.startsWith("at-"));
+    assertThat(oauth.connection(ALICE, server())).isNull();
+    assertThat(store.keys(ALICE)).isEmpty();
+  }
+
+  @Test
+  void disconnectForgetsTheTokensEvenWhenRevocationFails() throws Exception {
+    McpOAuth oauth = oauth().build();
+    assertThat(status(oauth, ALICE, server())).isEqualTo(200);
+    as.revocationStatus = 503;
+    assertThat(oauth.disconnect(ALICE, server())).isFalse();
     assertThat(oauth.connection(ALICE, server())).isNull();
     assertThat(store.keys(ALICE)).isEmpty();
   }

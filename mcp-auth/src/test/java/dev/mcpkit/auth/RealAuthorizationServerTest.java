@@ -145,4 +145,45 @@ class RealAuthorizationServerTest {
     assertThat(McpOAuthFlowTest.status(oauth, svc, resource)).isEqualTo(200);
     assertThat(oauth.connection(svc, resource).refreshable()).isTrue();
   }
+
+  @Test
+  void tokensTheRealServerSignedForAnotherAudienceOrThatExpiredAreRefusedWith401() {
+    String elsewhere = as.issueToken("default", "alice", "https://other.example.com/mcp",
+        Map.of("scope", "mcp:read"), 3600).serialize();
+    AuthResult.Denied wrongAudience =
+        (AuthResult.Denied) verifier.authenticate(McpOAuthFlowTest.bearerView(elsewhere));
+    assertThat(wrongAudience.status()).isEqualTo(401);
+    assertThat(wrongAudience.message()).contains("not issued for this resource");
+
+    String expired = as.issueToken("default", "alice", resource.toString(),
+        Map.of("scope", "mcp:read"), -3600).serialize();
+    AuthResult.Denied late =
+        (AuthResult.Denied) verifier.authenticate(McpOAuthFlowTest.bearerView(expired));
+    assertThat(late.status()).isEqualTo(401);
+    assertThat(late.wwwAuthenticate()).contains("invalid_token").contains("expired");
+
+    String valid = as.issueToken("default", "alice", resource.toString(),
+        Map.of("scope", "mcp:read"), 3600).serialize();
+    assertThat(verifier.authenticate(McpOAuthFlowTest.bearerView(valid)))
+        .isInstanceOf(AuthResult.Authenticated.class);
+  }
+
+  @Test
+  void aForgedCallbackIsRefusedWithoutRedeemingAnythingAtTheRealServer() throws Exception {
+    issueNextTokenFor("alice");
+    McpOAuth oauth = oauth(OAuthServerCredentials.builder("mcp-client").clientSecret("s")
+        .scope("openid mcp:read").build()).authorizationHandler(AuthorizationHandler.DEFER).build();
+    TokenOwner alice = TokenOwner.user("alice");
+    AuthorizationLink link = oauth.begin(alice, resource);
+    URI callback = HeadlessAuthorization.catching(REDIRECT).follow(link.authorizationUrl());
+    URI forged = URI.create(callback.toString().replaceAll("state=[^&]+", "state=forged"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> oauth.complete(alice, forged))
+        .isInstanceOf(McpAuthException.class)
+        .hasMessageContaining("matches no pending authorization");
+    assertThat(oauth.connection(alice, resource)).isNull();
+
+    assertThat(oauth.complete(alice, callback).issuer())
+        .isEqualTo(as.issuerUrl("default").toString());
+  }
 }

@@ -144,8 +144,17 @@ public final class OAuthEngine {
       throw new McpAuthException("the callback's state matches no pending authorization (forged,"
           + " expired or already used); start the authorization again");
     }
-    PendingRecord record = McpJson.mapper().readValue(
-        vault.open(sealed, handle.getBytes(StandardCharsets.UTF_8)), PendingRecord.class);
+    PendingRecord record;
+    try {
+      record = McpJson.mapper().readValue(
+          vault.open(sealed, handle.getBytes(StandardCharsets.UTF_8)), PendingRecord.class);
+    } catch (IOException e) {
+      // a cipher's message is secret-free by contract; a parser's might quote the plaintext
+      String why = e instanceof McpAuthException ? e.getMessage() : "not a pending authorization";
+      throw new McpAuthException("the pending authorization for this callback could not be read ("
+          + why + "); it was discarded and the code was not redeemed: start the authorization"
+          + " again");
+    }
     if (!record.ownerKind().equals(owner.kind().name()) || !record.ownerId().equals(owner.id())) {
       throw new McpAuthException("this authorization was begun for another owner than " + owner
           + "; refusing it");
@@ -311,11 +320,10 @@ public final class OAuthEngine {
   /** The scopes of the stored credential, empty if none. */
   public Set<String> grantedScopes(TokenOwner owner, URI server) throws IOException {
     Stored current = find(owner, Uris.canonical(server));
-    if (current == null || current.record().scope() == null
-        || current.record().scope().isBlank()) {
+    if (current == null) {
       return Set.of();
     }
-    return new LinkedHashSet<>(List.of(current.record().scope().trim().split("\\s+")));
+    return new LinkedHashSet<>(scopeList(current.record().scope()));
   }
 
   public AuthorizedConnection connection(TokenOwner owner, URI server) throws IOException {
@@ -402,8 +410,7 @@ public final class OAuthEngine {
   }
 
   private AuthorizedConnection connection(TokenOwner owner, URI server, TokenRecord record) {
-    Set<String> scopes = record.scope() == null || record.scope().isBlank()
-        ? Set.of() : Set.of(record.scope().trim().split("\\s+"));
+    Set<String> scopes = new LinkedHashSet<>(scopeList(record.scope()));
     return new AuthorizedConnection(owner, server, record.issuer(), scopes,
         record.expiresAt() == null ? null : Instant.ofEpochSecond(record.expiresAt()),
         record.renewable());
@@ -418,9 +425,14 @@ public final class OAuthEngine {
       AuthTarget target, BearerChallenge challenge, OAuthServerCredentials creds,
       Set<String> keep, boolean offline) {
     Set<String> scopes = new LinkedHashSet<>();
+    boolean challenged = challenge.scope() != null && !challenge.scope().isEmpty();
     if (creds != null && creds.scope() != null && !creds.scope().isBlank()) {
-      scopes.addAll(List.of(creds.scope().trim().split("\\s+")));
-    } else if (challenge.scope() != null && !challenge.scope().isEmpty()) {
+      scopes.addAll(scopeList(creds.scope()));
+      if (challenged && challenge.insufficientScope()) {
+        // step-up: the configured scopes alone were just refused, so add what the server asks for
+        scopes.addAll(challenge.scope().toStringList());
+      }
+    } else if (challenged) {
       scopes.addAll(challenge.scope().toStringList());
     } else if (target.resourceScopes() != null) {
       scopes.addAll(target.resourceScopes());
@@ -430,6 +442,12 @@ public final class OAuthEngine {
       scopes.add("offline_access");
     }
     return scopes;
+  }
+
+  /** The scope tokens of a space-separated scope string (RFC 6749 section 3.3), parsed by Nimbus. */
+  private static List<String> scopeList(String scope) {
+    Scope parsed = scope == null ? null : Scope.parse(scope);
+    return parsed == null ? List.of() : parsed.toStringList();
   }
 
   private ReentrantLock stripe(TokenOwner owner, URI server) {

@@ -89,6 +89,12 @@ public final class TokenEndpoint {
     if (!parsed.indicatesSuccess()) {
       TokenErrorResponse error = parsed.toErrorResponse();
       String code = error.getErrorObject() == null ? null : error.getErrorObject().getCode();
+      if (response.getStatusCode() >= 500) {
+        // the endpoint failed rather than judged the request: the grant may well be fine
+        throw new McpAuthException("token endpoint " + endpoint + " failed the "
+            + grant.getType() + " request with HTTP " + response.getStatusCode()
+            + "; nothing was changed, try again later");
+      }
       throw new RefusedException("token endpoint " + endpoint + " refused the "
           + grant.getType() + " request: " + Errors.describe(error.getErrorObject()), code);
     }

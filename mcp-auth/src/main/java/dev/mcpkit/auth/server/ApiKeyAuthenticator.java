@@ -1,5 +1,7 @@
 package dev.mcpkit.auth.server;
 
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.token.BearerTokenError;
 import dev.mcpkit.auth.spi.ApiKeyRecord;
 import dev.mcpkit.auth.spi.ApiKeyStore;
 import dev.mcpkit.auth.spi.InMemoryApiKeyStore;
@@ -95,11 +97,11 @@ public final class ApiKeyAuthenticator implements McpAuthenticator {
       throw new UncheckedIOException("the API key store failed: " + e.getMessage(), e);
     }
     if (record == null || !MessageDigest.isEqual(record.sha256(), hash)) {
-      return AuthResult.unauthorized(challenge("invalid_token"),
+      return AuthResult.unauthorized(challenge(BearerTokenError.INVALID_TOKEN),
           "the API key is unknown or was revoked");
     }
     if (!record.scopes().containsAll(requiredScopes)) {
-      return AuthResult.forbidden(challenge("insufficient_scope"),
+      return AuthResult.forbidden(challenge(BearerTokenError.INSUFFICIENT_SCOPE),
           "the API key lacks a required scope: " + String.join(" ", requiredScopes));
     }
     return AuthResult.authenticated(new McpPrincipal(record.subject(), record.scopes(),
@@ -121,11 +123,16 @@ public final class ApiKeyAuthenticator implements McpAuthenticator {
     return value.isEmpty() ? null : value;
   }
 
-  private String challenge(String error) {
+  /** The RFC 6750 challenge (built by Nimbus) when keys travel as bearer tokens, else none. */
+  private String challenge(BearerTokenError error) {
     if (!bearer) {
       return null;
     }
-    return error == null ? "Bearer realm=\"mcp\"" : "Bearer realm=\"mcp\", error=\"" + error + "\"";
+    BearerTokenError challenge = error == null ? BearerTokenError.MISSING_TOKEN : error;
+    if (error == BearerTokenError.INSUFFICIENT_SCOPE && !requiredScopes.isEmpty()) {
+      challenge = challenge.setScope(new Scope(requiredScopes.toArray(String[]::new)));
+    }
+    return challenge.setRealm("mcp").toWWWAuthenticateHeader();
   }
 
   private static byte[] sha256(String key) {

@@ -14,6 +14,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.Scope;
 import dev.mcpkit.auth.internal.BearerSupport;
 import dev.mcpkit.core.auth.AuthResult;
 import dev.mcpkit.core.auth.HttpRequestView;
@@ -105,7 +106,7 @@ public final class JwtBearerAuthenticator implements McpAuthenticator {
     Object scp = claims.getClaim("scp");
     for (Object value : new Object[] {scope, scp}) {
       if (value instanceof String s && !s.isBlank()) {
-        scopes.addAll(List.of(s.trim().split("\\s+")));
+        scopes.addAll(Scope.parse(s).toStringList());
       } else if (value instanceof List<?> list) {
         list.forEach(item -> scopes.add(String.valueOf(item)));
       }
@@ -129,24 +130,31 @@ public final class JwtBearerAuthenticator implements McpAuthenticator {
     return new McpPrincipal(subject, scopes, facts);
   }
 
+  /**
+   * A fixed, secret-free description of why Nimbus refused a token, for the {@code error_description}.
+   * Matched on the phrases of Nimbus's claim and signature checks, most specific first.
+   */
   private static String describe(Exception e) {
     String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (m.contains("missing required claims")) {
+      return "the token lacks a required claim (exp and iss are required)";
+    }
     if (m.contains("expired")) {
       return "the token has expired";
     }
-    if (m.contains("audience") || m.contains("aud")) {
+    if (m.contains("aud claim") || m.contains("audience")) {
       return "the token was not issued for this resource";
     }
-    if (m.contains("iss")) {
+    if (m.matches("(?s).*\\biss\\b.*")) {
       return "the token was issued by an untrusted issuer";
     }
-    if (m.contains("before") || m.contains("nbf")) {
+    if (m.contains("before use time")) {
       return "the token is not valid yet";
     }
     if (m.contains("signature") || m.contains("key") || m.contains("algorithm")) {
       return "the token signature could not be verified";
     }
-    if (m.contains("type")) {
+    if (m.contains("typ")) {
       return "the token is not an access token";
     }
     return "the token could not be verified";

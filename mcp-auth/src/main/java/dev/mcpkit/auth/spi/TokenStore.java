@@ -15,8 +15,9 @@ import java.util.List;
  * implementation throws {@link IOException} when its backing storage fails; mcp-auth then fails the
  * operation at hand and never falls back to plaintext or to a cached secret.
  *
- * <p>mcp-auth serializes concurrent refreshes of one credential itself, so a store needs no
- * compare-and-set.
+ * <p>Within one {@code McpOAuth} instance, mcp-auth serializes concurrent refreshes of one credential
+ * itself, so a store needs no compare-and-set. Instances in different processes sharing a store do not
+ * coordinate their refreshes.
  */
 public interface TokenStore {
   /** The ciphertext stored under {@code key}, or null. */

@@ -59,4 +59,21 @@ class ApiKeyAuthenticatorTest {
         Requests.with("Authorization", "Bearer wrong"));
     assertThat(d.wwwAuthenticate()).contains("invalid_token");
   }
+
+  @Test
+  void bearerKeysGetRfc6750ChallengesNamingTheMissingScope() throws Exception {
+    ApiKeyAuthenticator bearer = ApiKeyAuthenticator.builder().header("Authorization")
+        .requiredScopes(Set.of("tools")).build();
+    bearer.register("k1", "0123456789abcdef0123456789abcdef-x", "svc", Set.of("read"));
+
+    AuthResult.Denied missing = (AuthResult.Denied) bearer.authenticate(Requests.with(null, null));
+    assertThat(missing.status()).isEqualTo(401);
+    assertThat(missing.wwwAuthenticate()).startsWith("Bearer").doesNotContain("error=");
+
+    AuthResult.Denied lacking = (AuthResult.Denied) bearer.authenticate(
+        Requests.with("Authorization", "Bearer 0123456789abcdef0123456789abcdef-x"));
+    assertThat(lacking.status()).isEqualTo(403);
+    assertThat(lacking.wwwAuthenticate())
+        .contains("error=\"insufficient_scope\"").contains("scope=\"tools\"");
+  }
 }

@@ -87,6 +87,34 @@ class IntrospectionAuthenticatorTest {
   }
 
   @Test
+  void anActiveAnswerWhoseExpiryHasPassedGets401() {
+    answer.set("{\"active\":true,\"sub\":\"alice\",\"scope\":\"mcp:read\",\"aud\":\""
+        + RESOURCE + "\",\"exp\":" + (Instant.now().getEpochSecond() - 60) + "}");
+    AuthResult.Denied d = (AuthResult.Denied) verifier.authenticate(Requests.bearer("x"));
+    assertThat(d.status()).isEqualTo(401);
+    assertThat(d.message()).contains("expired");
+  }
+
+  @Test
+  void aTokenFromAnotherIssuerGets401WhenAnIssuerIsConfigured() {
+    IntrospectionAuthenticator strict = IntrospectionAuthenticator.builder()
+        .introspectionEndpoint(as.url("/introspect").uri())
+        .metadata(ProtectedResourceMetadata.of(RESOURCE, "https://as.example.com"))
+        .issuer("https://as.example.com")
+        .build();
+    answer.set(active(RESOURCE.toString(), "mcp:read").replace("{",
+        "{\"iss\":\"https://evil.example.com\","));
+    AuthResult.Denied d = (AuthResult.Denied) strict.authenticate(Requests.bearer("x"));
+    assertThat(d.status()).isEqualTo(401);
+    assertThat(d.message()).contains("untrusted issuer");
+
+    answer.set(active(RESOURCE.toString(), "mcp:read").replace("{",
+        "{\"iss\":\"https://as.example.com\","));
+    assertThat(strict.authenticate(Requests.bearer("y")))
+        .isInstanceOf(AuthResult.Authenticated.class);
+  }
+
+  @Test
   void aTokenWithoutTheRequiredScopeGets403() {
     answer.set(active(RESOURCE.toString(), "mcp:write"));
     AuthResult.Denied d = (AuthResult.Denied) verifier.authenticate(Requests.bearer("x"));

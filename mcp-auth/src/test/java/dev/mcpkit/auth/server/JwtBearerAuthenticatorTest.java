@@ -113,6 +113,23 @@ class JwtBearerAuthenticatorTest {
   }
 
   @Test
+  void aTokenWithoutAnExpiryIsRefusedAsLackingAClaimNotAsFromAnotherIssuer() throws Exception {
+    String token = sign(key1, claims().expirationTime(null).build());
+    AuthResult.Denied denied = (AuthResult.Denied) verifier.authenticate(Requests.bearer(token));
+    assertThat(denied.status()).isEqualTo(401);
+    assertThat(denied.message()).contains("lacks a required claim").doesNotContain("issuer");
+  }
+
+  @Test
+  void aTokenNotValidYetIsRefused() throws Exception {
+    String token = sign(key1, claims().notBeforeTime(Date.from(Instant.now().plusSeconds(600)))
+        .build());
+    AuthResult.Denied denied = (AuthResult.Denied) verifier.authenticate(Requests.bearer(token));
+    assertThat(denied.status()).isEqualTo(401);
+    assertThat(denied.message()).contains("not valid yet");
+  }
+
+  @Test
   void aTokenForAnotherAudienceIsRefused() throws Exception {
     String token = sign(key1, claims().audience("https://other.example.com/mcp").build());
     AuthResult.Denied denied = (AuthResult.Denied) verifier.authenticate(Requests.bearer(token));
@@ -156,6 +173,15 @@ class JwtBearerAuthenticatorTest {
         .contains("error=\"insufficient_scope\"")
         .contains("scope=\"mcp:read\"")
         .contains("resource_metadata=");
+  }
+
+  @Test
+  void theJwksIsFetchedOnceAndCachedForLaterTokens() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(verifier.authenticate(Requests.bearer(sign(key1, claims().subject("u" + i).build()))))
+          .isInstanceOf(AuthResult.Authenticated.class);
+    }
+    assertThat(fetches.get()).isEqualTo(1);
   }
 
   @Test

@@ -43,6 +43,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
   public volatile boolean issueRefreshTokens = true;
   public volatile int tokenEndpointStatus = 200;
   public volatile long tokenDelayMillis;
+  public volatile int revocationStatus = 200;
+  /** False: every refresh token is refused with invalid_grant (as after a revocation at the server). */
+  public volatile boolean refreshTokensValid = true;
   /** Also plays a 2025-03-26 MCP server at /mcp: no protected resource metadata, AS at its origin. */
   public volatile boolean legacyMcpServer;
   public volatile boolean serveMetadata = true;
@@ -106,6 +109,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
       case "/register":
         return register(request);
       case "/revoke":
+        if (revocationStatus != 200) {
+          return new MockResponse.Builder().code(revocationStatus).build();
+        }
         revoked.add(form(request).get("token"));
         return new MockResponse.Builder().code(200).build();
       default:
@@ -194,7 +200,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
       }
       case "refresh_token": {
         refreshCount.incrementAndGet();
-        if (!String.valueOf(f.get("refresh_token")).startsWith("rt-")) {
+        if (!refreshTokensValid || !String.valueOf(f.get("refresh_token")).startsWith("rt-")) {
           return error("invalid_grant", "unknown refresh token");
         }
         scope = null;
