@@ -227,7 +227,7 @@ abstract class HttpTransportContract {
 
   @Test
   @Timeout(10)
-  void getStreamCarriesListChangedWhenAToolIsAdded() {
+  void getStreamCarriesListChangedWhenAToolIsAddedOrRemoved() {
     client.initialize();
     Iterator<String> lines = client.openStream().iterator();
     while (lines.hasNext() && !lines.next().startsWith("id: ")) {
@@ -239,6 +239,11 @@ abstract class HttpTransportContract {
 
     assertThat(RawClient.nextEvent(lines, "notifications/tools/list_changed").path("method")
         .asText()).isEqualTo("notifications/tools/list_changed");
+
+    server.removeTool("late");
+
+    assertThat(RawClient.nextEvent(lines, null).path("method").asText())
+        .isEqualTo("notifications/tools/list_changed");
   }
 
   @Test
