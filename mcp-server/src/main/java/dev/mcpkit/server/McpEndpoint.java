@@ -1,6 +1,7 @@
 package dev.mcpkit.server;
 
 import dev.mcpkit.core.auth.McpAuthenticator;
+import dev.mcpkit.server.explorer.AuthHint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -36,7 +37,8 @@ public final class McpEndpoint {
   private final boolean capability;
   private final Predicate<String> toolFilter;
   private final McpAuthenticator authenticator;
-  private final boolean explorerPage;
+  private final Boolean explorerPage;
+  private final AuthHint explorerCredential;
   private volatile byte[] token;
   private volatile boolean enabled;
 
@@ -57,6 +59,7 @@ public final class McpEndpoint {
     this.toolFilter = b.toolFilter;
     this.authenticator = b.authenticator;
     this.explorerPage = b.explorerPage;
+    this.explorerCredential = b.explorerCredential;
     this.enabled = b.enabled;
   }
 
@@ -96,9 +99,29 @@ public final class McpEndpoint {
     return authenticator;
   }
 
-  /** Whether a browser GET on the endpoint gets the explorer page. */
+  /**
+   * Whether the explorer page was switched on for this endpoint ({@link Builder#explorerPage()}).
+   * Left unset, the embedded {@link McpHttpServer} still serves it when bound to a loopback
+   * address; see {@link Builder#noExplorerPage()}.
+   */
   public boolean hasExplorerPage() {
-    return explorerPage;
+    return Boolean.TRUE.equals(explorerPage);
+  }
+
+  /**
+   * Whether a browser's GET gets the explorer page: as set on the builder, else {@code
+   * byDefault} (true for the embedded server on a loopback address).
+   */
+  boolean servesExplorerPage(boolean byDefault) {
+    return explorerPage != null ? explorerPage : byDefault;
+  }
+
+  /** How the explorer page's snippets and Run test send a credential. */
+  AuthHint explorerCredential() {
+    if (explorerCredential != null) {
+      return explorerCredential;
+    }
+    return authenticator == McpAuthenticator.NONE ? AuthHint.NONE : AuthHint.BEARER;
   }
 
   /** The capability token, or null; package-private so only the server sees it. */
@@ -200,7 +223,8 @@ public final class McpEndpoint {
     private String token;
     private Predicate<String> toolFilter;
     private McpAuthenticator authenticator = McpAuthenticator.NONE;
-    private boolean explorerPage;
+    private Boolean explorerPage;
+    private AuthHint explorerCredential;
     private boolean enabled = true;
 
     private Builder(McpServer server) {
@@ -281,10 +305,32 @@ public final class McpEndpoint {
 
     /**
      * Answers a browser's GET on the endpoint URL with the explorer page (the tools, a Run test,
-     * connection snippets), behind the endpoint's authentication. Off by default.
+     * connection snippets), behind the endpoint's authentication. The embedded {@link
+     * McpHttpServer} does this by default when bound to a loopback address; call this to serve
+     * the page elsewhere (another address, a servlet container). The page assumes a bearer token
+     * when the endpoint has an authenticator; see {@link #explorerPage(AuthHint)}.
      */
     public Builder explorerPage() {
       this.explorerPage = true;
+      return this;
+    }
+
+    /**
+     * Serves the explorer page as {@link #explorerPage()} does, telling it how clients send their
+     * credential, e.g. {@code AuthHint.apiKeyHeader("X-API-Key")}: the snippets then put a
+     * placeholder in that header (never a secret in the URL) and the Run test offers a field for
+     * it.
+     */
+    public Builder explorerPage(AuthHint credential) {
+      this.explorerCredential = Objects.requireNonNull(credential, "credential");
+      this.explorerPage = true;
+      return this;
+    }
+
+    /** Never serves the explorer page, not even on loopback; a browser's GET gets 406. */
+    public Builder noExplorerPage() {
+      this.explorerPage = false;
+      this.explorerCredential = null;
       return this;
     }
 

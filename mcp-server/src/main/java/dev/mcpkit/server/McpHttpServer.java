@@ -139,7 +139,11 @@ public final class McpHttpServer implements Closeable {
 
     private Builder() {}
 
-    /** The address to bind (default loopback; a local server should stay on loopback). */
+    /**
+     * The address to bind (default loopback; a local server should stay on loopback). On a
+     * loopback address, endpoints serve the explorer page to browsers unless they refuse it
+     * ({@link McpEndpoint.Builder#noExplorerPage()}); elsewhere only where they ask for it.
+     */
     public Builder address(InetAddress address) {
       this.address = Objects.requireNonNull(address, "address");
       return this;
@@ -183,7 +187,9 @@ public final class McpHttpServer implements Closeable {
         throw new IllegalStateException("McpHttpServer needs at least one endpoint: call"
             + " endpoint(McpEndpoint.at(\"/mcp\", server))");
       }
-      McpHttpHandler handler = new McpHttpHandler(options, endpoints);
+      // the explorer page is on by default only where nobody else can reach it
+      McpHttpHandler handler = new McpHttpHandler(options, endpoints,
+          address.isLoopbackAddress());
       HttpServer server;
       try {
         server = HttpServer.create(new InetSocketAddress(address, port), backlog);

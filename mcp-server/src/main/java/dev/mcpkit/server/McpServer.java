@@ -4,6 +4,8 @@ import dev.mcpkit.core.engine.McpEventListener;
 import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.core.schema.Base.CacheScope;
 import dev.mcpkit.core.schema.Lifecycle.Implementation;
+import dev.mcpkit.server.explorer.AuthHint;
+import dev.mcpkit.server.explorer.RejectedTool;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.protocol.ServerConfig;
 import dev.mcpkit.server.internal.protocol.ServerCore;
@@ -11,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An MCP server: the tools, resources and prompts a host offers, and how calls run (timeouts,
@@ -44,13 +49,27 @@ public final class McpServer {
       protected String tokenOf(McpEndpoint endpoint) {
         return endpoint.token();
       }
+
+      @Override
+      protected boolean explorerPageOf(McpEndpoint endpoint, boolean byDefault) {
+        return endpoint.servesExplorerPage(byDefault);
+      }
+
+      @Override
+      protected AuthHint explorerCredentialOf(McpEndpoint endpoint) {
+        return endpoint.explorerCredential();
+      }
     });
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
+
   private final ServerCore core;
+  private final List<RejectedTool> rejected = new CopyOnWriteArrayList<>();
 
   private McpServer(Builder b) {
     this.core = new ServerCore(b.config(), b.tools, b.resources, b.prompts);
+    b.toolsIfValid.forEach(this::addToolIfValid);
   }
 
   public static Builder builder() {
@@ -69,6 +88,36 @@ public final class McpServer {
    */
   public void addTool(ToolDefinition tool) {
     core.tools().add(tool);
+    rejected.removeIf(r -> r.name().equals(tool.name()));
+  }
+
+  /**
+   * Builds and adds a tool if it is valid and its name is free; otherwise the server goes on
+   * without it, logs a warning naming the tool and the problem, and lists it in {@link
+   * #rejectedTools()} (and on the explorer page) with that reason. For tools defined by data
+   * (configuration, another system's descriptions) that one bad entry should not take down.
+   *
+   * @return whether the tool was added
+   */
+  public boolean addToolIfValid(ToolDefinition.Builder tool) {
+    Objects.requireNonNull(tool, "tool");
+    String name = tool.name() == null || tool.name().isEmpty() ? "(no name)" : tool.name();
+    try {
+      ToolDefinition built = tool.build();
+      core.tools().add(built);
+      rejected.removeIf(r -> r.name().equals(name));
+      return true;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      LOG.warn("tool '{}' was not added: {}", name, e.getMessage());
+      rejected.removeIf(r -> r.name().equals(name));
+      rejected.add(new RejectedTool(name, e.getMessage()));
+      return false;
+    }
+  }
+
+  /** The tools {@link #addToolIfValid} turned down, with the reason, oldest first. */
+  public List<RejectedTool> rejectedTools() {
+    return List.copyOf(rejected);
   }
 
   /** Removes a tool; returns whether it existed. Calls already running finish. */
@@ -116,6 +165,7 @@ public final class McpServer {
     private String title;
     private String instructions;
     private final List<ToolDefinition> tools = new ArrayList<>();
+    private final List<ToolDefinition.Builder> toolsIfValid = new ArrayList<>();
     private final List<ResourceDefinition> resources = new ArrayList<>();
     private final List<PromptDefinition> prompts = new ArrayList<>();
     private CompletionHandler completions;
@@ -158,6 +208,15 @@ public final class McpServer {
 
     public Builder tool(ToolDefinition tool) {
       tools.add(Objects.requireNonNull(tool, "tool"));
+      return this;
+    }
+
+    /**
+     * Adds the tool when the server is built if it is valid and its name is free; otherwise the
+     * server starts without it and reports it (see {@link McpServer#addToolIfValid}).
+     */
+    public Builder toolIfValid(ToolDefinition.Builder tool) {
+      toolsIfValid.add(Objects.requireNonNull(tool, "tool"));
       return this;
     }
 
@@ -276,7 +335,7 @@ public final class McpServer {
         throw new IllegalStateException("McpServer needs a name: builder().name(\"my-server\")");
       }
       return new ServerConfig(new Implementation(name, title, version, null, null, null, null),
-          instructions, completions, logging, toolsCapability || !tools.isEmpty(),
+          instructions, completions, logging, toolsCapability || !tools.isEmpty() || !toolsIfValid.isEmpty(),
           resourcesCapability || !resources.isEmpty(), promptsCapability || !prompts.isEmpty(),
           toolCallTimeout, ServerConfig.timeoutFromEnvironment(TOOL_CALL_TIMEOUT_ENV), pageSize,
           List.copyOf(interceptors), listener, requestStateKey, requestStateTtl, cacheTtlMillis,

@@ -108,6 +108,11 @@ public final class ToolDefinition {
       this.name = name;
     }
 
+    /** The name given to {@link ToolDefinition#builder(String)}, possibly invalid. */
+    String name() {
+      return name;
+    }
+
     public Builder title(String title) {
       this.title = title;
       return this;

@@ -118,23 +118,54 @@ class EndpointTest {
   }
 
   @Test
-  void aBrowserGetsTheExplorerPageWhereTheEndpointEnablesIt() {
+  void theExplorerPageShowsTheEndpointsOwnToolsAndTheToolsTheServerTurnedDown() {
+    McpServer server = TestTools.server()
+        .toolIfValid(ToolDefinition.builder("send email!").description("Sends an email")
+            .handler((a, c) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("sent")))
+        .build();
+    McpEndpoint all = McpEndpoint.builder(server).capabilityUrl().explorerPage().build();
+    McpEndpoint math = McpEndpoint.builder(server).path("/math").tools("add").build();
+    fixture = new ServerFixture(server, McpHttpOptions.defaults(), all, math);
+
+    RawClient.Response allPage = browserGet(fixture.http.url(all));
+    RawClient.Response mathPage = browserGet(fixture.http.url(math));
+
+    assertThat(allPage.status()).isEqualTo(200);
+    assertThat(allPage.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("nonce-");
+    assertThat(allPage.body()).contains("data-tool=\"echo\"", "data-tool=\"boom\"",
+        "id=\"rejected\"", "send email!", "invalid name");
+    assertThat(mathPage.status()).isEqualTo(200);
+    assertThat(mathPage.body()).contains("data-tool=\"add\"")
+        .doesNotContain("data-tool=\"echo\"").doesNotContain("send email!");
+  }
+
+  @Test
+  void aToolTurnedDownAtRunTimeIsReportedAndTheServerGoesOn() {
     McpServer server = TestTools.server().build();
-    McpEndpoint withPage = McpEndpoint.builder(server).capabilityUrl().tools("echo", "add")
-        .explorerPage().build();
-    McpEndpoint plain = McpEndpoint.at("/plain", server);
-    fixture = new ServerFixture(server, McpHttpOptions.defaults(), withPage, plain);
+    fixture = new ServerFixture(server);
+    fixture.client.initialize();
 
-    RawClient.Response page = fixture.client(withPage).send(java.net.http.HttpRequest.newBuilder(
-        fixture.http.url(withPage)).header("Accept", "text/html").GET().build());
-    RawClient.Response none = fixture.client(plain).send(java.net.http.HttpRequest.newBuilder(
-        fixture.http.url(plain)).header("Accept", "text/html").GET().build());
+    boolean added = server.addToolIfValid(ToolDefinition.builder("echo").description("Again")
+        .handler((a, c) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("twice")));
+    boolean noDescription = server.addToolIfValid(ToolDefinition.builder("mute")
+        .handler((a, c) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("...")));
 
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.contentType()).startsWith("text/html");
-    assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("nonce-");
-    assertThat(page.body()).contains("echo", "add").doesNotContain("\"boom\"");
-    assertThat(none.status()).isEqualTo(406);
+    assertThat(added).isFalse();
+    assertThat(noDescription).isFalse();
+    assertThat(server.rejectedTools()).extracting(r -> r.name()).containsExactly("echo", "mute");
+    assertThat(server.rejectedTools().get(0).reason()).contains("'echo' is already registered");
+    assertThat(server.rejectedTools().get(1).reason()).contains("description is required");
+    assertThat(fixture.client.call("echo", "{\"text\":\"a\",\"times\":1}").path("content")
+        .get(0).path("text").asText()).isEqualTo("a");
+    assertThat(server.addToolIfValid(ToolDefinition.builder("mute").description("Says nothing")
+        .handler((a, c) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("...")))).isTrue();
+    assertThat(server.rejectedTools()).extracting(r -> r.name()).containsExactly("echo");
+  }
+
+  private RawClient.Response browserGet(URI url) {
+    return fixture.client.send(java.net.http.HttpRequest.newBuilder(url)
+        .header("Accept", "text/html,application/xhtml+xml").GET().build());
   }
 
   @Test

@@ -28,6 +28,11 @@ abstract class HttpTransportContract {
 
   protected abstract void stop() throws Exception;
 
+  /** Whether the adapter serves the explorer page on endpoints that leave it unset. */
+  protected boolean servesExplorerPageByDefault() {
+    return false;
+  }
+
   protected McpHttpOptions options() {
     return McpHttpOptions.builder().maxBodyBytes(64 * 1024).build();
   }
@@ -222,7 +227,7 @@ abstract class HttpTransportContract {
 
   @Test
   @Timeout(10)
-  void getStreamCarriesListChangedWhenAToolIsAdded() {
+  void getStreamCarriesListChangedWhenAToolIsAddedOrRemoved() {
     client.initialize();
     Iterator<String> lines = client.openStream().iterator();
     while (lines.hasNext() && !lines.next().startsWith("id: ")) {
@@ -234,6 +239,11 @@ abstract class HttpTransportContract {
 
     assertThat(RawClient.nextEvent(lines, "notifications/tools/list_changed").path("method")
         .asText()).isEqualTo("notifications/tools/list_changed");
+
+    server.removeTool("late");
+
+    assertThat(RawClient.nextEvent(lines, null).path("method").asText())
+        .isEqualTo("notifications/tools/list_changed");
   }
 
   @Test
@@ -265,6 +275,31 @@ abstract class HttpTransportContract {
 
     assertThat(answer.path("result").path("content").get(0).path("text").asText())
         .isEqualTo("after reconnect");
+  }
+
+  @Test
+  void aBrowserGetsTheExplorerPageWhereTheEndpointAsksForIt() throws Exception {
+    RawClient.Response unset = browserGet(client.url);
+    stop();
+    URI asked = start(options(), McpEndpoint.builder(server).path("/mcp").explorerPage().build())
+        .resolve("/mcp");
+    RawClient.Response served = browserGet(asked);
+    stop();
+    URI refused = start(options(), McpEndpoint.builder(server).path("/mcp").noExplorerPage()
+        .build()).resolve("/mcp");
+    RawClient.Response notServed = browserGet(refused);
+
+    assertThat(unset.status()).isEqualTo(servesExplorerPageByDefault() ? 200 : 406);
+    assertThat(served.status()).isEqualTo(200);
+    assertThat(served.contentType()).startsWith("text/html");
+    assertThat(served.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(served.body()).contains("data-tool=\"echo\"");
+    assertThat(notServed.status()).isEqualTo(406);
+  }
+
+  private RawClient.Response browserGet(URI url) {
+    return client.send(HttpRequest.newBuilder(url).GET()
+        .header("Accept", "text/html,application/xhtml+xml").build());
   }
 
   @Test

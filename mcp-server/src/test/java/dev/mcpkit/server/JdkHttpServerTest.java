@@ -12,6 +12,12 @@ class JdkHttpServerTest extends HttpTransportContract {
     return http.baseUri();
   }
 
+  /** On loopback, the embedded server shows browsers the explorer page unless refused. */
+  @Override
+  protected boolean servesExplorerPageByDefault() {
+    return true;
+  }
+
   @Override
   protected void stop() {
     http.close();

@@ -57,6 +57,26 @@ class SecurityTest {
   }
 
   @Test
+  void theExplorerPageIsBehindTheEndpointsAuthenticationAndShowsItsHeaderForm() {
+    McpServer server = TestTools.server().build();
+    fixture = new ServerFixture(server, McpHttpOptions.defaults(),
+        McpEndpoint.builder(server).path("/mcp").authenticator(BEARER)
+            .explorerPage(dev.mcpkit.server.explorer.AuthHint.apiKeyHeader("X-Api-Key")).build());
+    HttpRequest.Builder page = HttpRequest.newBuilder(fixture.http.url()).GET()
+        .header("Accept", "text/html");
+
+    RawClient.Response anonymous = fixture.client.send(page.build());
+    RawClient.Response alice = fixture.client.send(page.header("Authorization", "Bearer alice")
+        .build());
+
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.body()).doesNotContain("data-tool");
+    assertThat(alice.status()).isEqualTo(200);
+    assertThat(alice.body()).contains("data-tool=\"echo\"", "X-Api-Key:${MCP_API_KEY}",
+        "id=\"run-credential\"").doesNotContain("alice");
+  }
+
+  @Test
   void missingCredentialsGet401WithWwwAuthenticate() {
     fixture = authenticated();
     RawClient.Response r = fixture.client.post(fixture.client.request("initialize", "{}"));

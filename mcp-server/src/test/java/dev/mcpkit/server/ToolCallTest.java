@@ -77,6 +77,60 @@ class ToolCallTest {
   }
 
   @Test
+  void theServersTimeoutInterruptsAToolWithoutItsOwnAndTheTimeoutIsLogged() throws Exception {
+    java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+    fixture.close();
+    fixture = new ServerFixture(McpServer.builder().name("t")
+        .toolCallTimeout(Duration.ofMillis(200))
+        .tool(ToolDefinition.builder("sleepy").description("Sleeps a minute")
+            .handler((args, ctx) -> {
+              try {
+                Thread.sleep(60_000);
+              } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+              }
+              return CallToolResult.text("woke up");
+            }).build())
+        .build());
+    client = fixture.client;
+    client.initialize();
+
+    String[] log = new String[1];
+    JsonNode result = capturingLog(log, () -> client.call("sleepy", "{}"));
+
+    assertThat(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(result.path("isError").asBoolean()).isTrue();
+    assertThat(text(result)).contains("'sleepy' timed out after 200 ms");
+    assertThat(log[0].split("tool 'sleepy' timed out after 200 ms and was interrupted", -1))
+        .as("logged once").hasSize(2);
+  }
+
+  @Test
+  void aHandlerExceptionIsLoggedWithTheIncidentIdTheClientSees() {
+    String[] log = new String[1];
+    JsonNode result = capturingLog(log, () -> client.call("boom", "{}"));
+
+    String incident = text(result).replaceAll(".*incident ([0-9a-f]{8}).*", "$1");
+    assertThat(incident).hasSize(8);
+    assertThat(log[0]).contains("tool 'boom' failed (incident " + incident + ")")
+        .contains("secret internal detail at db.example:5432");
+  }
+
+  /** Runs {@code call} with System.err (where the test logger writes) captured into out[0]. */
+  private static <T> T capturingLog(String[] out, java.util.function.Supplier<T> call) {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      return call.get();
+    } finally {
+      System.setErr(original);
+      out[0] = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void structuredOutputIsValidatedAndAlsoReturnedAsText() {
     JsonNode result = client.call("add", "{\"a\":2,\"b\":3}");
 
@@ -166,6 +220,7 @@ class ToolCallTest {
     assertThat(text(client.call("hello", "{}"))).isEqualTo("hello");
 
     assertThat(fixture.server.removeTool("hello")).isTrue();
+    assertThat(fixture.server.removeTool("hello")).isFalse();
     JsonNode message = client.post(client.request("tools/call",
         "{\"name\":\"hello\",\"arguments\":{}}")).message();
     assertThat(message.path("error").path("code").asInt()).isEqualTo(-32602);

@@ -26,7 +26,25 @@ public abstract class ServerAccess {
     return instance.tokenOf(endpoint);
   }
 
+  /** Whether a browser's GET on {@code endpoint} gets the explorer page. */
+  public static boolean servesExplorerPage(dev.mcpkit.server.McpEndpoint endpoint,
+      boolean byDefault) {
+    return instance.explorerPageOf(endpoint, byDefault);
+  }
+
+  /** How the explorer page of {@code endpoint} tells clients to send a credential. */
+  public static dev.mcpkit.server.explorer.AuthHint explorerCredential(
+      dev.mcpkit.server.McpEndpoint endpoint) {
+    return instance.explorerCredentialOf(endpoint);
+  }
+
   protected abstract ServerCore coreOf(McpServer server);
+
+  protected abstract boolean explorerPageOf(dev.mcpkit.server.McpEndpoint endpoint,
+      boolean byDefault);
+
+  protected abstract dev.mcpkit.server.explorer.AuthHint explorerCredentialOf(
+      dev.mcpkit.server.McpEndpoint endpoint);
 
   protected abstract String tokenOf(dev.mcpkit.server.McpEndpoint endpoint);
 }

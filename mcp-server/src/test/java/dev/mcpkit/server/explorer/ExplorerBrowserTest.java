@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Tools.CallToolResult;
+import dev.mcpkit.server.McpEndpoint;
+import dev.mcpkit.server.McpHttpServer;
+import dev.mcpkit.server.McpServer;
+import dev.mcpkit.server.ToolDefinition;
+import dev.mcpkit.server.ToolException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -18,6 +25,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +55,11 @@ class ExplorerBrowserTest {
       + "e.effectiveDirective + ' ' + e.blockedURI));";
 
   private static TestMcpEndpoint endpoint;
+  /** Our own server, on loopback at a capability URL, which serves the page by default. */
+  private static McpHttpServer realServer;
+  private static String realUrl;
+  /** The arguments our server's add_numbers handler ran with. */
+  private static final List<JsonNode> realCalls = new CopyOnWriteArrayList<>();
   private static ChromeDriver browser;
   private static Path profile;
 
@@ -56,6 +69,9 @@ class ExplorerBrowserTest {
         "the explorer browser test needs /usr/bin/chromium and /usr/bin/chromedriver"
             + " (Debian packages chromium and chromium-driver; run .ci/setup-chromium)");
     endpoint = TestMcpEndpoint.start();
+    McpEndpoint real = McpEndpoint.capabilityUrl(realServer());
+    realServer = McpHttpServer.builder().endpoint(real).start();
+    realUrl = realServer.url(real).toString();
     profile = Files.createTempDirectory("explorer-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -82,6 +98,9 @@ class ExplorerBrowserTest {
     }
     if (endpoint != null) {
       endpoint.close();
+    }
+    if (realServer != null) {
+      realServer.close();
     }
     if (profile != null) {
       try (Stream<Path> files = Files.walk(profile)) {
@@ -266,6 +285,86 @@ class ExplorerBrowserTest {
     assertThat(violations()).isEmpty();
   }
 
+  // ------------------------------------------------------- against our own server
+
+  @Test
+  void ourServerServesThePageOnLoopbackWithItsToolsAndTheOneItTurnedDown() {
+    open(realUrl);
+
+    assertThat(texts("article.tool h3 code"))
+        .containsExactly("add_numbers", "test_error_handling", "test_simple_text");
+    assertThat(browser.findElement(By.id("rejected")).getText())
+        .contains("bad tool", "invalid name");
+    assertThat(card("add_numbers").getText()).contains("Adds two integers", "First addend",
+        "Output schema");
+    assertThat(browser.findElement(By.id("endpoint-url")).getText()).doesNotContain(
+        realUrl.substring(realUrl.indexOf("/v1/") + 4, realUrl.lastIndexOf('/')));
+  }
+
+  @Test
+  void aRunTestAgainstOurServerCallsTheToolThroughItsEndpointAndShowsResultsWithTiming() {
+    open(realUrl);
+    chooseTool("add_numbers");
+    input("a").sendKeys("2");
+    input("b").sendKeys("40");
+    WebElement sum = run();
+
+    assertThat(sum.findElement(By.cssSelector(".status")).getText()).isEqualToIgnoringCase(
+        "Success");
+    assertThat(json(sum.findElement(By.cssSelector("pre.structured")).getText()))
+        .isEqualTo(json("{\"total\":42}"));
+    assertThat(sum.findElement(By.cssSelector(".timing")).getText()).matches("\\d+ ms");
+    assertThat(realCalls).last().isEqualTo(json("{\"a\":2,\"b\":40}"));
+
+    chooseTool("test_error_handling");
+    WebElement failed = run();
+    assertThat(failed.findElement(By.cssSelector(".status")).getText())
+        .isEqualToIgnoringCase("Tool error");
+    assertThat(failed.findElement(By.cssSelector("pre.text.error")).getText())
+        .isEqualTo("This tool intentionally returns an error for testing");
+  }
+
+  @Test
+  void ourServersSnippetsCarryItsUrlOnceRevealedUnderTheKeyFromItsName() throws IOException {
+    open(realUrl);
+    browser.findElement(By.id("reveal")).click();
+
+    assertThat(browser.findElement(By.id("endpoint-url")).getText()).isEqualTo(realUrl);
+    assertThat(json(snippet("claude")).path("mcpServers").path("conformance-tools").path("args"))
+        .isEqualTo(json("[\"mcp-remote\",\"" + realUrl + "\"]"));
+    browser.executeScript("window.scrollTo(0, 0)");
+    Files.write(SCREENSHOTS.resolve("explorer-our-server.png"), capture(null));
+    assertThat(violations()).isEmpty();
+  }
+
+  private static McpServer realServer() {
+    return McpServer.builder().name("Conformance Tools").version("2.0.0")
+        .tool(ToolDefinition.builder("test_simple_text").description("Returns a simple text")
+            .handler((args, ctx) -> CallToolResult.text(
+                "This is a simple text response for testing.")).build())
+        .tool(ToolDefinition.builder("add_numbers").description("Adds two integers")
+            .inputSchema((ObjectNode) json("""
+                {"type":"object","properties":{
+                  "a":{"type":"integer","description":"First addend"},
+                  "b":{"type":"integer","description":"Second addend"}},
+                 "required":["a","b"]}"""))
+            .outputSchema((ObjectNode) json("""
+                {"type":"object","properties":{"total":{"type":"integer"}},
+                 "required":["total"]}"""))
+            .handler((args, ctx) -> {
+              realCalls.add(args);
+              return CallToolResult.structured(McpJson.object().put("total",
+                  args.get("a").asInt() + args.get("b").asInt()));
+            }).build())
+        .tool(ToolDefinition.builder("test_error_handling").description("Always fails")
+            .handler((args, ctx) -> {
+              throw new ToolException("This tool intentionally returns an error for testing");
+            }).build())
+        .toolIfValid(ToolDefinition.builder("bad tool").description("Has a space in its name")
+            .handler((args, ctx) -> CallToolResult.text("never")))
+        .build();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static void open() {
@@ -273,7 +372,11 @@ class ExplorerBrowserTest {
   }
 
   private static void open(TestMcpEndpoint target) {
-    browser.get(target.url());
+    open(target.url());
+  }
+
+  private static void open(String url) {
+    browser.get(url);
     new WebDriverWait(browser, Duration.ofSeconds(15)).until(d ->
         !d.findElements(By.cssSelector("#run-fields > *")).isEmpty());
   }

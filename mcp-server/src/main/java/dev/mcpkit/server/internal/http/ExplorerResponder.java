@@ -1,11 +1,10 @@
 package dev.mcpkit.server.internal.http;
 
-import dev.mcpkit.core.auth.McpAuthenticator;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.ToolDefinition;
-import dev.mcpkit.server.explorer.AuthHint;
 import dev.mcpkit.server.explorer.ExplorerModel;
 import dev.mcpkit.server.explorer.ExplorerPage;
+import dev.mcpkit.server.explorer.RejectedTool;
 import dev.mcpkit.server.explorer.ToolView;
 import dev.mcpkit.server.internal.ServerAccess;
 import java.io.IOException;
@@ -14,12 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Serves the explorer page on a browser's GET of an endpoint that enables it. */
+/**
+ * Serves the explorer page on a browser's GET of an endpoint that enables it (or leaves it to the
+ * server, which enables it on loopback): the endpoint's tools, the tools the server turned down,
+ * and how the endpoint's clients send a credential.
+ */
 final class ExplorerResponder {
   private ExplorerResponder() {}
 
-  static boolean wants(HttpCall call, McpEndpoint endpoint) {
-    return endpoint.hasExplorerPage() && ExplorerPage.wantsPage(call.method(), call.header("Accept"));
+  static boolean wants(HttpCall call, McpEndpoint endpoint, boolean byDefault) {
+    return ExplorerPage.wantsPage(call.method(), call.header("Accept"))
+        && ServerAccess.servesExplorerPage(endpoint, byDefault);
   }
 
   static void respond(HttpCall call, McpEndpoint endpoint) {
@@ -34,10 +38,15 @@ final class ExplorerResponder {
     if (query >= 0) {
       url = url.substring(0, query);
     }
+    List<RejectedTool> rejected = new ArrayList<>();
+    for (RejectedTool r : endpoint.server().rejectedTools()) {
+      if (endpoint.exposes(r.name())) {
+        rejected.add(r);
+      }
+    }
     ExplorerModel model = new ExplorerModel(endpoint.server().serverInfo().name(),
         endpoint.server().serverInfo().version(), url, ServerAccess.token(endpoint), tools,
-        List.of(), endpoint.authenticator() == McpAuthenticator.NONE ? AuthHint.NONE
-            : AuthHint.BEARER);
+        rejected, ServerAccess.explorerCredential(endpoint));
     String nonce = ExplorerPage.newNonce();
     byte[] body = ExplorerPage.render(model, nonce).getBytes(StandardCharsets.UTF_8);
     ExplorerPage.headers(nonce).forEach(call::setHeader);

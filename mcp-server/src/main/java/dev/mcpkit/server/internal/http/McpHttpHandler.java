@@ -38,9 +38,21 @@ public final class McpHttpHandler {
   private final SessionHttp sessionHttp;
   private final StatelessHttp statelessHttp;
   private final LegacySse legacy;
+  private final boolean explorerByDefault;
   private volatile boolean shuttingDown;
 
+  /** A handler that serves the explorer page only on endpoints that ask for it. */
   public McpHttpHandler(McpHttpOptions options, List<McpEndpoint> endpoints) {
+    this(options, endpoints, false);
+  }
+
+  /**
+   * @param explorerByDefault whether endpoints that neither ask for the explorer page nor refuse
+   *     it serve it (the embedded server on a loopback address)
+   */
+  public McpHttpHandler(McpHttpOptions options, List<McpEndpoint> endpoints,
+      boolean explorerByDefault) {
+    this.explorerByDefault = explorerByDefault;
     this.options = Objects.requireNonNull(options, "options");
     this.origins = new OriginPolicy(options);
     this.sessions = new HttpSessions(options);
@@ -122,7 +134,13 @@ public final class McpHttpHandler {
       return;
     }
     switch (route.kind) {
-      case MAIN -> sessionHttp.serve(call, route.endpoint, principal);
+      case MAIN -> {
+        if (ExplorerResponder.wants(call, route.endpoint, explorerByDefault)) {
+          ExplorerResponder.respond(call, route.endpoint);
+        } else {
+          sessionHttp.serve(call, route.endpoint, principal);
+        }
+      }
       case LEGACY_SSE -> legacy.open(call, route.endpoint, principal,
           route.endpoint.isCapabilityUrl() || route.below ? route.endpoint.path() + "/message"
               : route.endpoint.sibling("message"));
@@ -256,6 +274,7 @@ public final class McpHttpHandler {
     try {
       return Wire.readBody(call, options.maxBodyBytes());
     } catch (Wire.TooLarge e) {
+      discardRest(call);
       HttpResponses.error(call, 413, null, ErrorCodes.INVALID_REQUEST, "Request body too large:"
           + " the limit is " + options.maxBodyBytes() + " bytes (McpHttpOptions.maxBodyBytes)");
       return null;
@@ -265,6 +284,28 @@ public final class McpHttpHandler {
       return null;
     }
   }
+
+  /**
+   * Reads and drops what is left of an oversize body, up to {@link #DISCARD_LIMIT} bytes, so the
+   * client, still sending, reads the 413 instead of a connection reset (a server that answers and
+   * closes with unread bytes makes the kernel reset the connection, and the answer is lost).
+   */
+  private static void discardRest(HttpCall call) {
+    try {
+      java.io.InputStream in = call.body();
+      byte[] buf = new byte[8192];
+      long left = DISCARD_LIMIT;
+      int n;
+      while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client gave up; nothing to answer
+    }
+  }
+
+  /** The most of an oversize body read (and dropped) before answering 413. */
+  static final long DISCARD_LIMIT = 8L * 1024 * 1024;
 
   private static String safePath(HttpCall call) {
     String p = call.path();

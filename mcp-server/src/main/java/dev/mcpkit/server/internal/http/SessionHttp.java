@@ -203,10 +203,6 @@ final class SessionHttp {
   // ------------------------------------------------------------------ GET
 
   private void get(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
-    if (ExplorerResponder.wants(call, endpoint)) {
-      ExplorerResponder.respond(call, endpoint);
-      return;
-    }
     if (StatelessHttp.isStatelessVersion(call.header(Wire.PROTOCOL_VERSION))) {
       stateless.methodNotAllowed(call);
       return;

@@ -99,22 +99,22 @@ final class ToolMethods {
       }
       throw e;
     } catch (ToolException e) {
-      result = deadline.expired() ? timedOut(tool, timeout) : error(e.getMessage());
+      result = deadline.expired() ? null : error(e.getMessage());
     } catch (SchemaViolationException e) {
       result = error("Invalid arguments for tool '" + name + "': " + e.result().summary());
     } catch (Exception e) {
       if (ctx.isCancelled()) {
         throw e; // the client cancelled: no answer is due
       }
-      result = deadline.expired() ? timedOut(tool, timeout) : failed(tool, e);
+      result = deadline.expired() ? null : failed(tool, e);
     } finally {
       deadline.finish();
       if (deadline.expired()) {
         Thread.interrupted(); // the interrupt was for the handler
       }
     }
-    if (deadline.expired() && !ctx.isCancelled()) {
-      return timedOut(tool, timeout);
+    if (deadline.expired() && (result == null || !ctx.isCancelled())) {
+      return timedOut(tool, timeout); // answered (and logged) once, here
     }
     return result;
   }
