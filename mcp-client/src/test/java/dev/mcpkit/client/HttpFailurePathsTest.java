@@ -103,24 +103,44 @@ class HttpFailurePathsTest {
   }
 
   @Test
-  void concurrentCallsHittingAnExpiredSessionShareOneNewSession() throws Exception {
-    CountDownLatch bothRefused = new CountDownLatch(2);
+  void concurrentCallsHittingAnExpiredSessionShareOneNewSessionAndNoneGoesOutWithout()
+      throws Exception {
+    CountDownLatch bothSent = new CountDownLatch(2);
+    CountDownLatch reinitializing = new CountDownLatch(1);
+    AtomicInteger refused = new AtomicInteger();
     server.on("tools/call", e -> {
-      if ("session-1".equals(e.header("Mcp-Session-Id"))) {
-        bothRefused.countDown();
-        awaitQuietly(bothRefused);
+      String session = e.header("Mcp-Session-Id");
+      if ("session-1".equals(session)) {
+        bothSent.countDown();
+        awaitQuietly(bothSent);
+        if (refused.getAndIncrement() == 1) {
+          awaitQuietly(reinitializing); // the second refusal arrives while the first re-initializes
+        }
         return new MockResponse.Builder().code(404).build();
       }
-      return json(e, toolResult("ok", false));
+      if (session == null) {
+        return new MockResponse.Builder().code(400).body("no session").build();
+      }
+      return json(e, toolResult("ok " + e.body().at("/params/name").asText(), false));
     });
     try (McpClient client = connect(PATIENT)) {
-      server.sessionId = "session-2";
+      server.on("initialize", e -> {
+        reinitializing.countDown();
+        // hold the new session back a little: the late refusal and a new call arrive meanwhile
+        pause(Duration.ofMillis(300));
+        return json(e, ScriptedServer.initializeResult("2025-11-25"), "session-2");
+      });
       var first = client.callToolAsync(new CallToolParams("a", McpJson.object()), null);
       var second = client.callToolAsync(new CallToolParams("b", McpJson.object()), null);
-      assertThat(text(first.get(10, TimeUnit.SECONDS))).isEqualTo("ok");
-      assertThat(text(second.get(10, TimeUnit.SECONDS))).isEqualTo("ok");
+      assertThat(reinitializing.await(10, TimeUnit.SECONDS)).isTrue();
+      var third = client.callToolAsync(new CallToolParams("c", McpJson.object()), null);
+      assertThat(text(first.get(10, TimeUnit.SECONDS))).isEqualTo("ok a");
+      assertThat(text(second.get(10, TimeUnit.SECONDS))).isEqualTo("ok b");
+      assertThat(text(third.get(10, TimeUnit.SECONDS))).isEqualTo("ok c");
     }
     assertThat(server.posts("initialize")).hasSize(2);
+    assertThat(server.posts("tools/call")).extracting(e -> e.header("Mcp-Session-Id"))
+        .doesNotContainNull();
   }
 
   // ---------------------------------------------------------------- answers that are not answers
@@ -380,6 +400,41 @@ class HttpFailurePathsTest {
     assertThat(lists).hasSize(2);
     assertThat(lists.get(1).header("Authorization")).isEqualTo("Bearer fresh");
     assertThat(lists.get(1).header("Mcp-Session-Id")).isEqualTo("session-1");
+  }
+
+  @Test
+  void anInterceptorCanRetryARefusedPostWithSteppedUpCredentials() throws IOException {
+    server.on("tools/call", e -> "Bearer admin".equals(e.header("Authorization"))
+        ? json(e, toolResult("deleted", false))
+        : new MockResponse.Builder().code(403)
+            .addHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"admin\"")
+            .build());
+    try (McpClient client = McpClient.builder()
+        .transport(ClientTransport.streamableHttp(server.url()))
+        .addHttpInterceptor(chain -> {
+          okhttp3.Response response = chain.proceed(chain.request());
+          String challenge = response.header("WWW-Authenticate", "");
+          if (response.code() != 403 || !challenge.contains("insufficient_scope")) {
+            return response;
+          }
+          response.close();
+          return chain.proceed(chain.request().newBuilder()
+              .header("Authorization", "Bearer admin").build());
+        }).connect()) {
+      assertThat(text(client.callTool("delete", Map.of("id", 7)))).isEqualTo("deleted");
+    }
+    List<ScriptedServer.Exchange> calls = server.posts("tools/call");
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(1).body()).isEqualTo(calls.get(0).body()); // the body was replayed
+  }
+
+  /** A server that takes its time; there is no event to wait for. */
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -43,8 +43,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: {@link #send} of a request runs the HTTP exchange on the calling thread and delivers
  * what the server answers (progress, log messages, server requests and the response) to the listener
- * on that same thread before returning; no thread is handed work for a JSON answer. The GET stream and
- * stream resumption run on background daemon threads.
+ * on that same thread before returning; no thread is handed work for a JSON answer. A dropped SSE
+ * answer is resumed on that thread too (after the server's {@code retry} pause), so a resumption
+ * that fails reaches the caller as an {@link IOException}. The GET stream runs on a background daemon
+ * thread.
  */
 public final class StreamableHttpTransport implements McpTransport {
   private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
@@ -304,7 +306,9 @@ public final class StreamableHttpTransport implements McpTransport {
   private void failed(JsonRpcRequest request, Response response) throws IOException {
     int code = response.code();
     byte[] bytes = peek(response, 64 * 1024);
-    boolean expired = code == 404 && sessionId != null && !stateless()
+    // the session the request carried: another caller may already be replacing it
+    String sent = response.request().header("Mcp-Session-Id");
+    boolean expired = code == 404 && sent != null && !stateless()
         && !request.method().equals("initialize");
     if (!expired && code != 401 && code != 403) { // auth refusals stay HTTP failures
       JsonRpcResponse.Error error = errorBody(bytes);
@@ -316,7 +320,7 @@ public final class StreamableHttpTransport implements McpTransport {
     }
     String challenge = code == 401 || code == 403 ? response.header("WWW-Authenticate") : null;
     String message = "POST " + request.method() + " to " + url + " failed: HTTP " + code
-        + (expired ? " (session " + sessionId + " is no longer known to the server)" : "")
+        + (expired ? " (session " + sent + " is no longer known to the server)" : "")
         + (challenge == null ? "" : " (WWW-Authenticate: " + challenge + ")")
         + (bytes.length == 0 ? "" : ": " + snippet(bytes));
     throw new HttpStatusException(message, code, url.toString(), expired);
