@@ -32,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -423,6 +424,39 @@ class StreamableHttpClientTest {
     }
     assertThat(server.requests("GET")).extracting(e -> e.header("Last-Event-ID"))
         .containsExactly(null, "g-1");
+  }
+
+  @Test
+  void aNewSessionGetsItsOwnGetStreamAndTheOldOneIsNotResumed() throws Exception {
+    EventStreamBody old = new EventStreamBody();
+    old.push("id: old-1\nretry: 10\ndata: ");
+    CountDownLatch newStream = new CountDownLatch(1);
+    CountDownLatch oldResumed = new CountDownLatch(1);
+    server.onGet = e -> {
+      if ("old-1".equals(e.header("Last-Event-ID"))) {
+        oldResumed.countDown();
+        return new MockResponse.Builder().code(405).build();
+      }
+      if ("session-2".equals(e.header("Mcp-Session-Id"))) {
+        newStream.countDown();
+        return new MockResponse.Builder().code(405).build();
+      }
+      return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+          .body(old).onResponseEnd(new SocketEffect.CloseSocket(true, false, false)).build();
+    };
+    AtomicInteger calls = new AtomicInteger();
+    server.on("tools/call", e -> calls.getAndIncrement() == 0
+        ? new MockResponse.Builder().code(404).build() : json(e, toolResult("ok", false)));
+    try (McpClient client = connect()) {
+      server.sessionId = "session-2";
+      assertThat(text(client.callTool("x", Map.of()))).isEqualTo("ok");
+      assertThat(newStream.await(5, TimeUnit.SECONDS)).isTrue();
+      old.end(); // the server drops the old session's stream; the client must not resume it
+      // a resumption would come within the stream's 10 ms retry; allow far more
+      assertThat(oldResumed.await(1, TimeUnit.SECONDS)).isFalse();
+    } finally {
+      old.end();
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

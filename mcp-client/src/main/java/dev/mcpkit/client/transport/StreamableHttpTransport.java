@@ -71,6 +71,9 @@ public final class StreamableHttpTransport implements McpTransport {
   private volatile String sessionId;
   private volatile String protocolVersion;
   private volatile Call eventStream;
+  /** Counts GET streams opened; a stream of an earlier session stops reopening itself. */
+  private final java.util.concurrent.atomic.AtomicInteger eventStreams =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public StreamableHttpTransport(String url, HttpOptions options) {
     this.url = parseUrl(url);
@@ -496,11 +499,16 @@ public final class StreamableHttpTransport implements McpTransport {
     if (stateless() || closed.get()) {
       return;
     }
-    startDaemon("mcp-http-events", () -> runEventStream(null, 0));
+    int generation = eventStreams.incrementAndGet();
+    Call previous = eventStream;
+    if (previous != null) {
+      previous.cancel(); // the stream of a session that was replaced
+    }
+    startDaemon("mcp-http-events", () -> runEventStream(generation, null, 0));
   }
 
-  private void runEventStream(String lastEventId, int failures) {
-    if (closed.get()) {
+  private void runEventStream(int generation, String lastEventId, int failures) {
+    if (closed.get() || generation != eventStreams.get()) {
       return;
     }
     Call call = http.newCall(get(lastEventId));
@@ -536,13 +544,13 @@ public final class StreamableHttpTransport implements McpTransport {
       LOG.debug("GET stream at {} broke: {}", url, e.toString());
     }
     int nextFailures = gotEvents ? 0 : failures + 1;
-    if (closed.get() || nextFailures > MAX_RESUME_ATTEMPTS) {
+    if (closed.get() || generation != eventStreams.get() || nextFailures > MAX_RESUME_ATTEMPTS) {
       return;
     }
     String resumeFrom = last;
     SCHEDULER.schedule(() -> startDaemon("mcp-http-events",
-        () -> runEventStream(resumeFrom, nextFailures)), retry >= 0 ? retry : DEFAULT_RETRY_MS,
-        TimeUnit.MILLISECONDS);
+        () -> runEventStream(generation, resumeFrom, nextFailures)),
+        retry >= 0 ? retry : DEFAULT_RETRY_MS, TimeUnit.MILLISECONDS);
   }
 
   // ---------------------------------------------------------------- requests on the wire
