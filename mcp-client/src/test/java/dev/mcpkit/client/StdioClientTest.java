@@ -102,6 +102,19 @@ class StdioClientTest {
   }
 
   @Test
+  void aServerThatDiesDuringACallFailsItAtOnceNamingTheCommandAndExitCode() throws IOException {
+    try (McpClient client = McpClient.builder().transport(ClientTransport.stdio(server("crash")))
+        .requestTimeout(Duration.ofSeconds(20)).connect()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> client.callTool("echo", Map.of()))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("server process '" + server().get(0) + " -cp ") // long: shortened
+          .hasMessageContaining("exit code 3");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
   void aCommandThatCannotStartIsAnIoExceptionNamingIt() {
     assertThatThrownBy(() -> McpClient.builder()
         .transport(ClientTransport.stdio("/nonexistent/mcp-server", "--flag")).connect())
