@@ -380,8 +380,11 @@ public final class StreamableHttpTransport implements McpTransport {
     long delay = from.retryMillis() >= 0 ? from.retryMillis() : DEFAULT_RETRY_MS;
     LOG.debug("resuming the stream of {} from {} after event {} in {} ms (attempt {})",
         request.method(), url, from.lastEventId(), delay, attempt);
+    if (exchange.awaitEnd(delay)) {
+      throw new IOException(request.method() + " to " + url + " was cancelled");
+    }
     Call call = http.newCall(get(from.lastEventId()));
-    if (exchange.awaitEnd(delay) || !exchange.replace(call)) {
+    if (!exchange.replace(call)) {
       throw new IOException(request.method() + " to " + url + " was cancelled");
     }
     Response response;
