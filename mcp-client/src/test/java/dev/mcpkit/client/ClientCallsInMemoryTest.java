@@ -46,6 +46,8 @@ import org.junit.jupiter.api.Test;
 class ClientCallsInMemoryTest {
   record Sum(int sum) {}
 
+  record Sums(List<String> sum) {}
+
   private final Map<String, JsonNode> received = new ConcurrentHashMap<>();
   private final CountDownLatch rootsChanged = new CountDownLatch(1);
   private volatile String answeredVersion;
@@ -304,6 +306,16 @@ class ClientCallsInMemoryTest {
           .isEqualTo("contents of file:///b");
       assertThat(client.callTool("add", Map.of("a", 1, "b", 1), Sum.class).value())
           .isEqualTo(new Sum(2));
+    }
+  }
+
+  @Test
+  void structuredContentThatDoesNotFitTheTypeIsAnIoExceptionNamingToolAndType() throws IOException {
+    try (McpClient client = connect(McpClient.builder())) {
+      assertThatThrownBy(() -> client.callTool("add", Map.of("a", 1, "b", 2), Sums.class))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("tool 'add'")
+          .hasMessageContaining("does not fit Sums");
     }
   }
 
