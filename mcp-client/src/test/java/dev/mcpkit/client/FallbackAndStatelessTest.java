@@ -23,9 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FallbackAndStatelessTest {
   private ScriptedServer server;
@@ -40,14 +43,15 @@ class FallbackAndStatelessTest {
     server.close();
   }
 
-  @Test
-  void refusedPostFallsBackToTheLegacySseTransport() throws IOException {
+  @ParameterizedTest(name = "a POST refused with HTTP {0} falls back to the legacy SSE transport")
+  @ValueSource(ints = {400, 404, 405})
+  void refusedPostFallsBackToTheLegacySseTransport(int status) throws IOException {
     EventStreamBody stream = new EventStreamBody();
     stream.push("event: endpoint\ndata: /messages?sessionId=abc");
-    server.on("server/discover", e -> new MockResponse.Builder().code(405).build());
+    server.on("server/discover", e -> new MockResponse.Builder().code(status).build());
     server.on("initialize", e -> {
       if (e.http().getUrl().encodedPath().equals("/mcp")) {
-        return new MockResponse.Builder().code(405).body("Method Not Allowed").build();
+        return new MockResponse.Builder().code(status).body("not here").build();
       }
       stream.push(data(response(e, ScriptedServer.initializeResult("2024-11-05"))));
       return new MockResponse.Builder().code(202).build();
@@ -70,6 +74,98 @@ class FallbackAndStatelessTest {
     assertThat(inits).hasSize(2);
     assertThat(inits.get(1).http().getUrl().encodedPath()).isEqualTo("/messages");
     assertThat(inits.get(1).http().getUrl().queryParameter("sessionId")).isEqualTo("abc");
+  }
+
+  @Test
+  void aRefusalCarryingAJsonRpcErrorIsTheServersAnswerAndDoesNotFallBack() {
+    server.on("initialize", e -> {
+      ObjectNode r = McpJson.object();
+      r.put("jsonrpc", "2.0");
+      r.set("id", e.id());
+      r.putObject("error").put("code", -32600).put("message", "Bad Request: unsupported");
+      return new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+          .body(McpJson.write(r)).build();
+    });
+    assertThatThrownBy(() -> McpClient.builder().transport(ClientTransport.http(server.url()))
+        .connect())
+        .isInstanceOfSatisfying(McpProtocolException.class,
+            e -> assertThat(e.error().message()).isEqualTo("Bad Request: unsupported"));
+    assertThat(server.requests("GET")).isEmpty();
+  }
+
+  @Test
+  void anUnauthorizedPostEndsConnectingInsteadOfFallingBack() {
+    server.on("server/discover", e -> new MockResponse.Builder().code(401).build());
+    assertThatThrownBy(() -> McpClient.builder().transport(ClientTransport.http(server.url()))
+        .connect())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("HTTP 401");
+    assertThat(server.posts("initialize")).isEmpty();
+    assertThat(server.requests("GET")).isEmpty();
+  }
+
+  @Test
+  void pinnedLegacySseSkipsStreamableHttpAndInitializesOverTheStream() throws IOException {
+    EventStreamBody stream = new EventStreamBody();
+    stream.push("event: endpoint\ndata: /messages?sessionId=pinned");
+    server.on("initialize", e -> {
+      stream.push(data(response(e, ScriptedServer.initializeResult("2024-11-05"))));
+      return new MockResponse.Builder().code(202).build();
+    });
+    server.onGet = e -> new MockResponse.Builder().code(200)
+        .addHeader("Content-Type", "text/event-stream").body(stream).build();
+    try (McpClient client = McpClient.builder().transport(ClientTransport.sse(server.url()))
+        .connect()) {
+      assertThat(client.description()).startsWith("sse ");
+    } finally {
+      stream.end();
+    }
+    assertThat(server.posts("server/discover")).isEmpty();
+    assertThat(server.posts("initialize")).singleElement()
+        .satisfies(e -> assertThat(e.http().getUrl().encodedPath()).isEqualTo("/messages"));
+  }
+
+  @Test
+  void anEndpointOnAnotherOriginIsRefused() {
+    EventStreamBody stream = new EventStreamBody();
+    stream.push("event: endpoint\ndata: http://evil.example/steal");
+    server.onGet = e -> new MockResponse.Builder().code(200)
+        .addHeader("Content-Type", "text/event-stream").body(stream).build();
+    try {
+      assertThatThrownBy(() -> McpClient.builder().transport(ClientTransport.sse(server.url()))
+          .connect())
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("another origin");
+    } finally {
+      stream.end();
+    }
+    assertThat(server.posts("initialize")).isEmpty();
+  }
+
+  @Test
+  void aLegacySseStreamThatEndsFailsTheWaitingCallNamingTheUrl() throws IOException {
+    EventStreamBody stream = new EventStreamBody();
+    stream.push("event: endpoint\ndata: /messages");
+    server.on("initialize", e -> {
+      stream.push(data(response(e, ScriptedServer.initializeResult("2024-11-05"))));
+      return new MockResponse.Builder().code(202).build();
+    });
+    server.on("tools/list", e -> {
+      stream.end(); // the server goes away without answering
+      return new MockResponse.Builder().code(202).build();
+    });
+    server.onGet = e -> new MockResponse.Builder().code(200)
+        .addHeader("Content-Type", "text/event-stream").body(stream)
+        .onResponseEnd(new SocketEffect.CloseSocket(true, false, false)).build();
+    try (McpClient client = McpClient.builder().transport(ClientTransport.sse(server.url()))
+        .requestTimeout(Duration.ofSeconds(20)).connect()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(client::listTools)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("tools/list")
+          .hasMessageContaining(server.url());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
   }
 
   @Test

@@ -17,6 +17,12 @@ public final class ResultText {
         ? "" : t.text();
   }
 
+  /** The text of every text content block, one per line. */
+  public static String allText(CallToolResult result) {
+    return result.content().stream().filter(c -> c instanceof Content.Text)
+        .map(c -> ((Content.Text) c).text()).collect(Collectors.joining("\n"));
+  }
+
   public static List<String> names(ListToolsResult result) {
     return result.tools().stream().map(Tool::name).collect(Collectors.toList());
   }

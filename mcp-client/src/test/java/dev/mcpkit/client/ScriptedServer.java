@@ -21,8 +21,8 @@ import mockwebserver3.RecordedRequest;
  * refuses server/discover with a plain 400, accepts notifications with 202 and has no GET stream).
  */
 final class ScriptedServer extends Dispatcher implements AutoCloseable {
-  /** One received HTTP request, with its JSON-RPC body parsed. */
-  record Exchange(RecordedRequest http, JsonNode body) {
+  /** One received HTTP request, with its JSON-RPC body parsed and when it arrived. */
+  record Exchange(RecordedRequest http, JsonNode body, long nanos) {
     String method() {
       return body == null ? http.getMethod() : body.path("method").asText(null);
     }
@@ -81,7 +81,7 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
         body = null;
       }
     }
-    Exchange e = new Exchange(request, body);
+    Exchange e = new Exchange(request, body, System.nanoTime());
     exchanges.add(e);
     switch (request.getMethod()) {
       case "GET":

@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpkit.client.transport.StdioTransport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StdioClientTest {
@@ -51,10 +57,60 @@ class StdioClientTest {
   }
 
   @Test
+  void theServersStderrGoesToTheLogger() throws Exception {
+    // slf4j-simple (the test binding) writes to whatever System.err is when it logs
+    PrintStream original = System.err;
+    StringBuffer captured = new StringBuffer();
+    CountDownLatch logged = new CountDownLatch(1);
+    OutputStream sink = new OutputStream() {
+      private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+      @Override
+      public synchronized void write(int b) {
+        if (b != '\n') {
+          line.write(b);
+          return;
+        }
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        captured.append(text).append('\n');
+        if (text.contains("stdio test server ready")) {
+          logged.countDown();
+        }
+      }
+    };
+    try {
+      System.setErr(new PrintStream(sink, true, StandardCharsets.UTF_8));
+      try (McpClient client = McpClient.builder()
+          .transport(ClientTransport.stdio(server())).connect()) {
+        client.listTools();
+        assertThat(logged.await(5, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(captured.toString()).containsPattern(
+        "INFO dev\\.mcpkit\\.client\\.transport\\.StdioTransport - \\[.*java\\] stdio test server ready");
+  }
+
+  @Test
   void linesThatAreNotJsonAreSkippedAndTheConversationGoesOn() throws IOException {
     try (McpClient client = McpClient.builder()
         .transport(ClientTransport.stdio(server("garbage"))).connect()) {
       assertThat(client.listTools().tools()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aServerThatDiesDuringACallFailsItAtOnceNamingTheCommandAndExitCode() throws IOException {
+    try (McpClient client = McpClient.builder().transport(ClientTransport.stdio(server("crash")))
+        .requestTimeout(Duration.ofSeconds(20)).connect()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> client.callTool("echo", Map.of()))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("server process '" + server().get(0) + " -cp ") // long: shortened
+          .hasMessageContaining("exit code 3");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
   }
 

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * A minimal MCP server on stdio for tests: answers initialize, tools/list and tools/call (echo),
  * refuses everything else. With the argument {@code stubborn} it ignores the end of stdin and the
  * termination signal, so the client has to kill it; with {@code garbage} it writes a non-JSON line
- * before each answer.
+ * before each answer; with {@code crash} it exits with status 3 when a tool is called.
  */
 public final class StdioTestServer {
   private StdioTestServer() {}
@@ -19,6 +19,7 @@ public final class StdioTestServer {
   public static void main(String[] args) throws Exception {
     boolean stubborn = args.length > 0 && args[0].equals("stubborn");
     boolean garbage = args.length > 0 && args[0].equals("garbage");
+    boolean crash = args.length > 0 && args[0].equals("crash");
     if (stubborn) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
@@ -49,8 +50,14 @@ public final class StdioTestServer {
         }
         case "tools/list" -> out.putObject("result").putArray("tools").addObject()
             .put("name", "echo").putObject("inputSchema").put("type", "object");
-        case "tools/call" -> out.putObject("result").putArray("content").addObject()
+        case "tools/call" -> {
+          if (crash) {
+            System.err.println("crashing");
+            System.exit(3);
+          }
+          out.putObject("result").putArray("content").addObject()
             .put("type", "text").put("text", "echo " + params.path("arguments"));
+        }
         default -> out.putObject("error").put("code", -32601).put("message", "Method not found");
       }
       if (garbage) {

@@ -1,6 +1,8 @@
 package dev.mcpkit.client;
 
 import dev.mcpkit.core.schema.Elicitation.ElicitResult;
+import dev.mcpkit.core.schema.Roots.ListRootsResult;
+import dev.mcpkit.core.schema.Roots.Root;
 import dev.mcpkit.core.schema.Tools.ListToolsResult;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
 import dev.mcpkit.core.schema.Tools.CallToolParams;
@@ -30,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -360,6 +363,100 @@ class StreamableHttpClientTest {
     assertThat(answers.get(0).at("/result/content/name").asText()).isEqualTo("Ada");
     assertThat(server.posts("initialize").get(0).body().at("/params/capabilities/elicitation/form")
         .isObject()).isTrue();
+  }
+
+  @Test
+  void theGetStreamCarriesServerNotificationsAndRequestsAndSendsTheSessionHeaders()
+      throws Exception {
+    EventStreamBody events = new EventStreamBody();
+    ObjectNode changed = McpJson.object();
+    changed.put("jsonrpc", "2.0").put("method", "notifications/tools/list_changed");
+    events.push(data(changed));
+    ObjectNode ask = McpJson.object();
+    ask.put("jsonrpc", "2.0").put("id", "srv-9").put("method", "roots/list");
+    events.push(data(ask));
+    server.onGet = e -> new MockResponse.Builder().code(200)
+        .addHeader("Content-Type", "text/event-stream").body(events).build();
+    CountDownLatch toolsChanged = new CountDownLatch(1);
+    CountDownLatch answered = new CountDownLatch(1);
+    List<JsonNode> answers = new CopyOnWriteArrayList<>();
+    server.onClientResponse = e -> {
+      answers.add(e.body());
+      answered.countDown();
+    };
+    try (McpClient client = McpClient.builder()
+        .transport(ClientTransport.streamableHttp(server.url()))
+        .roots(() -> new ListRootsResult(List.of(new Root("file:///repo", null, null, null))))
+        .listener(new ClientListener() {
+          @Override
+          public void onToolListChanged() {
+            toolsChanged.countDown();
+          }
+        }).connect()) {
+      assertThat(toolsChanged.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      events.end();
+    }
+    assertThat(answers.get(0).path("id").asText()).isEqualTo("srv-9");
+    assertThat(answers.get(0).at("/result/roots/0/uri").asText()).isEqualTo("file:///repo");
+    ScriptedServer.Exchange get = server.requests("GET").get(0);
+    assertThat(get.header("Accept")).isEqualTo("text/event-stream");
+    assertThat(get.header("Mcp-Session-Id")).isEqualTo("session-1");
+    assertThat(get.header("MCP-Protocol-Version")).isEqualTo("2025-11-25");
+  }
+
+  @Test
+  void aDroppedGetStreamIsReopenedFromItsLastEventId() throws Exception {
+    CountDownLatch reopened = new CountDownLatch(1);
+    server.onGet = e -> {
+      if (e.header("Last-Event-ID") == null) {
+        ObjectNode log = McpJson.object();
+        log.put("jsonrpc", "2.0").put("method", "notifications/message");
+        log.putObject("params").put("level", "info").put("data", "hello");
+        return sse("id: g-1\nretry: 20\n" + data(log));
+      }
+      reopened.countDown();
+      return new MockResponse.Builder().code(405).build();
+    };
+    try (McpClient client = connect()) {
+      assertThat(reopened.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(server.requests("GET")).extracting(e -> e.header("Last-Event-ID"))
+        .containsExactly(null, "g-1");
+  }
+
+  @Test
+  void aNewSessionGetsItsOwnGetStreamAndTheOldOneIsNotResumed() throws Exception {
+    EventStreamBody old = new EventStreamBody();
+    old.push("id: old-1\nretry: 10\ndata: ");
+    CountDownLatch newStream = new CountDownLatch(1);
+    CountDownLatch oldResumed = new CountDownLatch(1);
+    server.onGet = e -> {
+      if ("old-1".equals(e.header("Last-Event-ID"))) {
+        oldResumed.countDown();
+        return new MockResponse.Builder().code(405).build();
+      }
+      if ("session-2".equals(e.header("Mcp-Session-Id"))) {
+        newStream.countDown();
+        return new MockResponse.Builder().code(405).build();
+      }
+      return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+          .body(old).onResponseEnd(new SocketEffect.CloseSocket(true, false, false)).build();
+    };
+    AtomicInteger calls = new AtomicInteger();
+    server.on("tools/call", e -> calls.getAndIncrement() == 0
+        ? new MockResponse.Builder().code(404).build() : json(e, toolResult("ok", false)));
+    try (McpClient client = connect()) {
+      server.sessionId = "session-2";
+      assertThat(text(client.callTool("x", Map.of()))).isEqualTo("ok");
+      assertThat(newStream.await(5, TimeUnit.SECONDS)).isTrue();
+      old.end(); // the server drops the old session's stream; the client must not resume it
+      // a resumption would come within the stream's 10 ms retry; allow far more
+      assertThat(oldResumed.await(1, TimeUnit.SECONDS)).isFalse();
+    } finally {
+      old.end();
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -39,6 +39,7 @@ public final class Connection implements Closeable {
 
   private final ClientConfig config;
   private final Object reinitLock = new Object();
+  private volatile boolean reinitializing;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile McpTransport transport;
   private volatile ProtocolEngine engine;
@@ -230,6 +231,11 @@ public final class Connection implements Closeable {
     if (Versions.isStateless(version)) {
       return statelessRequest(method, params, options);
     }
+    if (reinitializing) {
+      synchronized (reinitLock) {
+        // wait for the new session rather than send without one
+      }
+    }
     String session = sessionId();
     try {
       return engine.sendRequest(method, params, options);
@@ -292,8 +298,13 @@ public final class Connection implements Closeable {
         return; // another caller already did it
       }
       LOG.info("{}: session {} expired; initializing a new one", description, expiredSession);
-      ((StreamableHttpTransport) transport).clearSession();
-      initialize(config.pinnedVersion());
+      reinitializing = true;
+      try {
+        ((StreamableHttpTransport) transport).clearSession();
+        initialize(config.pinnedVersion());
+      } finally {
+        reinitializing = false;
+      }
     }
   }
 

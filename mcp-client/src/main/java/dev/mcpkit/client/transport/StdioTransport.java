@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StdioTransport implements McpTransport {
   private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
+  private static final long KILL_WAIT_MS = 5000;
 
   private final List<String> command;
   private final Map<String, String> environment;
@@ -206,7 +207,10 @@ public final class StdioTransport implements McpTransport {
           if (!p.waitFor(millis, TimeUnit.MILLISECONDS)) {
             LOG.warn("server process '{}' did not exit; killing it", shown());
             p.destroyForcibly();
-            p.waitFor(millis, TimeUnit.MILLISECONDS);
+            // a kill cannot be refused; wait for it to take effect even on a loaded machine
+            if (!p.waitFor(Math.max(millis, KILL_WAIT_MS), TimeUnit.MILLISECONDS)) {
+              LOG.warn("server process '{}' is still alive after being killed", shown());
+            }
           }
         }
       } catch (InterruptedException e) {

@@ -14,9 +14,11 @@ import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
 import dev.mcpkit.core.jsonrpc.RequestId;
 import dev.mcpkit.core.transport.McpTransport;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +43,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: {@link #send} of a request runs the HTTP exchange on the calling thread and delivers
  * what the server answers (progress, log messages, server requests and the response) to the listener
- * on that same thread before returning; no thread is handed work for a JSON answer. The GET stream and
- * stream resumption run on background daemon threads.
+ * on that same thread before returning; no thread is handed work for a JSON answer. A dropped SSE
+ * answer is resumed on that thread too (after the server's {@code retry} pause), so a resumption
+ * that fails reaches the caller as an {@link IOException}. The GET stream runs on a background daemon
+ * thread.
  */
 public final class StreamableHttpTransport implements McpTransport {
   private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
@@ -61,12 +65,15 @@ public final class StreamableHttpTransport implements McpTransport {
   private final OkHttpClient http;
   private final Map<String, String> headers;
   private final ToolHeaders toolHeaders = new ToolHeaders();
-  private final Map<RequestId, Call> calls = new ConcurrentHashMap<>();
+  private final Map<RequestId, Exchange> exchanges = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Listener listener;
   private volatile String sessionId;
   private volatile String protocolVersion;
   private volatile Call eventStream;
+  /** Counts GET streams opened; a stream of an earlier session stops reopening itself. */
+  private final java.util.concurrent.atomic.AtomicInteger eventStreams =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public StreamableHttpTransport(String url, HttpOptions options) {
     this.url = parseUrl(url);
@@ -144,17 +151,73 @@ public final class StreamableHttpTransport implements McpTransport {
 
   // ---------------------------------------------------------------- requests
 
-  private void sendRequest(JsonRpcRequest request) throws IOException {
-    Call call = http.newCall(post(request));
-    RequestId id = request.id();
-    calls.put(id, call);
-    boolean resuming = false;
-    try (Response response = execute(call, request.method())) {
-      resuming = onRequestAnswer(request, call, response);
-    } finally {
-      if (!resuming) {
-        calls.remove(id, call);
+  /**
+   * One request's HTTP exchange: the call reading its answer now (the POST, then each resumption
+   * GET). It ends early when the caller cancels, the transport closes, or the response arrives on
+   * another stream.
+   */
+  private static final class Exchange {
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile Call call;
+    private volatile boolean answeredElsewhere;
+
+    Exchange(Call call) {
+      this.call = call;
+    }
+
+    /** Makes {@code next} the current call; false (and {@code next} cancelled) when ended. */
+    boolean replace(Call next) {
+      call = next;
+      if (ended.getCount() == 0) {
+        next.cancel();
+        return false;
       }
+      return true;
+    }
+
+    void end(boolean answered) {
+      answeredElsewhere |= answered;
+      ended.countDown();
+      call.cancel();
+    }
+
+    /** Waits {@code millis} or until the exchange ends; true when it ended. */
+    boolean awaitEnd(long millis) throws InterruptedIOException {
+      try {
+        return ended.await(millis, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting to resume a stream");
+      }
+    }
+  }
+
+  /** Where a dropped SSE answer can be picked up again. */
+  private record Resumption(String lastEventId, long retryMillis) {}
+
+  /**
+   * POSTs a request and reads its answer on the calling thread, resuming a dropped SSE answer with
+   * {@code Last-Event-ID} on this thread too, so that every failure reaches the caller as an
+   * {@link IOException} rather than leaving it waiting for its timeout.
+   */
+  private void sendRequest(JsonRpcRequest request) throws IOException {
+    RequestId id = request.id();
+    Exchange exchange = new Exchange(http.newCall(post(request)));
+    exchanges.put(id, exchange);
+    try {
+      Resumption resumption;
+      try (Response response = execute(exchange.call, request.method())) {
+        resumption = onRequestAnswer(request, exchange.call, response);
+      }
+      for (int attempt = 1; resumption != null; attempt++) {
+        resumption = resume(request, exchange, resumption, attempt);
+      }
+    } catch (IOException e) {
+      if (!exchange.answeredElsewhere) {
+        throw e;
+      }
+    } finally {
+      exchanges.remove(id, exchange);
     }
   }
 
@@ -170,8 +233,8 @@ public final class StreamableHttpTransport implements McpTransport {
     }
   }
 
-  /** Returns true when the answer continues on a resumed stream in the background. */
-  private boolean onRequestAnswer(JsonRpcRequest request, Call call, Response response)
+  /** Reads the answer to a request; returns where to resume it when its SSE stream dropped. */
+  private Resumption onRequestAnswer(JsonRpcRequest request, Call call, Response response)
       throws IOException {
     String method = request.method();
     if (method.equals("initialize")) {
@@ -182,26 +245,34 @@ public final class StreamableHttpTransport implements McpTransport {
     }
     if (!response.isSuccessful()) {
       failed(request, response);
-      return false;
+      return null;
+    }
+    if (response.code() == 202 || response.code() == 204) {
+      // accepted without an answer: it will come on the GET stream
+      return null;
     }
     ResponseBody body = response.body();
     String type = contentType(response);
-    if (response.code() == 202 || response.code() == 204 || body.contentLength() == 0) {
-      // the answer will come on the GET stream
-      return false;
-    }
-    if (type.startsWith("application/json")) {
+    if (type.startsWith("application/json") || body.contentLength() == 0) {
       byte[] bytes = readBody(body, method);
       if (bytes.length == 0) {
-        return false;
+        throw new IOException("server at " + url + " answered " + method + " with HTTP "
+            + response.code() + " and an empty body; expected the JSON-RPC response");
+      }
+      if (!type.startsWith("application/json")) {
+        throw wrongType(method, type);
       }
       deliverJson(bytes, request, call);
-      return false;
+      return null;
     }
     if (type.startsWith("text/event-stream")) {
       return readRequestStream(request, call, new SseReader(body.source()), 0);
     }
-    throw new IOException("server at " + url + " answered " + method + " with Content-Type '"
+    throw wrongType(method, type);
+  }
+
+  private IOException wrongType(String method, String type) {
+    return new IOException("server at " + url + " answered " + method + " with Content-Type '"
         + (type.isEmpty() ? "(none)" : type) + "'; expected application/json or text/event-stream");
   }
 
@@ -223,19 +294,24 @@ public final class StreamableHttpTransport implements McpTransport {
           + " with malformed JSON-RPC: " + e.getMessage() + " (body starts: " + snippet(bytes) + ")",
           e);
     }
-    if (decoded.messages().isEmpty()) {
-      throw new IOException("server at " + url + " answered " + request.method()
-          + " with no JSON-RPC message (body starts: " + snippet(bytes) + ")");
-    }
+    boolean answered = false;
     for (JsonRpcMessage m : decoded.messages()) {
       deliver(m, request, call);
+      answered |= m instanceof JsonRpcResponse r && request.id().equals(r.id());
+    }
+    if (!answered) {
+      throw new IOException("server at " + url + " answered " + request.method()
+          + " with JSON that holds no response to request " + request.id() + " (body starts: "
+          + snippet(bytes) + ")");
     }
   }
 
   private void failed(JsonRpcRequest request, Response response) throws IOException {
     int code = response.code();
     byte[] bytes = peek(response, 64 * 1024);
-    boolean expired = code == 404 && sessionId != null && !stateless()
+    // the session the request carried: another caller may already be replacing it
+    String sent = response.request().header("Mcp-Session-Id");
+    boolean expired = code == 404 && sent != null && !stateless()
         && !request.method().equals("initialize");
     if (!expired && code != 401 && code != 403) { // auth refusals stay HTTP failures
       JsonRpcResponse.Error error = errorBody(bytes);
@@ -247,7 +323,7 @@ public final class StreamableHttpTransport implements McpTransport {
     }
     String challenge = code == 401 || code == 403 ? response.header("WWW-Authenticate") : null;
     String message = "POST " + request.method() + " to " + url + " failed: HTTP " + code
-        + (expired ? " (session " + sessionId + " is no longer known to the server)" : "")
+        + (expired ? " (session " + sent + " is no longer known to the server)" : "")
         + (challenge == null ? "" : " (WWW-Authenticate: " + challenge + ")")
         + (bytes.length == 0 ? "" : ": " + snippet(bytes));
     throw new HttpStatusException(message, code, url.toString(), expired);
@@ -265,8 +341,11 @@ public final class StreamableHttpTransport implements McpTransport {
     }
   }
 
-  /** Reads an SSE answer; true when the rest of it is handed to a background resumption. */
-  private boolean readRequestStream(JsonRpcRequest request, Call call, SseReader reader,
+  /**
+   * Reads an SSE answer up to the response; returns where to resume when the stream ended or broke
+   * before it, or throws when it cannot be resumed.
+   */
+  private Resumption readRequestStream(JsonRpcRequest request, Call call, SseReader reader,
       int attempt) throws IOException {
     boolean answered = false;
     try {
@@ -281,16 +360,61 @@ public final class StreamableHttpTransport implements McpTransport {
       LOG.debug("SSE stream of {} from {} broke: {}", request.method(), url, e.toString());
     }
     if (answered) {
-      return false;
+      return null;
     }
     if (reader.lastEventId() != null && !stateless() && attempt < MAX_RESUME_ATTEMPTS) {
-      scheduleResume(request, reader.lastEventId(), reader.retry(), attempt + 1);
-      return true;
+      return new Resumption(reader.lastEventId(), reader.retry());
     }
     throw new IOException("the SSE stream of " + request.method() + " from " + url
         + " ended before the response" + (stateless() ? " (the request is cancelled)"
         : reader.lastEventId() == null ? " and cannot be resumed (the server sent no event ids)"
         : " and " + attempt + " resumptions failed"));
+  }
+
+  /**
+   * Waits the server's {@code retry} delay, then GETs the stream again from the last event id. A
+   * connection failure is retried the same way, an HTTP refusal ends the request.
+   */
+  private Resumption resume(JsonRpcRequest request, Exchange exchange, Resumption from,
+      int attempt) throws IOException {
+    long delay = from.retryMillis() >= 0 ? from.retryMillis() : DEFAULT_RETRY_MS;
+    LOG.debug("resuming the stream of {} from {} after event {} in {} ms (attempt {})",
+        request.method(), url, from.lastEventId(), delay, attempt);
+    if (exchange.awaitEnd(delay)) {
+      throw new IOException(request.method() + " to " + url + " was cancelled");
+    }
+    Call call = http.newCall(get(from.lastEventId()));
+    if (!exchange.replace(call)) {
+      throw new IOException(request.method() + " to " + url + " was cancelled");
+    }
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      if (call.isCanceled() || closed.get()) {
+        throw new IOException(request.method() + " to " + url + " was cancelled", e);
+      }
+      if (attempt >= MAX_RESUME_ATTEMPTS) {
+        throw new IOException("resuming the SSE stream of " + request.method() + " from " + url
+            + " failed " + attempt + " times; last: " + e.getMessage(), e);
+      }
+      LOG.debug("GET {} to resume {} failed: {}", url, request.method(), e.toString());
+      return from;
+    }
+    try (response) {
+      String type = contentType(response);
+      if (!response.isSuccessful() || !type.startsWith("text/event-stream")) {
+        byte[] bytes = peek(response, 1024);
+        String message = "GET " + url + " to resume the stream of " + request.method()
+            + " after event " + from.lastEventId() + " answered HTTP " + response.code()
+            + (response.isSuccessful() ? " with Content-Type '" + (type.isEmpty() ? "(none)" : type)
+            + "'; expected text/event-stream" : "") + (bytes.length == 0 ? "" : ": "
+            + snippet(bytes));
+        throw response.isSuccessful() ? new IOException(message)
+            : new HttpStatusException(message, response.code(), url.toString(), false);
+      }
+      return readRequestStream(request, call, new SseReader(response.body().source()), attempt);
+    }
   }
 
   /** Delivers one event; returns true when it held the response to {@code request}. */
@@ -312,10 +436,9 @@ public final class StreamableHttpTransport implements McpTransport {
 
   private void deliver(JsonRpcMessage m, JsonRpcRequest request, Call source) {
     if (m instanceof JsonRpcResponse response && response.id() != null) {
-      Call other = calls.get(response.id());
-      if (other != null && other != source) {
-        calls.remove(response.id(), other);
-        other.cancel(); // a resumption still waiting for what just arrived elsewhere
+      Exchange other = exchanges.get(response.id());
+      if (other != null && other.call != source) {
+        other.end(true); // a stream still waiting for what just arrived elsewhere
       }
       if (request != null && response instanceof JsonRpcResponse.Result r
           && request.id().equals(r.id()) && request.method().equals("tools/list") && stateless()) {
@@ -325,49 +448,15 @@ public final class StreamableHttpTransport implements McpTransport {
     listener.onMessage(m);
   }
 
-  private void scheduleResume(JsonRpcRequest request, String lastEventId, long retry, int attempt) {
-    long delay = retry >= 0 ? retry : DEFAULT_RETRY_MS;
-    LOG.debug("resuming the stream of {} after event {} in {} ms", request.method(), lastEventId,
-        delay);
-    SCHEDULER.schedule(() -> startDaemon("mcp-resume", () -> resume(request, lastEventId, attempt)),
-        delay, TimeUnit.MILLISECONDS);
-  }
-
-  private void resume(JsonRpcRequest request, String lastEventId, int attempt) {
-    if (closed.get() || !calls.containsKey(request.id())) {
-      return; // answered elsewhere, cancelled or closed meanwhile
-    }
-    Call call = http.newCall(get(lastEventId));
-    calls.put(request.id(), call);
-    boolean resuming = false;
-    try (Response response = call.execute()) {
-      if (!response.isSuccessful() || !contentType(response).startsWith("text/event-stream")) {
-        throw new IOException("GET " + url + " to resume " + request.method() + " answered HTTP "
-            + response.code());
-      }
-      resuming = readRequestStream(request, call, new SseReader(response.body().source()), attempt);
-    } catch (IOException e) {
-      if (!call.isCanceled() && !closed.get()) {
-        LOG.warn("could not resume the stream of {} from {}: {}", request.method(), url,
-            e.getMessage());
-        listener.onError(e);
-      }
-    } finally {
-      if (!resuming) {
-        calls.remove(request.id(), call);
-      }
-    }
-  }
-
   // ---------------------------------------------------------------- one-way messages
 
   private void cancelled(JsonRpcNotification n) throws IOException {
     JsonNode idNode = n.params() == null ? null : n.params().get("requestId");
     RequestId id = idNode == null ? null
         : idNode.isTextual() ? RequestId.of(idNode.textValue()) : RequestId.of(idNode.longValue());
-    Call call = id == null ? null : calls.remove(id);
-    if (call != null) {
-      call.cancel();
+    Exchange exchange = id == null ? null : exchanges.remove(id);
+    if (exchange != null) {
+      exchange.end(false);
     }
     if (!stateless()) {
       postOneWay(n, true); // off the caller's thread: timeouts fire on a shared timer
@@ -413,11 +502,16 @@ public final class StreamableHttpTransport implements McpTransport {
     if (stateless() || closed.get()) {
       return;
     }
-    startDaemon("mcp-http-events", () -> runEventStream(null, 0));
+    int generation = eventStreams.incrementAndGet();
+    Call previous = eventStream;
+    if (previous != null) {
+      previous.cancel(); // the stream of a session that was replaced
+    }
+    startDaemon("mcp-http-events", () -> runEventStream(generation, null, 0));
   }
 
-  private void runEventStream(String lastEventId, int failures) {
-    if (closed.get()) {
+  private void runEventStream(int generation, String lastEventId, int failures) {
+    if (closed.get() || generation != eventStreams.get()) {
       return;
     }
     Call call = http.newCall(get(lastEventId));
@@ -453,13 +547,13 @@ public final class StreamableHttpTransport implements McpTransport {
       LOG.debug("GET stream at {} broke: {}", url, e.toString());
     }
     int nextFailures = gotEvents ? 0 : failures + 1;
-    if (closed.get() || nextFailures > MAX_RESUME_ATTEMPTS) {
+    if (closed.get() || generation != eventStreams.get() || nextFailures > MAX_RESUME_ATTEMPTS) {
       return;
     }
     String resumeFrom = last;
     SCHEDULER.schedule(() -> startDaemon("mcp-http-events",
-        () -> runEventStream(resumeFrom, nextFailures)), retry >= 0 ? retry : DEFAULT_RETRY_MS,
-        TimeUnit.MILLISECONDS);
+        () -> runEventStream(generation, resumeFrom, nextFailures)),
+        retry >= 0 ? retry : DEFAULT_RETRY_MS, TimeUnit.MILLISECONDS);
   }
 
   // ---------------------------------------------------------------- requests on the wire
@@ -552,8 +646,8 @@ public final class StreamableHttpTransport implements McpTransport {
     if (events != null) {
       events.cancel();
     }
-    calls.values().forEach(Call::cancel);
-    calls.clear();
+    exchanges.values().forEach(e -> e.end(false));
+    exchanges.clear();
     String session = sessionId;
     if (session != null && !stateless()) {
       Request.Builder b = new Request.Builder().url(url).delete();
