@@ -7,8 +7,7 @@ import dev.mcpkit.server.McpHttpServer;
 import dev.mcpkit.server.McpServer;
 import dev.mcpkit.server.explorer.AuthHint;
 import dev.mcpkit.server.explorer.ExplorerModel;
-import dev.mcpkit.server.explorer.internal.Snippet;
-import dev.mcpkit.server.explorer.internal.Snippets;
+import dev.mcpkit.server.explorer.Snippet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -151,9 +150,9 @@ public final class ToolServerExample {
       out.println("Every request, the explorer page's included, also needs the header"
           + " 'Authorization: Bearer <api key>'.");
     }
-    // the snippets the explorer page shows (mcp-server has no public snippet API yet)
+    // the snippets the explorer page shows
     ExplorerModel model = new ExplorerModel(NAME, VERSION, url, null, List.of(), List.of(), auth);
-    for (Snippet s : Snippets.of(model)) {
+    for (Snippet s : model.snippets()) {
       if (s.id().equals("claude") || s.id().equals("cursor")) {
         out.println();
         out.println(s.title() + " (" + s.where() + "):");

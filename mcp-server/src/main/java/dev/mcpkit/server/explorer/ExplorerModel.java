@@ -36,4 +36,13 @@ public record ExplorerModel(String serverName, String serverVersion, String endp
     rejected = List.copyOf(rejected == null ? List.of() : rejected);
     auth = auth == null ? AuthHint.NONE : auth;
   }
+
+  /**
+   * The ready-to-paste client configurations the page shows for this endpoint: Claude Desktop and
+   * Cursor (through {@code npx mcp-remote URL}), a {@code curl} session and the Java client, keyed by
+   * the server's name; with a header API key, the header form instead of a secret in the URL.
+   */
+  public List<Snippet> snippets() {
+    return dev.mcpkit.server.explorer.internal.Snippets.of(this);
+  }
 }

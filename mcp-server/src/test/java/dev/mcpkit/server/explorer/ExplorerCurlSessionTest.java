@@ -3,7 +3,7 @@ package dev.mcpkit.server.explorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.mcpkit.server.explorer.internal.Snippet;
+import dev.mcpkit.server.explorer.Snippet;
 import dev.mcpkit.server.explorer.internal.Snippets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

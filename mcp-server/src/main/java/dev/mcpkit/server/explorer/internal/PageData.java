@@ -1,5 +1,6 @@
 package dev.mcpkit.server.explorer.internal;
 
+import dev.mcpkit.server.explorer.Snippet;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.json.McpJson;

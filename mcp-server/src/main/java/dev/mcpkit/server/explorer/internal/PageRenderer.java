@@ -1,5 +1,6 @@
 package dev.mcpkit.server.explorer.internal;
 
+import dev.mcpkit.server.explorer.Snippet;
 import static dev.mcpkit.server.explorer.internal.Html.escape;
 
 import dev.mcpkit.server.explorer.AuthHint;

@@ -1,5 +1,6 @@
 package dev.mcpkit.server.explorer.internal;
 
+import dev.mcpkit.server.explorer.Snippet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,9 @@
-package dev.mcpkit.server.explorer.internal;
+package dev.mcpkit.server.explorer;
 
 import java.util.Objects;
 
 /**
- * One ready-to-paste connection snippet.
+ * One ready-to-paste connection snippet, as the explorer page shows it ({@link ExplorerModel#snippets()}).
  *
  * @param id a stable identifier for the page ({@code claude}, {@code cursor}, {@code curl},
  *     {@code java})
