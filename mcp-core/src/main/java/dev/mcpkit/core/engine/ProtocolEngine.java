@@ -340,10 +340,10 @@ public final class ProtocolEngine implements Closeable {
     if (node.isIntegralNumber() && node.canConvertToLong()) {
       return RequestId.of(node.longValue());
     }
-    if (node.isNumber()) {
+    if (node.isNumber() && (node.isBigDecimal() || Double.isFinite(node.doubleValue()))) {
       return RequestId.of(node.numberValue());
     }
-    return null;
+    return null; // not an id we could have sent or received
   }
 
   private void onProgress(JsonNode params) {

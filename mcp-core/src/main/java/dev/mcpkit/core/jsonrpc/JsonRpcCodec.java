@@ -1,6 +1,8 @@
 package dev.mcpkit.core.jsonrpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,16 +82,20 @@ public final class JsonRpcCodec {
       throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR, "Parse error: the body is empty", null);
     }
     JsonNode tree;
-    try {
-      tree = mapper.readTree(json);
+    try (JsonParser parser = mapper.getFactory().createParser(json)) {
+      tree = mapper.readTree(parser);
+      if (tree != null && parser.nextToken() != null) {
+        throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR, "Parse error: more than one JSON"
+            + " value" + where(parser.currentTokenLocation()) + "; send one message (or, where"
+            + " batches are allowed, one JSON array of messages) per body or line", null);
+      }
     } catch (StreamConstraintsException e) {
       throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR,
           "Parse error: " + e.getOriginalMessage(), null);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR,
-          "Parse error: not valid JSON" + where + ": " + e.getOriginalMessage(), null);
+          "Parse error: not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage(),
+          null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,6 +103,11 @@ public final class JsonRpcCodec {
       throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR, "Parse error: the body is empty", null);
     }
     return tree;
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   /** Interprets a JSON tree as one message. */
@@ -160,6 +171,10 @@ public final class JsonRpcCodec {
           : RequestId.of(idNode.bigIntegerValue());
     }
     if (idNode.isNumber()) {
+      if (!idNode.isBigDecimal() && !Double.isFinite(idNode.doubleValue())) {
+        throw invalid("\"id\" is a number too large to keep as sent; use a string or an integer"
+            + " id", null);
+      }
       return RequestId.of(idNode.decimalValue());
     }
     throw invalid("\"id\" must be a string or a number, got " + describe(idNode), null);

@@ -31,6 +31,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProtocolEngineTest {
   private final List<ProtocolEngine> engines = new ArrayList<>();
@@ -377,6 +379,78 @@ class ProtocolEngineTest {
     raw.feed("{\"jsonrpc\":\"2.0\",\"id\":424242,\"result\":{}}");
     raw.feed("{\"jsonrpc\":\"2.0\",\"id\":\"after\",\"method\":\"ping\"}");
     assertThat(((JsonRpcResponse) raw.next()).id()).isEqualTo(RequestId.of("after"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "not JSON | {not json | -32700 | | not valid JSON",
+      "an empty line | '' | -32700 | | empty",
+      "two messages in one text | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}"
+          + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"echo\"} | -32700 | | more than one",
+      "a message followed by a comment | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}"
+          + " // hi | -32700 | | not valid JSON",
+      "a JSON number | 42 | -32600 | | must be a JSON object",
+      "no jsonrpc member | {\"id\":5,\"method\":\"echo\"} | -32600 | 5 | \"jsonrpc\"",
+      "a boolean id | {\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"echo\"} | -32600 | |"
+          + " \"id\" must be a string or a number",
+      "an id too large for a double | {\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"echo\"}"
+          + " | -32600 | | too large",
+      "params that are an array | {\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"echo\","
+          + "\"params\":[1]} | -32600 | p | \"params\" must be an object",
+      "a batch outside 2025-03-26 | [{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}] |"
+          + " -32600 | | 2025-03-26",
+      "an unknown method | {\"jsonrpc\":\"2.0\",\"id\":\"m\",\"method\":\"no/such\"} |"
+          + " -32601 | m | no/such",
+  })
+  void everyKindOfMalformedInputGetsItsOwnErrorAndTheNextRequestIsStillAnswered(
+      String kind, String input, int code, String id, String says) throws Exception {
+    RawTransport raw = new RawTransport();
+    ProtocolEngine server = McpTransports.connect(raw, ProtocolEngine.builder()
+        .handlers(MethodHandlers.builder().onRequest("echo", (ctx, p) -> p).build()));
+    engines.add(server);
+
+    raw.feed(input);
+    JsonRpcMessage answer = raw.next();
+    assertThat(errorCode(answer)).as(kind).isEqualTo(code);
+    assertThat(((JsonRpcResponse.Error) answer).error().message()).as(kind).contains(says);
+    RequestId expectedId = id == null ? null
+        : id.chars().allMatch(Character::isDigit) ? RequestId.of(Long.parseLong(id)) : RequestId.of(id);
+    assertThat(((JsonRpcResponse) answer).id()).as(kind).isEqualTo(expectedId);
+
+    raw.feed("{\"jsonrpc\":\"2.0\",\"id\":\"next\",\"method\":\"echo\",\"params\":{\"a\":1}}");
+    JsonRpcMessage next = raw.next();
+    assertThat(next).as(kind).isInstanceOf(JsonRpcResponse.Result.class);
+    assertThat(((JsonRpcResponse) next).id()).isEqualTo(RequestId.of("next"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "cancelled without params | {\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\"}",
+      "cancelled with an object id | {\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+          + "\"params\":{\"requestId\":{}}}",
+      "cancelled with an id too large for a double | {\"jsonrpc\":\"2.0\",\"method\":"
+          + "\"notifications/cancelled\",\"params\":{\"requestId\":1e400}}",
+      "progress with a token too large for a double | {\"jsonrpc\":\"2.0\",\"method\":"
+          + "\"notifications/progress\",\"params\":{\"progressToken\":-1e400,\"progress\":\"x\"}}",
+      "progress for no request | {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\","
+          + "\"params\":{\"progressToken\":[1],\"progress\":1}}",
+      "an error answering nothing we asked | {\"jsonrpc\":\"2.0\",\"id\":77,\"error\":"
+          + "{\"code\":-1,\"message\":\"m\"}}",
+      "a result answering nothing we asked | {\"jsonrpc\":\"2.0\",\"id\":1.5e300,\"result\":{}}",
+  })
+  void malformedNotificationsAndStrayAnswersAreIgnoredAndServingGoesOn(String kind, String input)
+      throws Exception {
+    RawTransport raw = new RawTransport();
+    ProtocolEngine server = McpTransports.connect(raw, ProtocolEngine.builder()
+        .handlers(MethodHandlers.builder().onRequest("echo", (ctx, p) -> p).build()));
+    engines.add(server);
+
+    raw.feed(input);
+    raw.feed("{\"jsonrpc\":\"2.0\",\"id\":\"next\",\"method\":\"echo\"}");
+
+    JsonRpcMessage first = raw.next();
+    assertThat(first).as(kind).isInstanceOf(JsonRpcResponse.Result.class);
+    assertThat(((JsonRpcResponse) first).id()).as(kind).isEqualTo(RequestId.of("next"));
   }
 
   private static int errorCode(JsonRpcMessage m) {
