@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -22,8 +24,9 @@ import java.util.List;
 /**
  * Reads and writes JSON-RPC 2.0 messages. Stateless and thread-safe.
  *
- * <p>Reading rejects what is not JSON with {@link ErrorCodes#PARSE_ERROR} and what is JSON but not
- * JSON-RPC with {@link ErrorCodes#INVALID_REQUEST}, each with a message that says what was wrong.
+ * <p>Reading rejects what is not exactly one JSON value (including a second value or other text
+ * after the first) with {@link ErrorCodes#PARSE_ERROR} and what is JSON but not JSON-RPC with
+ * {@link ErrorCodes#INVALID_REQUEST}, each with a message that says what was wrong and where.
  * Batches (JSON arrays) are read only when the caller allows them (protocol 2025-03-26).
  */
 public final class JsonRpcCodec {
@@ -40,7 +43,11 @@ public final class JsonRpcCodec {
 
   /** Reads exactly one message; a batch is rejected. */
   public JsonRpcMessage decode(byte[] json) {
-    return decode(json, false).single();
+    JsonNode tree = readTree(json);
+    if (tree.isArray()) {
+      throw batchNotAllowed();
+    }
+    return fromTree(tree);
   }
 
   public JsonRpcMessage decode(String json) {
@@ -56,9 +63,7 @@ public final class JsonRpcCodec {
     JsonNode tree = readTree(json);
     if (tree.isArray()) {
       if (!allowBatch) {
-        throw new JsonRpcParseException(ErrorCodes.INVALID_REQUEST,
-            "Invalid request: JSON-RPC batches (arrays) are not supported by this protocol version;"
-                + " only 2025-03-26 allows them. Send one message per request.", null);
+        throw batchNotAllowed();
       }
       if (tree.isEmpty()) {
         throw new JsonRpcParseException(ErrorCodes.INVALID_REQUEST, "Invalid request: empty batch", null);
@@ -75,6 +80,12 @@ public final class JsonRpcCodec {
       return new Decoded(messages, rejected, true);
     }
     return new Decoded(List.of(fromTree(tree)), List.of(), false);
+  }
+
+  private static JsonRpcParseException batchNotAllowed() {
+    return new JsonRpcParseException(ErrorCodes.INVALID_REQUEST,
+        "Invalid request: JSON-RPC batches (arrays) are not supported by this protocol version;"
+            + " only 2025-03-26 allows them. Send one message per request.", null);
   }
 
   private JsonNode readTree(byte[] json) {
@@ -212,15 +223,22 @@ public final class JsonRpcCodec {
     };
   }
 
-  /** Writes one message as compact UTF-8 JSON. */
+  /**
+   * Writes one message as compact UTF-8 JSON. Like Jackson's own {@code writeValueAsBytes}, it
+   * writes into Jackson's recycled buffers rather than a fresh stream buffer per message.
+   */
   public byte[] encode(JsonRpcMessage message) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try {
+    BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+    try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
       encode(message, out);
+      byte[] bytes = out.toByteArray();
+      out.release();
+      return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      recycler.releaseToPool();
     }
-    return out.toByteArray();
   }
 
   public String encodeToString(JsonRpcMessage message) {
