@@ -453,6 +453,27 @@ class ProtocolEngineTest {
     assertThat(((JsonRpcResponse) first).id()).as(kind).isEqualTo(RequestId.of("next"));
   }
 
+  @Test
+  void inputThatIsNotAMessageReachesTheListenerWithTheErrorItWasAnswered() throws Exception {
+    List<JsonRpcError> rejected = new CopyOnWriteArrayList<>();
+    RawTransport raw = new RawTransport();
+    engines.add(McpTransports.connect(raw, ProtocolEngine.builder().listener(new McpEventListener() {
+      @Override
+      public void messageRejected(JsonRpcError error) {
+        rejected.add(error);
+      }
+    })));
+
+    raw.feed("{not json");
+    raw.feed("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":7}");
+
+    assertThat(errorCode(raw.next())).isEqualTo(ErrorCodes.PARSE_ERROR);
+    assertThat(errorCode(raw.next())).isEqualTo(ErrorCodes.INVALID_REQUEST);
+    assertThat(rejected).extracting(JsonRpcError::code)
+        .containsExactly(ErrorCodes.PARSE_ERROR, ErrorCodes.INVALID_REQUEST);
+    assertThat(rejected.get(1).message()).contains("\"params\" must be an object");
+  }
+
   private static int errorCode(JsonRpcMessage m) {
     assertThat(m).isInstanceOf(JsonRpcResponse.Error.class);
     return ((JsonRpcResponse.Error) m).error().code();
@@ -464,8 +485,15 @@ class ProtocolEngineTest {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<Thread> threads = new CopyOnWriteArrayList<>();
+    List<JsonRpcError> rejected = new CopyOnWriteArrayList<>();
     ProtocolEngine engine = ProtocolEngine.builder()
         .outbound((m, related) -> out.add(m))
+        .listener(new McpEventListener() {
+          @Override
+          public void messageRejected(JsonRpcError error) {
+            rejected.add(error);
+          }
+        })
         .handlers(MethodHandlers.builder().onRequest("block", (ctx, p) -> {
           threads.add(Thread.currentThread());
           inside.countDown();
@@ -481,6 +509,8 @@ class ProtocolEngineTest {
       JsonRpcResponse dup = engine.handle(req, null);
       assertThat(dup).isInstanceOf(JsonRpcResponse.Error.class);
       assertThat(((JsonRpcResponse.Error) dup).error().message()).contains("already used");
+      assertThat(rejected).extracting(JsonRpcError::message).singleElement().asString()
+          .contains("already used");
       release.countDown();
       assertThat(first.get(5, TimeUnit.SECONDS)).isInstanceOf(JsonRpcResponse.Result.class);
       assertThat(threads).hasSize(1).doesNotContain(Thread.currentThread());
