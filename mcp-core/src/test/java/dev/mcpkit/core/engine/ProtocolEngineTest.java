@@ -296,6 +296,40 @@ class ProtocolEngineTest {
   }
 
   @Test
+  void anInterceptorThatProceedsTwiceIsStoppedWithAnErrorNamingItAndTheMethod() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    McpInterceptor twice = new McpInterceptor() {
+      @Override
+      public JsonNode intercept(Chain chain) throws Exception {
+        chain.proceed(chain.params());
+        return chain.proceed(chain.params());
+      }
+
+      @Override
+      public String toString() {
+        return "RetryingInterceptor";
+      }
+    };
+    ProtocolEngine engine = ProtocolEngine.builder().outbound((m, related) -> { })
+        .addInterceptor(twice)
+        .handlers(MethodHandlers.builder().onRequest("count", (ctx, p) -> {
+          calls.incrementAndGet();
+          return null;
+        }).build()).build();
+    engines.add(engine);
+
+    JsonRpcResponse answer = engine.handle(new JsonRpcRequest(RequestId.of(1), "count", null), null);
+
+    assertThat(errorCode(answer)).isEqualTo(ErrorCodes.INTERNAL_ERROR);
+    assertThat(calls).hasValue(1);
+    assertThatThrownBy(() -> dev.mcpkit.core.engine.internal.InterceptorChain.run(List.of(twice),
+        Direction.OUTBOUND, "tools/call", null, new Attributes(), null, p -> p))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("RetryingInterceptor").hasMessageContaining("tools/call")
+        .hasMessageContaining("more than once");
+  }
+
+  @Test
   void outboundInterceptorsSeeTheRequestsWeSend() throws Exception {
     InMemoryTransport[] pair = InMemoryTransport.pair();
     List<String> seen = new CopyOnWriteArrayList<>();
