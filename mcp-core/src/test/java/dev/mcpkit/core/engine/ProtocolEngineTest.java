@@ -209,6 +209,43 @@ class ProtocolEngineTest {
   }
 
   @Test
+  void interruptingACallerBlockedInSendRequestCancelsTheRequestAtThePeer() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Boolean> peerInterrupted = new CompletableFuture<>();
+    ProtocolEngine[] e = connected(MethodHandlers.builder()
+        .onRequest("work", (ctx, params) -> {
+          started.countDown();
+          try {
+            Thread.sleep(60_000);
+            peerInterrupted.complete(false);
+          } catch (InterruptedException ie) {
+            peerInterrupted.complete(true);
+            throw ie;
+          }
+          return null;
+        }).build());
+    CompletableFuture<Throwable> callerSaw = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        e[0].sendRequest("work", null);
+        callerSaw.complete(null);
+      } catch (Throwable t) {
+        callerSaw.complete(t);
+      }
+    });
+    caller.start();
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+    caller.interrupt();
+
+    assertThat(callerSaw.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(java.io.InterruptedIOException.class);
+    assertThat(peerInterrupted.get(5, TimeUnit.SECONDS)).isTrue();
+    awaitZero(() -> e[1].requestsInFlight());
+    assertThat(e[0].pendingRequests()).isZero();
+  }
+
+  @Test
   void progressReachesTheCallerAndCanKeepALongRequestAlive() throws Exception {
     ProtocolEngine[] e = connected(MethodHandlers.builder()
         .onRequest("long", (ctx, params) -> {
