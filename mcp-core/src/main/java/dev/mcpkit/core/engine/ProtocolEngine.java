@@ -340,10 +340,10 @@ public final class ProtocolEngine implements Closeable {
     if (node.isIntegralNumber() && node.canConvertToLong()) {
       return RequestId.of(node.longValue());
     }
-    if (node.isNumber()) {
+    if (node.isNumber() && (node.isBigDecimal() || Double.isFinite(node.doubleValue()))) {
       return RequestId.of(node.numberValue());
     }
-    return null;
+    return null; // not an id we could have sent or received
   }
 
   private void onProgress(JsonNode params) {
@@ -373,6 +373,16 @@ public final class ProtocolEngine implements Closeable {
     }
   }
 
+  /**
+   * Reports input that never became a message (not JSON, not JSON-RPC) to the listener's {@link
+   * McpEventListener#messageRejected}, with the error it was answered with. A transport that reads
+   * the input calls this; {@link dev.mcpkit.core.transport.McpTransports#connect} does for stream
+   * transports.
+   */
+  public void rejected(JsonRpcError error) {
+    listener.messageRejected(Objects.requireNonNull(error, "error"));
+  }
+
   /** Cancels an incoming request: its handler is interrupted and no answer is sent. */
   public void cancelIncoming(RequestId id, String reason) {
     RequestContext ctx = inFlight.get(id);
@@ -392,8 +402,10 @@ public final class ProtocolEngine implements Closeable {
     Attributes attrs = requestAttributes != null ? requestAttributes : new Attributes(attributes);
     RequestContext ctx = new RequestContext(this, request, attrs);
     if (inFlight.putIfAbsent(request.id(), ctx) != null) {
-      return JsonRpcResponse.error(request.id(), ErrorCodes.INVALID_REQUEST,
+      JsonRpcError error = new JsonRpcError(ErrorCodes.INVALID_REQUEST,
           "Invalid request: id " + request.id() + " is already used by a request in flight");
+      listener.messageRejected(error);
+      return JsonRpcResponse.error(request.id(), error);
     }
     RequestInfo info = new RequestInfo(Direction.INBOUND, request.id(), request.method(),
         request.params(), attrs);

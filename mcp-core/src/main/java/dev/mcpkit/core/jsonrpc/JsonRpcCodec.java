@@ -1,8 +1,12 @@
 package dev.mcpkit.core.jsonrpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -20,8 +24,9 @@ import java.util.List;
 /**
  * Reads and writes JSON-RPC 2.0 messages. Stateless and thread-safe.
  *
- * <p>Reading rejects what is not JSON with {@link ErrorCodes#PARSE_ERROR} and what is JSON but not
- * JSON-RPC with {@link ErrorCodes#INVALID_REQUEST}, each with a message that says what was wrong.
+ * <p>Reading rejects what is not exactly one JSON value (including a second value or other text
+ * after the first) with {@link ErrorCodes#PARSE_ERROR} and what is JSON but not JSON-RPC with
+ * {@link ErrorCodes#INVALID_REQUEST}, each with a message that says what was wrong and where.
  * Batches (JSON arrays) are read only when the caller allows them (protocol 2025-03-26).
  */
 public final class JsonRpcCodec {
@@ -38,7 +43,11 @@ public final class JsonRpcCodec {
 
   /** Reads exactly one message; a batch is rejected. */
   public JsonRpcMessage decode(byte[] json) {
-    return decode(json, false).single();
+    JsonNode tree = readTree(json);
+    if (tree.isArray()) {
+      throw batchNotAllowed();
+    }
+    return fromTree(tree);
   }
 
   public JsonRpcMessage decode(String json) {
@@ -54,9 +63,7 @@ public final class JsonRpcCodec {
     JsonNode tree = readTree(json);
     if (tree.isArray()) {
       if (!allowBatch) {
-        throw new JsonRpcParseException(ErrorCodes.INVALID_REQUEST,
-            "Invalid request: JSON-RPC batches (arrays) are not supported by this protocol version;"
-                + " only 2025-03-26 allows them. Send one message per request.", null);
+        throw batchNotAllowed();
       }
       if (tree.isEmpty()) {
         throw new JsonRpcParseException(ErrorCodes.INVALID_REQUEST, "Invalid request: empty batch", null);
@@ -75,21 +82,31 @@ public final class JsonRpcCodec {
     return new Decoded(List.of(fromTree(tree)), List.of(), false);
   }
 
+  private static JsonRpcParseException batchNotAllowed() {
+    return new JsonRpcParseException(ErrorCodes.INVALID_REQUEST,
+        "Invalid request: JSON-RPC batches (arrays) are not supported by this protocol version;"
+            + " only 2025-03-26 allows them. Send one message per request.", null);
+  }
+
   private JsonNode readTree(byte[] json) {
     if (json == null || json.length == 0) {
       throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR, "Parse error: the body is empty", null);
     }
     JsonNode tree;
-    try {
-      tree = mapper.readTree(json);
+    try (JsonParser parser = mapper.getFactory().createParser(json)) {
+      tree = mapper.readTree(parser);
+      if (tree != null && parser.nextToken() != null) {
+        throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR, "Parse error: more than one JSON"
+            + " value" + where(parser.currentTokenLocation()) + "; send one message (or, where"
+            + " batches are allowed, one JSON array of messages) per body or line", null);
+      }
     } catch (StreamConstraintsException e) {
       throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR,
           "Parse error: " + e.getOriginalMessage(), null);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR,
-          "Parse error: not valid JSON" + where + ": " + e.getOriginalMessage(), null);
+          "Parse error: not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage(),
+          null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,6 +114,11 @@ public final class JsonRpcCodec {
       throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR, "Parse error: the body is empty", null);
     }
     return tree;
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   /** Interprets a JSON tree as one message. */
@@ -160,6 +182,10 @@ public final class JsonRpcCodec {
           : RequestId.of(idNode.bigIntegerValue());
     }
     if (idNode.isNumber()) {
+      if (!idNode.isBigDecimal() && !Double.isFinite(idNode.doubleValue())) {
+        throw invalid("\"id\" is a number too large to keep as sent; use a string or an integer"
+            + " id", null);
+      }
       return RequestId.of(idNode.decimalValue());
     }
     throw invalid("\"id\" must be a string or a number, got " + describe(idNode), null);
@@ -197,15 +223,22 @@ public final class JsonRpcCodec {
     };
   }
 
-  /** Writes one message as compact UTF-8 JSON. */
+  /**
+   * Writes one message as compact UTF-8 JSON. Like Jackson's own {@code writeValueAsBytes}, it
+   * writes into Jackson's recycled buffers rather than a fresh stream buffer per message.
+   */
   public byte[] encode(JsonRpcMessage message) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try {
+    BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+    try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
       encode(message, out);
+      byte[] bytes = out.toByteArray();
+      out.release();
+      return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      recycler.releaseToPool();
     }
-    return out.toByteArray();
   }
 
   public String encodeToString(JsonRpcMessage message) {

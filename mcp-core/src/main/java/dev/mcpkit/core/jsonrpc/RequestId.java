@@ -23,7 +23,11 @@ public final class RequestId {
     return new RequestId(value);
   }
 
-  /** A numeric id outside the long range, or with a fraction (discouraged by JSON-RPC, kept as sent). */
+  /**
+   * A numeric id outside the long range, or with a fraction (discouraged by JSON-RPC, kept as sent).
+   *
+   * @throws IllegalArgumentException for NaN or an infinity, which JSON cannot carry
+   */
   public static RequestId of(Number value) {
     Objects.requireNonNull(value, "value");
     if (value instanceof Long || value instanceof BigInteger || value instanceof BigDecimal) {
@@ -31,6 +35,9 @@ public final class RequestId {
     }
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return new RequestId(value.longValue());
+    }
+    if (!Double.isFinite(value.doubleValue())) {
+      throw new IllegalArgumentException("a request id must be a finite number, got " + value);
     }
     return new RequestId(new BigDecimal(value.toString()));
   }

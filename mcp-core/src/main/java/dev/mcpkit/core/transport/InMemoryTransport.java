@@ -3,6 +3,7 @@ package dev.mcpkit.core.transport;
 import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,13 +11,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Two transports wired to each other in memory, for tests and for running a client and a server in
  * one JVM. Messages are encoded and decoded on the way, as on a wire, and delivered in order on one
- * thread per side.
+ * thread per side. What one side sends before the other has called {@link #start} waits for it.
  */
 public final class InMemoryTransport implements McpTransport {
   private final String name;
   private InMemoryTransport peer;
   private final ExecutorService delivery;
   private volatile Listener listener;
+  /** Opens when {@link #start} is called (or the transport closes); delivery waits for it. */
+  private final CountDownLatch started = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private InMemoryTransport(String name) {
@@ -43,6 +46,7 @@ public final class InMemoryTransport implements McpTransport {
       throw new IllegalStateException("transport " + name + " already started");
     }
     this.listener = listener;
+    started.countDown();
   }
 
   @Override
@@ -57,6 +61,11 @@ public final class InMemoryTransport implements McpTransport {
   private void deliver(byte[] wire) throws IOException {
     try {
       delivery.execute(() -> {
+        try {
+          started.await();
+        } catch (InterruptedException e) {
+          return;
+        }
         Listener l = listener;
         if (l == null || closed.get()) {
           return;
@@ -78,6 +87,7 @@ public final class InMemoryTransport implements McpTransport {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      started.countDown(); // deliveries waiting for a start that will not come end now
       Listener l = listener;
       delivery.execute(() -> {
         if (l != null) {

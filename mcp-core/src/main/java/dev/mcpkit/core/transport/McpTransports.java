@@ -16,7 +16,7 @@ public final class McpTransports {
   /**
    * Builds an engine that writes to {@code transport}, starts the transport delivering to the engine,
    * and closes the engine when the transport closes. Malformed input is answered with the JSON-RPC
-   * error it deserves and the connection keeps serving.
+   * error it deserves, reported to the engine's listener, and the connection keeps serving.
    */
   public static ProtocolEngine connect(McpTransport transport, ProtocolEngine.Builder builder)
       throws IOException {
@@ -30,6 +30,7 @@ public final class McpTransports {
       @Override
       public void onError(Throwable error) {
         if (error instanceof JsonRpcParseException p) {
+          engine.rejected(p.error());
           try {
             transport.send(p.toResponse());
           } catch (IOException e) {

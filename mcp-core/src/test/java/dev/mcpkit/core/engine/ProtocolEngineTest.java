@@ -31,6 +31,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProtocolEngineTest {
   private final List<ProtocolEngine> engines = new ArrayList<>();
@@ -207,6 +209,43 @@ class ProtocolEngineTest {
   }
 
   @Test
+  void interruptingACallerBlockedInSendRequestCancelsTheRequestAtThePeer() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Boolean> peerInterrupted = new CompletableFuture<>();
+    ProtocolEngine[] e = connected(MethodHandlers.builder()
+        .onRequest("work", (ctx, params) -> {
+          started.countDown();
+          try {
+            Thread.sleep(60_000);
+            peerInterrupted.complete(false);
+          } catch (InterruptedException ie) {
+            peerInterrupted.complete(true);
+            throw ie;
+          }
+          return null;
+        }).build());
+    CompletableFuture<Throwable> callerSaw = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        e[0].sendRequest("work", null);
+        callerSaw.complete(null);
+      } catch (Throwable t) {
+        callerSaw.complete(t);
+      }
+    });
+    caller.start();
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+    caller.interrupt();
+
+    assertThat(callerSaw.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(java.io.InterruptedIOException.class);
+    assertThat(peerInterrupted.get(5, TimeUnit.SECONDS)).isTrue();
+    awaitZero(() -> e[1].requestsInFlight());
+    assertThat(e[0].pendingRequests()).isZero();
+  }
+
+  @Test
   void progressReachesTheCallerAndCanKeepALongRequestAlive() throws Exception {
     ProtocolEngine[] e = connected(MethodHandlers.builder()
         .onRequest("long", (ctx, params) -> {
@@ -291,6 +330,40 @@ class ProtocolEngineTest {
         }).build(), MethodHandlers.builder().build(), McpEventListener.NONE, deny);
     assertThatThrownBy(() -> e[0].sendRequest("x", null)).hasMessageContaining("denied by policy");
     assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void anInterceptorThatProceedsTwiceIsStoppedWithAnErrorNamingItAndTheMethod() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    McpInterceptor twice = new McpInterceptor() {
+      @Override
+      public JsonNode intercept(Chain chain) throws Exception {
+        chain.proceed(chain.params());
+        return chain.proceed(chain.params());
+      }
+
+      @Override
+      public String toString() {
+        return "RetryingInterceptor";
+      }
+    };
+    ProtocolEngine engine = ProtocolEngine.builder().outbound((m, related) -> { })
+        .addInterceptor(twice)
+        .handlers(MethodHandlers.builder().onRequest("count", (ctx, p) -> {
+          calls.incrementAndGet();
+          return null;
+        }).build()).build();
+    engines.add(engine);
+
+    JsonRpcResponse answer = engine.handle(new JsonRpcRequest(RequestId.of(1), "count", null), null);
+
+    assertThat(errorCode(answer)).isEqualTo(ErrorCodes.INTERNAL_ERROR);
+    assertThat(calls).hasValue(1);
+    assertThatThrownBy(() -> dev.mcpkit.core.engine.internal.InterceptorChain.run(List.of(twice),
+        Direction.OUTBOUND, "tools/call", null, new Attributes(), null, p -> p))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("RetryingInterceptor").hasMessageContaining("tools/call")
+        .hasMessageContaining("more than once");
   }
 
   @Test
@@ -379,6 +452,99 @@ class ProtocolEngineTest {
     assertThat(((JsonRpcResponse) raw.next()).id()).isEqualTo(RequestId.of("after"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "not JSON | {not json | -32700 | | not valid JSON",
+      "an empty line | '' | -32700 | | empty",
+      "two messages in one text | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}"
+          + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"echo\"} | -32700 | | more than one",
+      "a message followed by a comment | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}"
+          + " // hi | -32700 | | not valid JSON",
+      "a JSON number | 42 | -32600 | | must be a JSON object",
+      "no jsonrpc member | {\"id\":5,\"method\":\"echo\"} | -32600 | 5 | \"jsonrpc\"",
+      "a boolean id | {\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"echo\"} | -32600 | |"
+          + " \"id\" must be a string or a number",
+      "an id too large for a double | {\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"echo\"}"
+          + " | -32600 | | too large",
+      "params that are an array | {\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"echo\","
+          + "\"params\":[1]} | -32600 | p | \"params\" must be an object",
+      "a batch outside 2025-03-26 | [{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}] |"
+          + " -32600 | | 2025-03-26",
+      "an unknown method | {\"jsonrpc\":\"2.0\",\"id\":\"m\",\"method\":\"no/such\"} |"
+          + " -32601 | m | no/such",
+  })
+  void everyKindOfMalformedInputGetsItsOwnErrorAndTheNextRequestIsStillAnswered(
+      String kind, String input, int code, String id, String says) throws Exception {
+    RawTransport raw = new RawTransport();
+    ProtocolEngine server = McpTransports.connect(raw, ProtocolEngine.builder()
+        .handlers(MethodHandlers.builder().onRequest("echo", (ctx, p) -> p).build()));
+    engines.add(server);
+
+    raw.feed(input);
+    JsonRpcMessage answer = raw.next();
+    assertThat(errorCode(answer)).as(kind).isEqualTo(code);
+    assertThat(((JsonRpcResponse.Error) answer).error().message()).as(kind).contains(says);
+    RequestId expectedId = id == null ? null
+        : id.chars().allMatch(Character::isDigit) ? RequestId.of(Long.parseLong(id)) : RequestId.of(id);
+    assertThat(((JsonRpcResponse) answer).id()).as(kind).isEqualTo(expectedId);
+
+    raw.feed("{\"jsonrpc\":\"2.0\",\"id\":\"next\",\"method\":\"echo\",\"params\":{\"a\":1}}");
+    JsonRpcMessage next = raw.next();
+    assertThat(next).as(kind).isInstanceOf(JsonRpcResponse.Result.class);
+    assertThat(((JsonRpcResponse) next).id()).isEqualTo(RequestId.of("next"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "cancelled without params | {\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\"}",
+      "cancelled with an object id | {\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+          + "\"params\":{\"requestId\":{}}}",
+      "cancelled with an id too large for a double | {\"jsonrpc\":\"2.0\",\"method\":"
+          + "\"notifications/cancelled\",\"params\":{\"requestId\":1e400}}",
+      "progress with a token too large for a double | {\"jsonrpc\":\"2.0\",\"method\":"
+          + "\"notifications/progress\",\"params\":{\"progressToken\":-1e400,\"progress\":\"x\"}}",
+      "progress for no request | {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\","
+          + "\"params\":{\"progressToken\":[1],\"progress\":1}}",
+      "an error answering nothing we asked | {\"jsonrpc\":\"2.0\",\"id\":77,\"error\":"
+          + "{\"code\":-1,\"message\":\"m\"}}",
+      "a result answering nothing we asked | {\"jsonrpc\":\"2.0\",\"id\":1.5e300,\"result\":{}}",
+  })
+  void malformedNotificationsAndStrayAnswersAreIgnoredAndServingGoesOn(String kind, String input)
+      throws Exception {
+    RawTransport raw = new RawTransport();
+    ProtocolEngine server = McpTransports.connect(raw, ProtocolEngine.builder()
+        .handlers(MethodHandlers.builder().onRequest("echo", (ctx, p) -> p).build()));
+    engines.add(server);
+
+    raw.feed(input);
+    raw.feed("{\"jsonrpc\":\"2.0\",\"id\":\"next\",\"method\":\"echo\"}");
+
+    JsonRpcMessage first = raw.next();
+    assertThat(first).as(kind).isInstanceOf(JsonRpcResponse.Result.class);
+    assertThat(((JsonRpcResponse) first).id()).as(kind).isEqualTo(RequestId.of("next"));
+  }
+
+  @Test
+  void inputThatIsNotAMessageReachesTheListenerWithTheErrorItWasAnswered() throws Exception {
+    List<JsonRpcError> rejected = new CopyOnWriteArrayList<>();
+    RawTransport raw = new RawTransport();
+    engines.add(McpTransports.connect(raw, ProtocolEngine.builder().listener(new McpEventListener() {
+      @Override
+      public void messageRejected(JsonRpcError error) {
+        rejected.add(error);
+      }
+    })));
+
+    raw.feed("{not json");
+    raw.feed("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":7}");
+
+    assertThat(errorCode(raw.next())).isEqualTo(ErrorCodes.PARSE_ERROR);
+    assertThat(errorCode(raw.next())).isEqualTo(ErrorCodes.INVALID_REQUEST);
+    assertThat(rejected).extracting(JsonRpcError::code)
+        .containsExactly(ErrorCodes.PARSE_ERROR, ErrorCodes.INVALID_REQUEST);
+    assertThat(rejected.get(1).message()).contains("\"params\" must be an object");
+  }
+
   private static int errorCode(JsonRpcMessage m) {
     assertThat(m).isInstanceOf(JsonRpcResponse.Error.class);
     return ((JsonRpcResponse.Error) m).error().code();
@@ -390,8 +556,15 @@ class ProtocolEngineTest {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<Thread> threads = new CopyOnWriteArrayList<>();
+    List<JsonRpcError> rejected = new CopyOnWriteArrayList<>();
     ProtocolEngine engine = ProtocolEngine.builder()
         .outbound((m, related) -> out.add(m))
+        .listener(new McpEventListener() {
+          @Override
+          public void messageRejected(JsonRpcError error) {
+            rejected.add(error);
+          }
+        })
         .handlers(MethodHandlers.builder().onRequest("block", (ctx, p) -> {
           threads.add(Thread.currentThread());
           inside.countDown();
@@ -407,6 +580,8 @@ class ProtocolEngineTest {
       JsonRpcResponse dup = engine.handle(req, null);
       assertThat(dup).isInstanceOf(JsonRpcResponse.Error.class);
       assertThat(((JsonRpcResponse.Error) dup).error().message()).contains("already used");
+      assertThat(rejected).extracting(JsonRpcError::message).singleElement().asString()
+          .contains("already used");
       release.countDown();
       assertThat(first.get(5, TimeUnit.SECONDS)).isInstanceOf(JsonRpcResponse.Result.class);
       assertThat(threads).hasSize(1).doesNotContain(Thread.currentThread());

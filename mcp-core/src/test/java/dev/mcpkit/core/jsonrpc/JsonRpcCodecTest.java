@@ -111,6 +111,47 @@ class JsonRpcCodecTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
+      "a second message | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"
+          + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"} | more than one JSON value at line 1, column 41",
+      "a second value after whitespace | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} 7"
+          + " | more than one JSON value at line 1, column 42",
+      "a word | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} xyz | not valid JSON at line 1",
+      "a comment | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} // ok? | not valid JSON at line 1",
+  })
+  void anythingAfterTheMessageIsAParseErrorNotSilentlyDropped(String what, String json, String says) {
+    JsonRpcParseException e = rejection(json);
+    assertThat(e.code()).isEqualTo(ErrorCodes.PARSE_ERROR);
+    assertThat(e.error().message()).startsWith("Parse error: ").contains(says);
+    assertThat(e.toResponse().id()).isNull();
+  }
+
+  @Test
+  void whitespaceAfterTheMessageIsFine() {
+    assertThat(codec.decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} \r\n\t"))
+        .isEqualTo(new JsonRpcRequest(RequestId.of(1), "ping", null));
+  }
+
+  @Test
+  void aNumericIdTooLargeForADoubleIsAnInvalidRequestNotACrash() {
+    for (String id : List.of("1e400", "-1e400", "1.5e999")) {
+      JsonRpcParseException e = rejection("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}");
+      assertThat(e.code()).as(id).isEqualTo(ErrorCodes.INVALID_REQUEST);
+      assertThat(e.error().message()).as(id).contains("\"id\" is a number too large")
+          .contains("use a string or an integer id");
+    }
+  }
+
+  @Test
+  void aRequestIdCannotBeNaNOrInfinite() {
+    assertThatThrownBy(() -> RequestId.of(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+    assertThatThrownBy(() -> RequestId.of(Float.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+    assertThat(RequestId.of(Double.valueOf(2.5)).value()).isEqualTo(new BigDecimal("2.5"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
       "a number instead of an object | 42 | must be a JSON object",
       "a string instead of an object | \"hello\" | must be a JSON object",
       "no jsonrpc member | {\"id\":1,\"method\":\"ping\"} | \"jsonrpc\" must be the string \"2.0\"",

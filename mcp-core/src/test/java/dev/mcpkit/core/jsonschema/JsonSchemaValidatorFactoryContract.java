@@ -137,6 +137,41 @@ public abstract class JsonSchemaValidatorFactoryContract {
   }
 
   @Test
+  void aSchemaWithoutDollarSchemaFollowsDraft2020_12() {
+    JsonSchemaValidator tuple = compile(json("{'type':'array','prefixItems':[{'type':'integer'}],"
+        + "'items':false}"));
+    JsonSchemaValidator dependent = compile(json("{'type':'object',"
+        + "'dependentRequired':{'card':['expiry']}}"));
+
+    assertThat(tuple.validate(json("[1]")).isValid()).isTrue();
+    assertThat(pointers(tuple.validate(json("['one']")))).containsExactly("/0");
+    assertThat(tuple.validate(json("[1,2]")).isValid()).as("items: false after the prefix")
+        .isFalse();
+    assertThat(dependent.validate(json("{'card':'4242'}")).isValid()).isFalse();
+    assertThat(dependent.validate(json("{'card':'4242','expiry':'12/30'}")).isValid()).isTrue();
+  }
+
+  @Test
+  void aDraft07SchemaUsesDraft07TupleItemsAndIgnoresLaterKeywords() {
+    JsonSchemaValidator tuple = compile(json("{'$schema':'http://json-schema.org/draft-07/schema#',"
+        + "'type':'array','items':[{'type':'integer'}],'additionalItems':false}"));
+    JsonSchemaValidator later = compile(json("{'$schema':'http://json-schema.org/draft-07/schema#',"
+        + "'type':'array','prefixItems':[{'type':'integer'}]}"));
+
+    assertThat(tuple.validate(json("[1]")).isValid()).isTrue();
+    assertThat(pointers(tuple.validate(json("['one']")))).containsExactly("/0");
+    assertThat(tuple.validate(json("[1,2]")).isValid()).as("additionalItems: false").isFalse();
+    assertThat(later.validate(json("['one']")).isValid())
+        .as("prefixItems is not a draft-07 keyword").isTrue();
+  }
+
+  @Test
+  void draft07TupleItemsAreNotValid2020_12() {
+    assertThatThrownBy(() -> compile(json("{'type':'array','items':[{'type':'integer'}]}")))
+        .isInstanceOf(InvalidSchemaException.class);
+  }
+
+  @Test
   void aNullInstanceIsJsonNull() {
     ValidationResult result = compile(json("{'type':'object'}")).validate(null);
 

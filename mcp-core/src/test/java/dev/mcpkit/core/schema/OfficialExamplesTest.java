@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
+import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
+import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
+import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
+import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +84,34 @@ class OfficialExamplesTest {
     };
 
     assertThat(rewritten).isEqualTo(original);
+  }
+
+  /** The examples that are whole JSON-RPC messages (requests, notifications, responses). */
+  static Stream<Path> messageExamples() throws IOException {
+    return examples().filter(file -> Spec.read(file).has("jsonrpc"));
+  }
+
+  @Test
+  void thereAreOfficialMessageExamplesOfEveryKind() throws IOException {
+    List<JsonRpcMessage> messages = messageExamples()
+        .map(file -> JsonRpcCodec.instance().fromTree(Spec.read(file))).toList();
+
+    assertThat(messages).hasSizeGreaterThan(25);
+    assertThat(messages).hasAtLeastOneElementOfType(JsonRpcRequest.class)
+        .hasAtLeastOneElementOfType(JsonRpcNotification.class)
+        .hasAtLeastOneElementOfType(JsonRpcResponse.Result.class)
+        .hasAtLeastOneElementOfType(JsonRpcResponse.Error.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messageExamples")
+  void everyOfficialMessageExampleRoundTripsThroughTheCodecUnchanged(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    JsonRpcCodec codec = JsonRpcCodec.instance();
+
+    JsonRpcMessage message = codec.decode(bytes);
+
+    assertThat(reparse(codec.encodeToString(message))).isEqualTo(Spec.read(file));
   }
 
   /** Reads the node as the mapping's type, checks the record class, and writes it back. */
