@@ -250,13 +250,16 @@ class ProtocolEngineTest {
     ProtocolEngine[] e = connected(MethodHandlers.builder()
         .onRequest("long", (ctx, params) -> {
           for (int i = 1; i <= 5; i++) {
-            Thread.sleep(80); // 400 ms in all, longer than the 250 ms timeout
+            // 500 ms in all, much longer than the 300 ms timeout; each step leaves 200 ms of
+            // slack for a loaded machine
+            Thread.sleep(100);
             ctx.sendProgress(i, 5.0, "step " + i);
           }
+          Thread.sleep(100);
           return obj("done", "yes");
         }).build());
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    JsonNode result = e[0].sendRequest("long", null, RequestOptions.timeout(Duration.ofMillis(250))
+    JsonNode result = e[0].sendRequest("long", null, RequestOptions.timeout(Duration.ofMillis(300))
         .withProgress((p, total, msg) -> seen.add(p + "/" + total + " " + msg), true));
     assertThat(result.get("done").asText()).isEqualTo("yes");
     assertThat(seen).containsExactly("1.0/5.0 step 1", "2.0/5.0 step 2", "3.0/5.0 step 3",
