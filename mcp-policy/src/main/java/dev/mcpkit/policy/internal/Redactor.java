@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.mcpkit.core.json.McpJson;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Removes secrets from what goes into the activity log: values of keys that look like secrets
- * (case-insensitive, at any depth), and bearer/basic credentials or {@code key=value} secrets inside
- * strings. Returns a copy; the input is not changed.
+ * (case-insensitive, at any depth, also inside strings that hold JSON), and bearer/basic credentials or
+ * {@code key=value} secrets inside other strings. Returns a copy; the input is not changed.
  */
 public final class Redactor {
   public static final String REDACTED = "[REDACTED]";
@@ -53,9 +54,25 @@ public final class Redactor {
       return out;
     }
     if (node.isTextual()) {
-      return TextNode.valueOf(redactText(node.textValue()));
+      return TextNode.valueOf(redactEmbedded(node.textValue()));
     }
     return node;
+  }
+
+  /** Text that is itself JSON (a structured result repeated as text) is redacted as JSON. */
+  private static String redactEmbedded(String text) {
+    String t = text.strip();
+    if (t.length() < 1_000_000 && (t.startsWith("{") || t.startsWith("["))) {
+      try {
+        JsonNode parsed = McpJson.mapper().readTree(t);
+        if (parsed != null && parsed.isContainerNode()) {
+          return McpJson.write(redact(parsed));
+        }
+      } catch (java.io.IOException notJson) {
+        // plain text that merely starts with a bracket
+      }
+    }
+    return redactText(text);
   }
 
   /** {@code text} with bearer credentials and {@code secret=value} pairs replaced. */
