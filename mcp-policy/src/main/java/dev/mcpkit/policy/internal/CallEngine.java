@@ -208,6 +208,13 @@ public final class CallEngine {
       if (!(e instanceof dev.mcpkit.core.McpTimeoutException)) {
         clients.evict(access.registration(), prep.owner());
       }
+      var required = Connector.authorizationRequired(e);
+      if (required != null && access.connector().method()
+          == dev.mcpkit.policy.ConnectionMethod.PER_USER) {
+        // the stored credential stopped working (revoked, refresh refused): connect again
+        return connector.connectionRequired(access.registration(), stores.connections()
+            .findPersonal(s.serverId(), s.principalId()), s, required.authorizationUrl());
+      }
       String reason = Connector.serverFailure(access.registration(), e);
       audit.tryRecord(AuditEvent.Type.CALL, s, args, null, reason, took, "failed", null);
       return new CallOutcome.Failed(reason, s.correlationId());
