@@ -12,7 +12,6 @@ import dev.mcpkit.policy.Sharing;
 import dev.mcpkit.policy.ToolPermission;
 import dev.mcpkit.policy.ToolRule;
 import java.io.IOException;
-import java.util.UUID;
 
 /**
  * Administrative changes: the registry, sharing, connectors and tool permissions. Every change is
@@ -233,6 +232,6 @@ public final class AdminOps {
   private void change(String principalId, String serverId, String agentId, String detail,
       String tool) throws IOException {
     audit.record(AuditEvent.Type.ADMIN_CHANGE, new AuditWriter.Subject(principalId, agentId,
-        serverId, tool, UUID.randomUUID().toString()), null, null, null, null, "changed", detail);
+        serverId, tool, Ids.next()), null, null, null, null, "changed", detail);
   }
 }

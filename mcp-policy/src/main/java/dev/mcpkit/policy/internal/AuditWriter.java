@@ -6,7 +6,6 @@ import dev.mcpkit.policy.spi.AuditSink;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ public final class AuditWriter {
   public void record(AuditEvent.Type type, Subject s, JsonNode input, JsonNode result, String error,
       Duration duration, String outcome, String detail) throws IOException {
     try {
-      sink.record(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), type,
+      sink.record(new AuditEvent(Ids.next(), clock.instant(), type,
           s.principalId(), s.agentId(), s.serverId(), s.tool(), Redactor.redact(input),
           Redactor.redact(result), Redactor.redactText(error), duration, outcome,
           s.correlationId(), Redactor.redactText(detail)));

@@ -17,7 +17,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.UUID;
 
 /**
  * Governed calls: check, then run, ask for approval, ask to connect, or refuse; and run approved
@@ -48,7 +47,7 @@ public final class CallEngine {
     ObjectNode args = arguments == null ? JsonNodeFactory.instance.objectNode()
         : arguments.deepCopy();
     AuditWriter.Subject s = new AuditWriter.Subject(principalId, agentId, serverId, tool,
-        UUID.randomUUID().toString());
+        Ids.next());
     try {
       Access access = decider.access(principalId, agentId, serverId, false);
       if (!access.granted()) {

@@ -13,7 +13,6 @@ import dev.mcpkit.policy.Sharing;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Connections: open, authorize (OAuth through mcp-auth) or save an API key, rename, share, delete
@@ -52,7 +51,7 @@ public final class ConnectionOps {
     if (existing != null) {
       return existing;
     }
-    Connection conn = new Connection(UUID.randomUUID().toString(), serverId,
+    Connection conn = new Connection(Ids.next(), serverId,
         ConnectionMethod.PER_USER, userId, reg.name(), Connection.Status.PENDING, List.of(),
         settings.clock().instant());
     stores.connections().put(conn);
@@ -70,7 +69,7 @@ public final class ConnectionOps {
     }
     server(serverId);
     Checks.notBlank(name, "name");
-    Connection conn = new Connection(UUID.randomUUID().toString(), serverId,
+    Connection conn = new Connection(Ids.next(), serverId,
         ConnectionMethod.SHARED, adminId, name, Connection.Status.PENDING, shares,
         settings.clock().instant());
     stores.connections().put(conn);
@@ -165,7 +164,7 @@ public final class ConnectionOps {
   public void skip(String principalId, String agentId, String serverId) throws IOException {
     admin.known(principalId);
     audit.record(AuditEvent.Type.CONNECTION_CHANGE, new AuditWriter.Subject(principalId, agentId,
-        serverId, null, UUID.randomUUID().toString()), null, null, null, null, "skipped",
+        serverId, null, Ids.next()), null, null, null, null, "skipped",
         "'" + principalId + "' skipped connecting to server '" + serverId + "' for now");
   }
 

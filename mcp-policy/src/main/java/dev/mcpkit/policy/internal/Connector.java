@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -98,7 +97,7 @@ final class Connector {
       AuditWriter.Subject s, URI url) throws IOException {
     Connection conn = existing;
     if (conn == null) {
-      conn = new Connection(UUID.randomUUID().toString(), reg.id(), ConnectionMethod.PER_USER,
+      conn = new Connection(Ids.next(), reg.id(), ConnectionMethod.PER_USER,
           s.principalId(), reg.name(), Connection.Status.PENDING, List.of(),
           settings.clock().instant());
       stores.connections().put(conn);
@@ -138,7 +137,7 @@ final class Connector {
         && reportedDrift.add(c.agentId() + "\n" + c.serverId() + "\n" + tool + "\n" + live.hash())) {
       audit.record(AuditEvent.Type.DEFINITION_DRIFT,
           new AuditWriter.Subject(null, c.agentId(), c.serverId(), tool,
-              UUID.randomUUID().toString()),
+              Ids.next()),
           live.tool().inputSchema(), null, null, null, "changed",
           "server '" + access.registration().name() + "' changed the definition of '" + tool
               + "' (description: " + live.tool().description() + ") after its permission was set; "

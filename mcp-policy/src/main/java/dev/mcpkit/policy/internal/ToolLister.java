@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** What a user may see through an agent, and why a user may or may not call a tool. */
 public final class ToolLister {
@@ -38,7 +37,7 @@ public final class ToolLister {
         continue;
       }
       AuditWriter.Subject s = new AuditWriter.Subject(principalId, agentId, c.serverId(), null,
-          UUID.randomUUID().toString());
+          Ids.next());
       Prepared prep = connector.prepare(access, s, null);
       if (prep.outcome() instanceof CallOutcome.ConnectionRequired required) {
         needed.add(required);

@@ -2,7 +2,10 @@ package dev.mcpkit.policy.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.auth.ApiKeyAuth;
+import dev.mcpkit.auth.TokenOwner;
 import dev.mcpkit.auth.server.ApiKeyAuthenticator;
+import dev.mcpkit.auth.spi.InMemoryTokenStore;
 import dev.mcpkit.auth.spi.KeySource;
 import dev.mcpkit.auth.spi.SecretCipher;
 import dev.mcpkit.client.ClientTransport;
@@ -40,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What governance adds to a tool call: the same {@code echo} call on an mcp-server over loopback
- * HTTP with API-key authentication, once straight through mcp-client and once through
+ * HTTP with API-key authentication (mcp-auth's interceptor in both), once straight through mcp-client
+ * and once through
  * {@link McpGovernance#invoke} (permission check, two audit events with redaction, the same kind of
  * client underneath). Lives in mcp-policy's tests because it needs mcp-server; run it with
  * {@code java -cp <test classpath> org.openjdk.jmh.Main GovernedCallOverheadBenchmark}.
@@ -69,14 +73,20 @@ public class GovernedCallOverheadBenchmark {
     http = McpHttpServer.builder().port(0)
         .endpoint(McpEndpoint.builder(server).path("/mcp").authenticator(keys).build()).start();
 
+    // the direct client authenticates the same way the governed one does (mcp-auth's encrypted
+    // API key and its interceptor), so the difference is what governance adds
+    SecretCipher cipher = SecretCipher.aesGcm(KeySource.of("k", new byte[32]));
+    ApiKeyAuth apiKeys = new ApiKeyAuth(new InMemoryTokenStore(), cipher);
+    apiKeys.save(TokenOwner.user("direct"), http.url(), keys.issue("direct", Set.of()).key(),
+        ApiKeyAuth.Header.xApiKey());
     direct = McpClient.builder().transport(ClientTransport.streamableHttp(http.url().toString()))
-        .header("X-API-Key", keys.issue("direct", Set.of()).key()).connect();
+        .addHttpInterceptor(apiKeys.interceptor(TokenOwner.user("direct"), http.url())).connect();
 
     Principal admin = Principal.admin("admin");
     governance = McpGovernance.builder()
         .directory(new InMemoryDirectory().put(admin).put(alice))
         .audit(new InMemoryAuditLog(10_000, false), null)
-        .cipher(SecretCipher.aesGcm(KeySource.of("k", new byte[32])))
+        .cipher(cipher)
         .toolListTtl(Duration.ofHours(1))
         .build();
     governance.registerServer(admin, ServerRegistration.builder("echo").name("Echo")
