@@ -24,11 +24,23 @@ public final class Redactor {
       "(?i)((?:bearer|basic)\\s+)[A-Za-z0-9._~+/=-]{8,}"
           + "|((?:password|passwd|secret|token|api[_-]?key|apikey)\\s*[=:]\\s*)[^\\s,;&\"']+");
 
+  /** Keys repeat from call to call; their verdict is remembered (bounded). */
+  private static final java.util.Map<String, Boolean> KEYS_SEEN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Redactor() {}
 
   /** Whether a value under {@code key} is never logged. */
   public static boolean isSecretKey(String key) {
-    return SECRET_KEY.matcher(key).matches();
+    Boolean known = KEYS_SEEN.get(key);
+    if (known != null) {
+      return known;
+    }
+    boolean secret = SECRET_KEY.matcher(key).matches();
+    if (KEYS_SEEN.size() < 10_000) {
+      KEYS_SEEN.put(key, secret);
+    }
+    return secret;
   }
 
   /** A redacted copy of {@code node} (null stays null). */
@@ -75,10 +87,20 @@ public final class Redactor {
     return redactText(text);
   }
 
+  /** A cheap test that rules out most strings before the regular expression runs. */
+  private static boolean mayHoldSecret(String text) {
+    if (text.length() < 8) {
+      return false;
+    }
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("bearer") || lower.contains("basic") || lower.contains("pass")
+        || lower.contains("secret") || lower.contains("token") || lower.contains("key");
+  }
+
   /** {@code text} with bearer credentials and {@code secret=value} pairs replaced. */
   public static String redactText(String text) {
-    if (text == null) {
-      return null;
+    if (text == null || !mayHoldSecret(text)) {
+      return text;
     }
     return IN_TEXT.matcher(text).replaceAll(m -> {
       String prefix = m.group(1) != null ? m.group(1) : m.group(2);
