@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Catalog {
   private record Snapshot(Map<String, ToolEntry> tools, Instant fetchedAt) {}
 
-  private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+  private record Key(String serverId, TokenOwner owner) {}
+
+  private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Map<String, ToolEntry>> lastSeen = new ConcurrentHashMap<>();
   private final Duration ttl;
   private final Clock clock;
@@ -37,7 +39,7 @@ public final class Catalog {
       tools.put(tool.name(), ToolEntry.of(tool));
     }
     Map<String, ToolEntry> frozen = java.util.Collections.unmodifiableMap(tools);
-    snapshots.put(serverId + "\n" + owner, new Snapshot(frozen, clock.instant()));
+    snapshots.put(new Key(serverId, owner), new Snapshot(frozen, clock.instant()));
     lastSeen.computeIfAbsent(serverId, s -> new ConcurrentHashMap<>()).putAll(frozen);
     return frozen;
   }
@@ -45,7 +47,7 @@ public final class Catalog {
   /** The live definition of {@code tool}, from a fresh enough list or a new one; null if absent. */
   public ToolEntry find(String serverId, TokenOwner owner, McpClient client, String tool)
       throws IOException {
-    Snapshot s = snapshots.get(serverId + "\n" + owner);
+    Snapshot s = snapshots.get(new Key(serverId, owner));
     if (s != null && clock.instant().isBefore(s.fetchedAt().plus(ttl))) {
       ToolEntry entry = s.tools().get(tool);
       if (entry != null) {
@@ -63,7 +65,7 @@ public final class Catalog {
 
   /** Forgets what was listed for {@code serverId}. */
   public void forget(String serverId) {
-    snapshots.keySet().removeIf(k -> k.startsWith(serverId + "\n"));
+    snapshots.keySet().removeIf(k -> k.serverId().equals(serverId));
     lastSeen.remove(serverId);
   }
 }

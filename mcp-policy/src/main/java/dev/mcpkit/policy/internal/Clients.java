@@ -8,6 +8,7 @@ import dev.mcpkit.client.McpClient;
 import dev.mcpkit.policy.ServerRegistration;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +23,10 @@ public final class Clients implements Closeable {
   private final McpOAuth oauth;
   private final ApiKeyAuth apiKeys;
   private final Duration requestTimeout;
-  private final Map<String, McpClient> clients = new ConcurrentHashMap<>();
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private record Key(String serverId, URI url, ServerRegistration.Auth auth, TokenOwner owner) {}
+
+  private final Map<Key, McpClient> clients = new ConcurrentHashMap<>();
+  private final Map<Key, Object> locks = new ConcurrentHashMap<>();
 
   public Clients(McpOAuth oauth, ApiKeyAuth apiKeys, Duration requestTimeout) {
     this.oauth = oauth;
@@ -33,7 +36,7 @@ public final class Clients implements Closeable {
 
   /** The client for {@code owner} at {@code server}, connecting it first if needed. */
   public McpClient get(ServerRegistration server, TokenOwner owner) throws IOException {
-    String key = key(server, owner);
+    Key key = key(server, owner);
     McpClient client = clients.get(key);
     if (client != null) {
       return client;
@@ -59,7 +62,7 @@ public final class Clients implements Closeable {
   /** Closes and forgets every client of {@code serverId}. */
   public void evictServer(String serverId) {
     clients.entrySet().removeIf(e -> {
-      if (e.getKey().startsWith(serverId + "\n")) {
+      if (e.getKey().serverId().equals(serverId)) {
         e.getValue().close();
         return true;
       }
@@ -82,8 +85,8 @@ public final class Clients implements Closeable {
         .connect();
   }
 
-  private static String key(ServerRegistration server, TokenOwner owner) {
-    return server.id() + "\n" + server.url() + "\n" + server.auth() + "\n" + owner;
+  private static Key key(ServerRegistration server, TokenOwner owner) {
+    return new Key(server.id(), server.url(), server.auth(), owner);
   }
 
   @Override
