@@ -117,4 +117,45 @@ public class GovernedCallOverheadBenchmark {
   public CallOutcome governed() {
     return governance.invoke(alice, "agent", "echo", "echo", arguments);
   }
+
+  /**
+   * The same comparison without JMH, alternating a direct and a governed call so that both see the
+   * same machine load; prints the p50 of wall-clock time and of the calling thread's CPU time.
+   * Argument: the number of measured pairs (default 5,000).
+   */
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+    GovernedCallOverheadBenchmark b = new GovernedCallOverheadBenchmark();
+    b.setUp();
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (int i = 0; i < 3_000; i++) {
+      b.direct();
+      b.governed();
+    }
+    long[][] wall = new long[2][n];
+    long[][] cpu = new long[2][n];
+    for (int i = 0; i < n; i++) {
+      long w0 = System.nanoTime();
+      long c0 = mx.getCurrentThreadCpuTime();
+      b.direct();
+      long w1 = System.nanoTime();
+      long c1 = mx.getCurrentThreadCpuTime();
+      b.governed();
+      wall[0][i] = w1 - w0;
+      cpu[0][i] = c1 - c0;
+      wall[1][i] = System.nanoTime() - w1;
+      cpu[1][i] = mx.getCurrentThreadCpuTime() - c1;
+    }
+    for (long[] a : wall) {
+      java.util.Arrays.sort(a);
+    }
+    for (long[] a : cpu) {
+      java.util.Arrays.sort(a);
+    }
+    System.out.printf("wall p50: direct %.1f us, governed %.1f us (%+.1f %%)%n", wall[0][n / 2] / 1e3,
+        wall[1][n / 2] / 1e3, 100.0 * (wall[1][n / 2] - wall[0][n / 2]) / wall[0][n / 2]);
+    System.out.printf("caller CPU p50: direct %.1f us, governed %.1f us%n", cpu[0][n / 2] / 1e3,
+        cpu[1][n / 2] / 1e3);
+    b.tearDown();
+  }
 }
