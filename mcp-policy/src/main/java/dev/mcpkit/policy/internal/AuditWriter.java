@@ -1,0 +1,51 @@
+package dev.mcpkit.policy.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.policy.AuditEvent;
+import dev.mcpkit.policy.spi.AuditSink;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds audit events (redacting inputs, results and texts) and hands them to the sink. */
+public final class AuditWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
+
+  private final AuditSink sink;
+  private final Clock clock;
+
+  public AuditWriter(AuditSink sink, Clock clock) {
+    this.sink = sink;
+    this.clock = clock;
+  }
+
+  /** Who, through what, on which server and tool: the fixed part of an event. */
+  public record Subject(String principalId, String agentId, String serverId, String tool,
+      String correlationId) {}
+
+  /** Records an event; throws when the sink cannot keep it. */
+  public void record(AuditEvent.Type type, Subject s, JsonNode input, JsonNode result, String error,
+      Duration duration, String outcome, String detail) throws IOException {
+    try {
+      sink.record(new AuditEvent(Ids.next(), clock.instant(), type,
+          s.principalId(), s.agentId(), s.serverId(), s.tool(), Redactor.redact(input),
+          Redactor.redact(result), Redactor.redactText(error), duration, outcome,
+          s.correlationId(), Redactor.redactText(detail)));
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("the audit sink refused a " + type + " event: " + e.getMessage(), e);
+    }
+  }
+
+  /** Records an event if possible; a failing sink is logged (used once the outcome is decided). */
+  public void tryRecord(AuditEvent.Type type, Subject s, JsonNode input, JsonNode result,
+      String error, Duration duration, String outcome, String detail) {
+    try {
+      record(type, s, input, result, error, duration, outcome, detail);
+    } catch (IOException e) {
+      LOG.error("activity log event lost ({} {} correlation={}): {}", type, outcome,
+          s.correlationId(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The governance engine behind {@link dev.mcpkit.policy.McpGovernance}; not part of the API. */
+package dev.mcpkit.policy.internal;

@@ -1,0 +1,8 @@
+package dev.mcpkit.policy.spi;
+
+class InMemoryConnectionStoreTest extends ConnectionStoreContract {
+  @Override
+  protected ConnectionStore newStore() {
+    return new InMemoryConnectionStore();
+  }
+}
