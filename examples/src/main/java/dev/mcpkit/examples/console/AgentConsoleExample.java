@@ -111,7 +111,6 @@ public final class AgentConsoleExample {
   /** Reads commands until the end or {@code quit}; scripted lines are echoed after the prompt. */
   static void repl(BufferedReader in, PrintStream out, Map<String, String> vars, boolean echo)
       throws IOException {
-    // tag::governance[]
     InMemoryDirectory directory = new InMemoryDirectory()          // the host's users (an SPI)
         .put(Principal.admin("admin"))
         .put(Principal.user("alice", "support"))
@@ -120,7 +119,6 @@ public final class AgentConsoleExample {
         .directory(directory)
         .cipher(SecretCipher.aesGcm(KeySource.of("console", randomBytes(32)))) // credentials at rest
         .build()) {                                                // every store in memory
-      // end::governance[]
       AgentConsole console = new AgentConsole(gov, directory, directory.find("admin"), out);
       out.println("users: admin (organization admin), alice (support), bob (sales); type help");
       while (true) {
