@@ -60,7 +60,7 @@ class ReadmeTest {
   void everyReadmeCodeBlockWithASnippetMarkerIsTheTaggedRegionOfACompiledExample() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
     List<Snippet> snippets = snippets(readme);
-    assertThat(snippets).extracting(Snippet::tag).contains("server", "client");
+    assertThat(snippets).extracting(Snippet::tag).contains("server", "client", "governance");
     for (Snippet s : snippets) {
       Path file = ROOT.resolve(s.file());
       assertThat(file).as("snippet source").exists();

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -94,6 +95,20 @@ public final class ToolServerExample {
         .options(http.build())
         .endpoint(endpoint.build())
         .start();
+  }
+
+  /**
+   * Starts the tool server on a free loopback port with a random capability token, for other
+   * examples (the agent console's {@code --demo}) and tests; close it to stop.
+   *
+   * @param outbox where {@code send_email} writes
+   * @param apiKey an API key every request must carry as {@code Authorization: Bearer}, or null
+   */
+  public static McpHttpServer startInBackground(Path outbox, String apiKey) throws IOException {
+    ToolServerOptions options = ToolServerOptions.parse(apiKey == null
+        ? new String[] {"--port", "0", "--outbox", outbox.toString()}
+        : new String[] {"--port", "0", "--outbox", outbox.toString(), "--api-key", apiKey}, Map.of());
+    return new ToolServerExample(outbox, Duration.ofMillis(100), System.out).serve(options);
   }
 
   public static void main(String[] args) throws Exception {

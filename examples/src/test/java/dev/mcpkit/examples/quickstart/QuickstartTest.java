@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpkit.core.schema.Content;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
+import dev.mcpkit.policy.CallOutcome;
 import dev.mcpkit.server.McpHttpServer;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,17 @@ class QuickstartTest {
       CallToolResult result = ClientQuickstart.greet(url);
       assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
       assertThat(result.content()).singleElement().isEqualTo(new Content.Text("Hello, Ada!"));
+    }
+  }
+
+  @Test
+  void theReadmeGovernanceCallWaitsForApprovalThenRunsAgainstTheReadmeServer() throws Exception {
+    try (McpHttpServer http = ServerQuickstart.start(0)) {
+      String url = http.url(http.endpoints().get(0)).toString();
+      CallOutcome outcome = GovernanceQuickstart.greetWithApproval(url, new byte[32], "key-1");
+      assertThat(outcome).isInstanceOfSatisfying(CallOutcome.Completed.class, c ->
+          assertThat(c.result().content()).singleElement()
+              .isEqualTo(new Content.Text("Hello, Ada!")));
     }
   }
 }

@@ -1,0 +1,170 @@
+package dev.mcpkit.examples.console;
+
+import dev.mcpkit.auth.spi.KeySource;
+import dev.mcpkit.auth.spi.SecretCipher;
+import dev.mcpkit.examples.toolserver.ToolServerExample;
+import dev.mcpkit.policy.McpGovernance;
+import dev.mcpkit.policy.Principal;
+import dev.mcpkit.policy.spi.InMemoryDirectory;
+import dev.mcpkit.server.McpHttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A governed agent host in the terminal: an admin registers MCP servers, shares them, attaches them
+ * to an agent and sets tool permissions; users then call tools by typing ({@code call search_docs
+ * {"query": "..."}}), answer approval and connect prompts, and read the activity log. No LLM: the
+ * user types what a model would ask for.
+ *
+ * <pre>
+ * java -jar mcp-examples.jar agent-console                  # interactive
+ * java -jar mcp-examples.jar agent-console --demo           # the bundled demo against a tool server
+ * java -jar mcp-examples.jar agent-console --script FILE [--var NAME=VALUE]...
+ * </pre>
+ *
+ * <p>Scripts are the same commands, one per line; {@code ${NAME}} is replaced by a {@code --var}
+ * or an environment variable. The directory starts with {@code admin} (an organization admin),
+ * {@code alice} (group {@code support}) and {@code bob} (group {@code sales}); everything is kept
+ * in memory, as the SDK's default stores do.
+ */
+public final class AgentConsoleExample {
+  static final String USAGE = """
+      usage: agent-console [--demo | --script FILE] [--var NAME=VALUE]...
+        --demo            start the tool-server example on a free port and run the bundled demo
+        --script FILE     run the commands in FILE (- for standard input), echoing each
+        --var NAME=VALUE  a value for ${NAME} in commands
+      without --demo or --script, commands are read from the terminal; type help
+      """;
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  private AgentConsoleExample() {}
+
+  public static void main(String[] args) throws IOException {
+    // the activity log is shown by the 'log' command; keep its SLF4J copy off the terminal
+    System.setProperty("org.slf4j.simpleLogger.log.dev.mcpkit.policy.audit", "warn");
+    System.exit(run(args, System.in, System.out, System.getenv()));
+  }
+
+  static int run(String[] args, InputStream stdin, PrintStream out, Map<String, String> env)
+      throws IOException {
+    Map<String, String> vars = new HashMap<>(env);
+    String script = null;
+    boolean demo = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--demo" -> demo = true;
+        case "--script" -> script = i + 1 < args.length ? args[++i] : null;
+        case "--var" -> {
+          String[] kv = i + 1 < args.length ? args[++i].split("=", 2) : new String[0];
+          if (kv.length != 2) {
+            out.print(USAGE);
+            return 2;
+          }
+          vars.put(kv[0], kv[1]);
+        }
+        default -> {
+          out.print(USAGE);
+          return args[i].equals("--help") ? 0 : 2;
+        }
+      }
+    }
+    McpHttpServer toolServer = null;
+    try {
+      Reader commands;
+      if (demo) {
+        String key = randomKey();
+        toolServer = ToolServerExample.startInBackground(Files.createTempDirectory("outbox"), key);
+        vars.put("TOOL_SERVER_URL", toolServer.url().toString());
+        vars.put("TOOL_SERVER_API_KEY", key);
+        out.println("tool-server example started at " + toolServer.url()
+            + " (API key required)\n");
+        commands = new InputStreamReader(AgentConsoleExample.class.getResourceAsStream("demo.txt"),
+            StandardCharsets.UTF_8);
+      } else if (script != null) {
+        commands = script.equals("-") ? new InputStreamReader(stdin, StandardCharsets.UTF_8)
+            : Files.newBufferedReader(Path.of(script));
+      } else {
+        commands = new InputStreamReader(stdin, StandardCharsets.UTF_8);
+      }
+      repl(new BufferedReader(commands), out, vars, demo || script != null);
+      return 0;
+    } finally {
+      if (toolServer != null) {
+        toolServer.close();
+      }
+    }
+  }
+
+  /** Reads commands until the end or {@code quit}; scripted lines are echoed after the prompt. */
+  static void repl(BufferedReader in, PrintStream out, Map<String, String> vars, boolean echo)
+      throws IOException {
+    InMemoryDirectory directory = new InMemoryDirectory()          // the host's users (an SPI)
+        .put(Principal.admin("admin"))
+        .put(Principal.user("alice", "support"))
+        .put(Principal.user("bob", "sales"));
+    try (McpGovernance gov = McpGovernance.builder()
+        .directory(directory)
+        .cipher(SecretCipher.aesGcm(KeySource.of("console", randomBytes(32)))) // credentials at rest
+        .build()) {                                                // every store in memory
+      AgentConsole console = new AgentConsole(gov, directory, directory.find("admin"), out);
+      out.println("users: admin (organization admin), alice (support), bob (sales); type help");
+      while (true) {
+        out.print(console.prompt());
+        String line = in.readLine();
+        if (line == null) {
+          out.println();
+          return;
+        }
+        try {
+          line = substitute(line, vars);
+        } catch (IllegalArgumentException e) {
+          out.println(line + "\nerror: " + e.getMessage());
+          continue;
+        }
+        if (echo) { // a key typed in a script is not shown again
+          out.println(line.startsWith("api-key ") ? line.replaceAll("\\S+$", "****") : line);
+        }
+        if (!console.execute(line)) {
+          return;
+        }
+      }
+    }
+  }
+
+  static String substitute(String line, Map<String, String> vars) {
+    Matcher m = VARIABLE.matcher(line);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String value = vars.get(m.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException("${" + m.group(1) + "} is not set (use --var "
+            + m.group(1) + "=VALUE)");
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(value));
+    }
+    return m.appendTail(sb).toString();
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    new SecureRandom().nextBytes(b);
+    return b;
+  }
+
+  private static String randomKey() {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+  }
+}

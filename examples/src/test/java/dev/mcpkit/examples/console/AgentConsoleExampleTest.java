@@ -1,0 +1,164 @@
+package dev.mcpkit.examples.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpkit.examples.toolserver.ToolServerExample;
+import dev.mcpkit.server.McpHttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent console driven by scripts against the tool-server example over loopback HTTP (with an
+ * API key): register, share, attach, permissions, calls, approvals, denials and the log.
+ */
+class AgentConsoleExampleTest {
+  private static final String KEY = "console-test-key-0123456789abcdefghijklmnop";
+  @TempDir static Path outbox;
+  private static McpHttpServer toolServer;
+
+  @BeforeAll
+  static void startToolServer() throws Exception {
+    toolServer = ToolServerExample.startInBackground(outbox, KEY);
+  }
+
+  @AfterAll
+  static void stopToolServer() {
+    toolServer.close();
+  }
+
+  private static String run(String script, String... args) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = AgentConsoleExample.run(args,
+        new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        Map.of("TOOL_SERVER_URL", toolServer.url().toString(), "TOOL_SERVER_API_KEY", KEY));
+    assertThat(code).isZero();
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static final String SETUP = """
+      register docs ${TOOL_SERVER_URL} --name "Docs" --api-key-header Authorization
+      share docs group:support
+      attach docs
+      permission docs search_docs always
+      permission docs send_email approval
+      permission docs execute_workflow disabled
+      """;
+
+  @Test
+  void registerShareAttachPermitCallApproveAndTheLogShowsItAll() throws Exception {
+    String out = run(SETUP + """
+        as alice
+        call docs/search_docs {"query": "roll back a bad deploy", "limit": 1}
+        api-key docs ${TOOL_SERVER_API_KEY}
+        call search_docs {"query": "roll back a bad deploy", "limit": 1}
+        call send_email {"to": "ops@lumen.example", "subject": "Rollback", "body": "Done."}
+        approve 1
+        approve 1
+        log 50 --full
+        """, "--script", "-");
+    assertThat(out)
+        .contains("registered docs: Docs at " + toolServer.url())
+        .contains("connect your account to Docs", "this server takes an API key: api-key docs KEY")
+        .contains("connection ", "to docs: CONNECTED")
+        .contains("1. Runbook: rolling back a deployment (deploy-rollback")
+        .contains("approval 1 needed: docs/send_email")
+        .contains("Email to ops@lumen.example queued in the outbox")
+        .contains("denied (approval-used)");
+    try (Stream<Path> files = Files.list(outbox)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".eml"))).hasSize(1);
+    }
+    String log = out.substring(out.lastIndexOf("log 50 --full"));
+    assertThat(log)
+        .containsPattern("ADMIN_CHANGE +admin +docs/search_docs +changed")
+        .containsPattern("DENIAL +alice +docs/search_docs +connection_required")
+        .containsPattern("CALL +alice +docs/search_docs +completed")
+        .containsPattern("APPROVAL_REQUESTED +alice +docs/send_email +approval_required")
+        .containsPattern("APPROVAL_DECISION +alice +docs/send_email +approved")
+        .containsPattern("CALL +alice +docs/send_email +completed")
+        .contains("input:  {\"to\":\"ops@lumen.example\",\"subject\":\"Rollback\",\"body\":\"Done.\"}")
+        .contains("result: {\"content\":[{\"type\":\"text\",\"text\":\"Email to ops@lumen.example");
+    assertThat(out).as("the API key is never printed").doesNotContain(KEY);
+  }
+
+  @Test
+  void rejectedDisabledAndUnsharedCallsAreDeniedWithTheRuleThatRefused() throws Exception {
+    String out = run(SETUP + """
+        as alice
+        api-key docs ${TOOL_SERVER_API_KEY}
+        call send_email {"to": "all@lumen.example", "subject": "Hi", "body": "all"}
+        reject 1 "not to everyone"
+        approve 1
+        call docs/execute_workflow {"workflow": "onboard_employee"}
+        explain docs/execute_workflow
+        tools
+        as bob
+        call docs/search_docs {"query": "expenses"}
+        """, "--script", "-");
+    assertThat(out)
+        .contains("rejected: not to everyone")
+        .contains("denied (tool-permission): tool 'execute_workflow' is disabled")
+        .contains("not allowed:")
+        .contains("denied (server-sharing)");
+    assertThat(out.substring(out.lastIndexOf("alice@assistant> tools"))).as("disabled tools are not offered")
+        .contains("docs/search_docs", "docs/send_email").doesNotContain("docs/execute_workflow");
+    try (Stream<Path> files = Files.list(outbox)) {
+      assertThat(files.filter(f -> f.toString().contains("all@"))).isEmpty();
+    }
+  }
+
+  @Test
+  void onlyAdminsRegisterAndBadInputGetsAClearErrorWithoutEndingTheSession() throws Exception {
+    String out = run("""
+        as alice
+        register rogue http://127.0.0.1:9/mcp --api-key-header X-API-Key
+        as admin
+        register bad ftp://example.com/mcp
+        call docs/search_docs {not json
+        say "unclosed
+        frobnicate
+        call ${NOT_SET}
+        permission docs search_docs sometimes
+        help
+        """, "--script", "-");
+    assertThat(out)
+        .containsPattern("refused: .*admin")
+        .contains("error: arguments are not valid JSON")
+        .contains("error: a quote is not closed")
+        .contains("unknown command 'frobnicate' (type help)")
+        .contains("error: ${NOT_SET} is not set (use --var NOT_SET=VALUE)")
+        .contains("error: usage: permission SERVER TOOL always|approval|disabled")
+        .contains("the agent at work");
+    assertThat(out.substring(out.indexOf("register bad"))).contains("error: ");
+  }
+
+  @Test
+  void theBundledDemoRunsAgainstItsOwnToolServer() throws Exception {
+    String out = run("", "--demo");
+    assertThat(out)
+        .contains("tool-server example started at http://127.0.0.1:")
+        .contains("approval 1 needed: docs/send_email")
+        .contains("queued in the outbox")
+        .contains("rejected: not to everyone")
+        .contains("denied (server-sharing)")
+        .containsPattern("CALL +alice +docs/send_email +completed")
+        .contains("api-key docs ****");
+  }
+
+  @Test
+  void wordsAreSplitOnBlanksGroupedByQuotesAndCommentsAreDropped() {
+    assertThat(Words.split("reject 2 \"not to \\\"everyone\\\"\"  # a comment"))
+        .containsExactly("reject", "2", "not to \"everyone\"");
+    assertThat(Words.after("call docs/x {\"a\": \"b c\"}", 2)).isEqualTo("{\"a\": \"b c\"}");
+  }
+}
