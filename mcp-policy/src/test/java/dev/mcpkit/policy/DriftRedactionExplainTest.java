@@ -117,6 +117,20 @@ class DriftRedactionExplainTest extends GovernanceFixture {
   }
 
   @Test
+  void explainOfADisabledToolFailsThePermissionRuleAndKeepsTheDriftCheck() throws Exception {
+    connect(alice);
+    allow("echo", ToolPermission.DISABLED);
+    gov.listTools(alice, AGENT);
+    Decision no = gov.explain(alice, AGENT, "crm", "echo");
+    assertThat(no.allowed()).isFalse();
+    assertThat(no.checks()).extracting(Decision.Check::rule).containsExactly("directory",
+        "server-registered", "server-sharing", "agent-connector", "tool-permission",
+        "definition-drift");
+    assertThat(no.checks()).extracting(Decision.Check::passed)
+        .containsExactly(true, true, true, true, false, true);
+  }
+
+  @Test
   void historyCanBeReadByPrincipalAndByAgent() throws Exception {
     connect(alice);
     allow("echo", ToolPermission.ALWAYS_ALLOW);

@@ -76,6 +76,17 @@ class PermissionAndApprovalTest extends GovernanceFixture {
   }
 
   @Test
+  void aNeedsApprovalPermissionSetBeforeTheToolWasEverListedIsApprovableOnTheFirstCall()
+      throws Exception {
+    connect(alice);
+    allow("echo", ToolPermission.NEEDS_APPROVAL); // nobody has listed the server's tools yet
+    var required = (CallOutcome.ApprovalRequired) gov.invoke(alice, AGENT, "crm", "echo",
+        message("first"));
+    assertThat(text(gov.approve(required.approvalId(), alice))).isEqualTo("echo:first");
+    assertThat(crm.calls("echo")).isEqualTo(1);
+  }
+
+  @Test
   void anApprovalCannotBeReplayed() throws Exception {
     connect(alice);
     var required = (CallOutcome.ApprovalRequired) gov.invoke(alice, AGENT, "crm", "echo",

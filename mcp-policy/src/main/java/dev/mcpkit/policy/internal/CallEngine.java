@@ -62,7 +62,14 @@ public final class CallEngine {
             + access.registration().name() + "' offers no tool '" + tool + "'",
             java.util.List.of()));
       }
-      connector.observe(access, tool, prep.live());
+      if (connector.observe(access, tool, prep.live())) {
+        // the rule was just bound to the definition it governs: an approval requested now must
+        // carry the policy as stored, or approving it would see a "changed" policy
+        access = decider.access(principalId, agentId, serverId, false);
+        if (!access.granted()) {
+          return deny(s, args, access.denial());
+        }
+      }
       Decision d = decider.permission(access, tool, prep.live(), false);
       if (!d.allowed()) {
         return deny(s, args, d);

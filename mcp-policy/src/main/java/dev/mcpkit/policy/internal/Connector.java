@@ -117,13 +117,14 @@ final class Connector {
 
   /**
    * Binds a rule set before the tool was seen to the first definition seen, and logs drift once per
-   * new definition.
+   * new definition. Returns true when it changed the stored connector (the caller's {@code access}
+   * is then out of date).
    */
-  void observe(Access access, String tool, ToolEntry live) throws IOException {
+  boolean observe(Access access, String tool, ToolEntry live) throws IOException {
     AgentConnector c = access.connector();
     ToolRule rule = c.rules().get(tool);
     if (rule == null || live == null) {
-      return;
+      return false;
     }
     if (rule.definitionHash() == null) {
       synchronized (connectorLock) {
@@ -133,6 +134,7 @@ final class Connector {
           stores.connectors().put(current.withRule(tool, r.withDefinition(live.hash())));
         }
       }
+      return true;
     } else if (!rule.definitionHash().equals(live.hash())
         && reportedDrift.add(c.agentId() + "\n" + c.serverId() + "\n" + tool + "\n" + live.hash())) {
       audit.record(AuditEvent.Type.DEFINITION_DRIFT,
@@ -144,6 +146,7 @@ final class Connector {
               + "it falls back to " + (c.onDrift() != null ? c.onDrift() : settings.onDrift())
               + " until an admin confirms it");
     }
+    return false;
   }
 
   static String serverFailure(ServerRegistration reg, Exception e) {

@@ -106,6 +106,7 @@ public final class Decider {
       source = trace ? "'" + tool + "' has no explicit permission; new tools get " + permission
           : null;
     }
+    int permissionCheck = checks.size();
     pass(checks, "tool-permission", source, trace);
     String rulename = "tool-permission";
     if (rule != null && live != null && rule.definitionHash() != null
@@ -129,7 +130,7 @@ public final class Decider {
               + "an admin confirms the new definition"
           : "tool '" + tool + "' is disabled for agent '" + access.agentId() + "'";
       if (trace && rulename.equals("tool-permission")) {
-        checks.set(checks.size() - 1, new Decision.Check("tool-permission", false, source));
+        checks.set(permissionCheck, new Decision.Check("tool-permission", false, source));
       }
       return new Decision(false, permission, rulename, reason, checks);
     }
