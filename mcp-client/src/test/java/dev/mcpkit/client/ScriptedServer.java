@@ -171,6 +171,7 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
 
   @Override
   public void close() {
+    EventStreamBody.endAll(); // MockWebServer waits for every response to be written
     try {
       server.close();
     } catch (RuntimeException ignored) {
