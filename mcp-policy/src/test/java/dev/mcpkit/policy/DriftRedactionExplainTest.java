@@ -90,6 +90,27 @@ class DriftRedactionExplainTest extends GovernanceFixture {
   }
 
   @Test
+  void theLoggedResultIsTheServersOwnAnswerRedactedAndApartFromWhatTheCallerGets()
+      throws Exception {
+    connect(alice);
+    allow("issue_token", ToolPermission.ALWAYS_ALLOW);
+    CallOutcome outcome = gov.invoke(alice, AGENT, "crm", "issue_token",
+        JsonNodeFactory.instance.objectNode());
+    ObjectNode live = (ObjectNode) ((CallOutcome.Completed) outcome).result().structuredContent();
+    assertThat(live.get("access_token").asText()).isEqualTo("tok-SECRET-123");
+    live.put("access_token", "changed by the caller");
+
+    AuditEvent call = audit.byPrincipal("alice", 100).stream()
+        .filter(e -> e.type() == AuditEvent.Type.CALL
+            && outcome.correlationId().equals(e.correlationId()))
+        .findFirst().orElseThrow();
+    assertThat(call.result().get("structuredContent").get("access_token").asText())
+        .isEqualTo("[REDACTED]");
+    assertThat(call.result().get("content").isArray()).isTrue();
+    assertThat(call.result().toString()).doesNotContain("tok-SECRET-123", "changed by the caller");
+  }
+
+  @Test
   void explainNamesEveryRuleThatApplied() throws Exception {
     connect(alice);
     allow("echo", ToolPermission.ALWAYS_ALLOW);

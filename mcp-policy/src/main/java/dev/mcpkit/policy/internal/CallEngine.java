@@ -1,10 +1,12 @@
 package dev.mcpkit.policy.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.engine.RequestOptions;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Methods;
 import dev.mcpkit.core.schema.Tools.CallToolParams;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
 import dev.mcpkit.policy.ApprovalRequest;
@@ -203,10 +205,14 @@ public final class CallEngine {
         ? access.connector().callTimeout() : settings.callTimeout();
     long start = System.nanoTime();
     try {
-      CallToolResult result = prep.client().callTool(new CallToolParams(s.tool(), args),
-          RequestOptions.timeout(timeout));
+      // the result as the server sent it goes to the log (redacted, so as a copy); reading it
+      // into a record for the caller and writing that record back to JSON for the log would
+      // cost a second conversion on every call
+      JsonNode raw = prep.client().request(Methods.TOOLS_CALL,
+          McpJson.toTree(new CallToolParams(s.tool(), args)), RequestOptions.timeout(timeout));
+      CallToolResult result = read(raw, access);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      audit.tryRecord(AuditEvent.Type.CALL, s, args, McpJson.toTree(result), null, took,
+      audit.tryRecord(AuditEvent.Type.CALL, s, args, raw, null, took,
           result.failed() ? "tool_error" : "completed", null);
       return new CallOutcome.Completed(result, took, s.correlationId());
     } catch (IOException | McpProtocolException e) {
@@ -224,6 +230,17 @@ public final class CallEngine {
       String reason = Connector.serverFailure(access.registration(), e);
       audit.tryRecord(AuditEvent.Type.CALL, s, args, null, reason, took, "failed", null);
       return new CallOutcome.Failed(reason, s.correlationId());
+    }
+  }
+
+  /** A {@code tools/call} result read into its record; one that does not fit is the server's fault. */
+  private static CallToolResult read(JsonNode raw, Access access) throws IOException {
+    try {
+      return McpJson.fromTree(raw == null ? McpJson.object() : raw, CallToolResult.class);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("server '" + access.registration().name() + "' answered "
+          + Methods.TOOLS_CALL + " with a result that is not a CallToolResult: " + e.getMessage(),
+          e);
     }
   }
 

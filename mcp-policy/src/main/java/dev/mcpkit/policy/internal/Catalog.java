@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Definitions are only used to decide (drift, annotations); results are never cached.
  */
 public final class Catalog {
-  private record Snapshot(Map<String, ToolEntry> tools, Instant fetchedAt) {}
+  /** A list and when it stops being fresh (computed once, not on every lookup). */
+  private record Snapshot(Map<String, ToolEntry> tools, Instant freshUntil) {}
 
   private record Key(String serverId, TokenOwner owner) {}
 
@@ -39,7 +40,7 @@ public final class Catalog {
       tools.put(tool.name(), ToolEntry.of(tool));
     }
     Map<String, ToolEntry> frozen = java.util.Collections.unmodifiableMap(tools);
-    snapshots.put(new Key(serverId, owner), new Snapshot(frozen, clock.instant()));
+    snapshots.put(new Key(serverId, owner), new Snapshot(frozen, clock.instant().plus(ttl)));
     lastSeen.computeIfAbsent(serverId, s -> new ConcurrentHashMap<>()).putAll(frozen);
     return frozen;
   }
@@ -48,7 +49,7 @@ public final class Catalog {
   public ToolEntry find(String serverId, TokenOwner owner, McpClient client, String tool)
       throws IOException {
     Snapshot s = snapshots.get(new Key(serverId, owner));
-    if (s != null && clock.instant().isBefore(s.fetchedAt().plus(ttl))) {
+    if (s != null && clock.instant().isBefore(s.freshUntil())) {
       ToolEntry entry = s.tools().get(tool);
       if (entry != null) {
         return entry;

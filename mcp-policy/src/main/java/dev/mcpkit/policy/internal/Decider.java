@@ -20,6 +20,7 @@ import java.util.List;
  * applied is named (for explain); without, no list or text is built for rules that pass.
  */
 public final class Decider {
+  // the texts of passing rules are built only under trace: building them costs more than deciding
   private final Stores stores;
   private final Settings settings;
 
@@ -37,13 +38,17 @@ public final class Decider {
       return deny(principalId, agentId, serverId, null, null, null, null, null, checks,
           "directory", "user '" + principalId + "' is not in the directory");
     }
-    pass(checks, "directory", "user '" + principalId + "' is in the directory", trace);
+    if (trace) {
+      pass(checks, "directory", "user '" + principalId + "' is in the directory", true);
+    }
     ServerRegistration reg = stores.registry().find(serverId);
     if (reg == null) {
       return deny(principalId, agentId, serverId, p, null, null, null, null, checks,
           "server-registered", "no server '" + serverId + "' is registered");
     }
-    pass(checks, "server-registered", "server '" + reg.name() + "' is registered", trace);
+    if (trace) {
+      pass(checks, "server-registered", "server '" + reg.name() + "' is registered", true);
+    }
     Sharing sharing = stores.sharing().find(serverId);
     if (sharing == null || !sharing.allows(p)) {
       return deny(principalId, agentId, serverId, p, reg, sharing, null, null, checks,
@@ -60,8 +65,10 @@ public final class Decider {
           "agent-connector", "server '" + reg.name() + "' is not attached to agent '" + agentId
               + "'");
     }
-    pass(checks, "agent-connector", "server '" + reg.name() + "' is attached to agent '" + agentId
-        + "' (" + connector.method() + ")", trace);
+    if (trace) {
+      pass(checks, "agent-connector", "server '" + reg.name() + "' is attached to agent '"
+          + agentId + "' (" + connector.method() + ")", true);
+    }
     Connection shared = null;
     if (connector.method() == ConnectionMethod.SHARED) {
       shared = stores.connections().find(connector.sharedConnectionId());
@@ -75,8 +82,10 @@ public final class Decider {
             "shared-connection", "the shared connection '" + shared.name()
                 + "' is not shared with '" + principalId + "'");
       }
-      pass(checks, "shared-connection", "the shared connection '" + shared.name()
-          + "' is shared with '" + principalId + "'", trace);
+      if (trace) {
+        pass(checks, "shared-connection", "the shared connection '" + shared.name()
+            + "' is shared with '" + principalId + "'", true);
+      }
     }
     return new Access(principalId, agentId, serverId, p, reg, sharing, connector, shared, null,
         checks);
