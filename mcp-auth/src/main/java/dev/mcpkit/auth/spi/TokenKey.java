@@ -20,6 +20,17 @@ public record TokenKey(TokenOwner owner, String issuer, String resource) {
   }
 
   /**
+   * The canonical form of an MCP server's URI, as credentials are keyed by it ({@link #resource()}):
+   * lower-case scheme and host, default port dropped, no query or fragment, no trailing slash on an
+   * empty path.
+   *
+   * @throws IllegalArgumentException when {@code server} is not an absolute http(s) URI
+   */
+  public static java.net.URI canonicalResource(java.net.URI server) {
+    return dev.mcpkit.auth.internal.Uris.canonical(server);
+  }
+
+  /**
    * The bytes the cipher authenticates along with a value (AES-GCM associated data), so that a
    * ciphertext copied into another key's slot fails to decrypt.
    */
