@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.mcpkit.core.json.McpJson;
 import java.io.ByteArrayOutputStream;
@@ -27,9 +28,12 @@ import java.util.List;
 public final class JsonRpcCodec {
   private static final JsonRpcCodec INSTANCE = new JsonRpcCodec(McpJson.mapper());
   private final ObjectMapper mapper;
+  // a reader made once: ObjectMapper.readTree resolves the type and root deserializer per call
+  private final ObjectReader treeReader;
 
   private JsonRpcCodec(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.treeReader = mapper.readerFor(JsonNode.class);
   }
 
   public static JsonRpcCodec instance() {
@@ -81,7 +85,7 @@ public final class JsonRpcCodec {
     }
     JsonNode tree;
     try {
-      tree = mapper.readTree(json);
+      tree = treeReader.readTree(json);
     } catch (StreamConstraintsException e) {
       throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR,
           "Parse error: " + e.getOriginalMessage(), null);

@@ -56,6 +56,10 @@ final class ServletHttpCall implements HttpCall {
   @Override
   public boolean arrivedOnLoopback() {
     String local = request.getLocalAddr();
+    if (local != null && (local.startsWith("127.") || local.equals("::1")
+        || local.equals("0:0:0:0:0:0:0:1"))) {
+      return true; // the usual literals, without parsing an address per request
+    }
     try {
       return local != null && InetAddress.getByName(local).isLoopbackAddress();
     } catch (UnknownHostException e) {
