@@ -114,17 +114,23 @@ public final class LoadHarness {
       Sessions.Session session = http.open(server.url());
       Map<String, String> headers = Sessions.headers(session.id(), session.version());
       String body = Sessions.toolsCall(0, EchoServer.BARE_TEXT, false);
+      String stateless = Sessions.toolsCall(0, EchoServer.BARE_TEXT, true);
+      // a fresh JVM compiles for a while: warm every request kind up before measuring any
+      System.out.printf("%-26s warm-up ...%n", t.name());
+      Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, warmup);
+      if (t.impl().equals("ours")) {
+        Wrk.run(server.url(), Sessions.statelessHeaders(), stateless, EchoServer.BARE_TEXT, 64,
+            warmup);
+      }
       measure(t.name(), server, headers, body);
       if (t.impl().equals("ours")) {
-        measure(t.name() + " 2026-07-28", server, Sessions.statelessHeaders(),
-            Sessions.toolsCall(0, EchoServer.BARE_TEXT, true));
+        measure(t.name() + " 2026-07-28", server, Sessions.statelessHeaders(), stateless);
       }
     }
   }
 
   private void measure(String name, ServerProcess server, Map<String, String> headers, String body)
       throws Exception {
-    System.out.printf("%-26s warm-up ...%n", name);
     Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, warmup);
     Result many = Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, duration);
     Result one = Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 1, duration);

@@ -31,9 +31,9 @@ final class Report {
           .append(" | ").append(ms(m.p99Millis())).append(" | ").append(m.errors())
           .append(" | ").append(num(o.perSecond())).append(" | ").append(ms(o.p50Millis()))
           .append(" | ").append(ms(o.p99Millis())).append(" | ").append(o.errors())
-          .append(" | ").append(om == null || name.startsWith("official") ? "" :
+          .append(" | ").append(om == null || !name.startsWith("ours") ? "" :
               ratio(m.perSecond() / om.perSecond()) + " / " + ratio(o.perSecond() / oo.perSecond()))
-          .append(" | ").append(om == null || name.startsWith("official") ? "" :
+          .append(" | ").append(om == null || !name.startsWith("ours") ? "" :
               ratio(m.p99Millis() / om.p99Millis()))
           .append(" | ").append(idle(name))
           .append(" | ").append(idleCalls(name))
