@@ -45,6 +45,9 @@ final class ServletHttpCall implements HttpCall {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
     String path = context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    if (path.indexOf('%') < 0) {
+      return path; // nothing to decode ('+' stays '+' either way): no copies per request
+    }
     return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
   }
 
