@@ -12,8 +12,9 @@ public final class Main {
       usage: java -jar mcp-benchmarks.jar COMMAND [options]
         jmh [JMH options]                 JMH benchmarks (e.g. jmh CodecBenchmark -prof gc)
         echo-server --port PORT --host jdk|jetty|tomcat [--impl ours|official|bare]
-        load [--duration S] [--warmup S] [--sessions N] [--only NAMES] [--skip-idle]
-             [--skip-client] [--out FILE]  every server under wrk, idle sessions, clients
+        load [--duration S] [--warmup S] [--sessions N] [--idle-wait S] [--only NAMES]
+             [--skip-idle] [--skip-client] [--out FILE]  every server under wrk, idle sessions,
+                                          clients; prints the table with the targets
         client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]""";
 
   private Main() {}
