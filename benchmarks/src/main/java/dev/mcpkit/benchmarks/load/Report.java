@@ -40,9 +40,9 @@ final class Report {
           .append(" |\n");
     }
     if (!h.clients().isEmpty()) {
-      md.append("\n| client (tools/call echo, our server on Jetty) | calls/s | p50 ms | p99 ms"
-          + " | errors |\n|---|---:|---:|---:|---:|\n");
-      h.clients().forEach((k, r) -> md.append("| ").append(k.replace("@", ", ")).append(" callers")
+      md.append("\n| client (tools/call echo, our server on Jetty) | calling threads | calls/s"
+          + " | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|\n");
+      h.clients().forEach((k, r) -> md.append("| ").append(k.replace("@", " | "))
           .append(" | ").append(num(r.perSecond())).append(" | ").append(ms(r.p50Millis()))
           .append(" | ").append(ms(r.p99Millis())).append(" | ").append(r.errors()).append(" |\n"));
     }
