@@ -3,22 +3,36 @@ package dev.mcpkit.benchmarks;
 import java.util.Arrays;
 
 /**
- * {@code java -jar benchmarks/target/mcp-benchmarks.jar jmh [JMH options]} runs the JMH benchmarks
- * (e.g. {@code jmh CodecBenchmark -prof gc}).
+ * {@code java -jar benchmarks/target/mcp-benchmarks.jar COMMAND}: {@code jmh [JMH options]} runs the
+ * JMH benchmarks (e.g. {@code jmh CodecBenchmark -prof gc}); {@code echo-server} serves the echo
+ * tool; {@code load} runs the loopback load harness; {@code client-bench} measures one client.
  */
 public final class Main {
+  private static final String USAGE = """
+      usage: java -jar mcp-benchmarks.jar COMMAND [options]
+        jmh [JMH options]                 JMH benchmarks (e.g. jmh CodecBenchmark -prof gc)
+        echo-server --port PORT --host jdk|jetty|tomcat [--impl ours|official|bare]
+        load [--duration S] [--warmup S] [--sessions N] [--idle-wait S] [--only NAMES]
+             [--skip-idle] [--skip-client] [--out FILE]  every server under wrk, idle sessions,
+                                          clients; prints the table with the targets
+        client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]""";
+
   private Main() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: java -jar mcp-benchmarks.jar jmh [JMH options]");
+      System.err.println(USAGE);
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      case "echo-server" -> dev.mcpkit.benchmarks.load.EchoServer.main(rest);
+      case "load" -> dev.mcpkit.benchmarks.load.LoadHarness.main(rest);
+      case "client-bench" -> dev.mcpkit.benchmarks.load.ClientBench.main(rest);
       default -> {
         System.err.println("unknown command " + args[0]);
+        System.err.println(USAGE);
         System.exit(2);
       }
     }

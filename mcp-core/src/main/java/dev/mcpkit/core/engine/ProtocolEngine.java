@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class ProtocolEngine implements Closeable {
   static final Logger LOG = LoggerFactory.getLogger(ProtocolEngine.class);
   private static final Executor SHARED_EXECUTOR = Threads.newExecutor("mcp-handler", 512);
+  private static final MethodHandlers NO_HANDLERS = MethodHandlers.builder().build();
 
   private final String name;
   private final MethodHandlers handlers;
@@ -537,7 +538,7 @@ public final class ProtocolEngine implements Closeable {
   /** Builds an engine. Only {@link #outbound} is required. */
   public static final class Builder {
     private String name = "mcp";
-    private MethodHandlers handlers = MethodHandlers.builder().build();
+    private MethodHandlers handlers = NO_HANDLERS; // immutable, so one serves every builder
     private Outbound outbound;
     private Executor executor;
     private Duration defaultTimeout = Duration.ofSeconds(30);

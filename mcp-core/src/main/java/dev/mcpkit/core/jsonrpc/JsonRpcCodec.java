@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.mcpkit.core.json.McpJson;
 import java.io.ByteArrayOutputStream;
@@ -32,9 +33,12 @@ import java.util.List;
 public final class JsonRpcCodec {
   private static final JsonRpcCodec INSTANCE = new JsonRpcCodec(McpJson.mapper());
   private final ObjectMapper mapper;
+  // a reader made once: ObjectMapper.readTree resolves the type and root deserializer per call
+  private final ObjectReader treeReader;
 
   private JsonRpcCodec(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.treeReader = mapper.readerFor(JsonNode.class);
   }
 
   public static JsonRpcCodec instance() {
@@ -94,7 +98,7 @@ public final class JsonRpcCodec {
     }
     JsonNode tree;
     try (JsonParser parser = mapper.getFactory().createParser(json)) {
-      tree = mapper.readTree(parser);
+      tree = treeReader.readTree(parser);
       if (tree != null && parser.nextToken() != null) {
         throw new JsonRpcParseException(ErrorCodes.PARSE_ERROR, "Parse error: more than one JSON"
             + " value" + where(parser.currentTokenLocation()) + "; send one message (or, where"

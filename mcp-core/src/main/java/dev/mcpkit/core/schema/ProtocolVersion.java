@@ -75,7 +75,12 @@ public enum ProtocolVersion {
 
   /** The version with this wire form, or empty for one this SDK does not speak. */
   public static Optional<ProtocolVersion> parse(String id) {
-    return ALL.stream().filter(v -> v.id.equals(id)).findFirst();
+    for (ProtocolVersion v : ALL) { // a loop, not a stream: asked on every request
+      if (v.id.equals(id)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -45,6 +45,9 @@ final class ServletHttpCall implements HttpCall {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
     String path = context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    if (path.indexOf('%') < 0) {
+      return path; // nothing to decode ('+' stays '+' either way): no copies per request
+    }
     return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
   }
 
@@ -56,6 +59,10 @@ final class ServletHttpCall implements HttpCall {
   @Override
   public boolean arrivedOnLoopback() {
     String local = request.getLocalAddr();
+    if (local != null && (local.startsWith("127.") || local.equals("::1")
+        || local.equals("0:0:0:0:0:0:0:1"))) {
+      return true; // the usual literals, without parsing an address per request
+    }
     try {
       return local != null && InetAddress.getByName(local).isLoopbackAddress();
     } catch (UnknownHostException e) {

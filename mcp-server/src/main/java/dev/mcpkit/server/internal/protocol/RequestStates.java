@@ -1,5 +1,6 @@
 package dev.mcpkit.server.internal.protocol;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -161,7 +162,7 @@ final class RequestStates {
       Collections.sort(names);
       sb.append('{');
       for (String n : names) {
-        sb.append(McpJson.write(n)).append(':');
+        quote(n, sb).append(':');
         canonical(o.get(n), sb);
         sb.append(',');
       }
@@ -175,8 +176,17 @@ final class RequestStates {
       sb.append(']');
     } else if (node.isNumber()) {
       sb.append(node.decimalValue().stripTrailingZeros().toPlainString());
+    } else if (node.isTextual()) {
+      quote(node.textValue(), sb);
     } else {
       sb.append(node);
     }
+  }
+
+  /** A JSON string literal, escaped as Jackson writes it, without a generator per string. */
+  private static StringBuilder quote(String s, StringBuilder sb) {
+    sb.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(s, sb);
+    return sb.append('"');
   }
 }

@@ -1,6 +1,7 @@
 package dev.mcpkit.server.internal.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import dev.mcpkit.core.McpProtocolException;
@@ -144,7 +145,31 @@ final class ToolMethods {
       r = new CallToolResult(List.of(new Content.Text(McpJson.write(r.structuredContent()))),
           r.structuredContent(), r.isError(), r.resultType(), r.meta(), r.extra());
     }
-    return direct ? new POJONode(r) : McpJson.toTree(r);
+    return direct ? new POJONode(r) : tree(r);
+  }
+
+  /**
+   * The result as a JSON tree. Text-only results, the common case, are built node by node: the
+   * same JSON as {@code McpJson.toTree}, without a round trip through data binding.
+   */
+  static JsonNode tree(CallToolResult r) {
+    if (r.structuredContent() != null || r.resultType() != null || r.meta() != null
+        || !r.extra().isEmpty()) {
+      return McpJson.toTree(r);
+    }
+    ObjectNode result = McpJson.object();
+    ArrayNode content = result.putArray("content");
+    for (Content.ContentBlock block : r.content()) {
+      if (!(block instanceof Content.Text t) || t.annotations() != null || t.meta() != null
+          || !t.extra().isEmpty()) {
+        return McpJson.toTree(r);
+      }
+      content.addObject().put("type", Content.Text.TYPE).put("text", t.text());
+    }
+    if (r.isError() != null) {
+      result.put("isError", r.isError());
+    }
+    return result;
   }
 
   static ObjectNode error(String message) {

@@ -36,6 +36,7 @@ public final class HttpSessions {
   private final long touchEveryMillis;
   private final long shedAfterMillis;
   private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
+  private final Map<String, String> sharedTexts = new ConcurrentHashMap<>();
   private final ScheduledFuture<?> sweeper;
 
   public HttpSessions(McpHttpOptions options) {
@@ -91,6 +92,26 @@ public final class HttpSessions {
   }
 
   /** Saves a changed record of a registered session. */
+  /**
+   * One instance of a JSON text that many sessions repeat (the client info and capabilities of
+   * the same client software), so that idle sessions stay small. Bounded: past 256 distinct texts,
+   * or for long ones, the text is kept as given.
+   */
+  String shared(String json) {
+    if (json == null || json.length() > 2048) {
+      return json;
+    }
+    String known = sharedTexts.get(json);
+    if (known != null) {
+      return known;
+    }
+    if (sharedTexts.size() >= 256) {
+      return json;
+    }
+    known = sharedTexts.putIfAbsent(json, json);
+    return known == null ? json : known;
+  }
+
   void save(SessionRecord record) {
     if (live.containsKey(record.id())) {
       store.save(record);

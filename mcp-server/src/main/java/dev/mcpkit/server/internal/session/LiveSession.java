@@ -258,7 +258,8 @@ public final class LiveSession implements SessionState, ServerPeer {
   public void initialized(String version, ObjectNode caps, ObjectNode info) {
     SessionRecord r = record;
     record = new SessionRecord(r.id(), r.endpoint(), r.subject(), version,
-        info == null ? null : info.toString(), caps == null ? "{}" : caps.toString(), r.logLevel(),
+        owner.shared(info == null ? null : info.toString()),
+        owner.shared(caps == null ? "{}" : caps.toString()), r.logLevel(),
         r.subscriptions(), r.createdMillis());
     owner.save(record);
   }

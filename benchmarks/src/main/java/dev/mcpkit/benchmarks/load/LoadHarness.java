@@ -1,0 +1,276 @@
+package dev.mcpkit.benchmarks.load;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code load [--duration S] [--warmup S] [--sessions N] [--only NAMES] [--skip-idle]
+ * [--skip-client] [--out FILE]}: starts every echo server in its own JVM, drives each with wrk at
+ * 64 connections and at 1, measures the live heap of idle sessions and the client's throughput, and
+ * prints the table with the ratios to the official SDK and every target of the benchmark.
+ */
+public final class LoadHarness {
+  /** The servers, in the order they run. */
+  static final List<Target> SERVERS = List.of(
+      new Target("ours-jdk", "ours", "jdk"),
+      new Target("ours-jetty", "ours", "jetty"),
+      new Target("ours-tomcat", "ours", "tomcat"),
+      new Target("official-jetty", "official", "jetty"),
+      new Target("official-tomcat", "official", "tomcat"),
+      new Target("bare-jdk", "bare", "jdk"),
+      new Target("bare-jetty", "bare", "jetty"),
+      new Target("bare-tomcat", "bare", "tomcat"));
+
+  record Target(String name, String impl, String host) {}
+
+  private int duration = 10;
+  private int warmup = 5;
+  private int sessions = 10_000;
+  private int idleWait = 62;
+  private Set<String> only;
+  private boolean idle = true;
+  private boolean client = true;
+  private Path out;
+  private final Path logs;
+  private final Sessions http = new Sessions();
+  private final Map<String, Result> at64 = new LinkedHashMap<>();
+  private final Map<String, Result> at1 = new LinkedHashMap<>();
+  private final Map<String, Long> idleBytes = new LinkedHashMap<>();
+  private final Map<String, Long> idleErrors = new LinkedHashMap<>();
+  private final Map<String, Result> clients = new LinkedHashMap<>();
+
+  private LoadHarness() throws java.io.IOException {
+    logs = Files.createTempDirectory("mcp-load");
+  }
+
+  public static void main(String[] args) throws Exception {
+    LoadHarness h = new LoadHarness();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--duration" -> h.duration = Integer.parseInt(args[++i]);
+        case "--warmup" -> h.warmup = Integer.parseInt(args[++i]);
+        case "--sessions" -> h.sessions = Integer.parseInt(args[++i]);
+        case "--idle-wait" -> h.idleWait = Integer.parseInt(args[++i]);
+        case "--only" -> h.only = Set.of(args[++i].split(","));
+        case "--skip-idle" -> h.idle = false;
+        case "--skip-client" -> h.client = false;
+        case "--out" -> h.out = Path.of(args[++i]);
+        default -> {
+          System.err.println("usage: load [--duration S] [--warmup S] [--sessions N]"
+              + " [--idle-wait S] [--only ours-jdk,official-jetty,...] [--skip-idle] [--skip-client] [--out FILE]");
+          System.exit(2);
+        }
+      }
+    }
+    if (!Wrk.installed()) {
+      System.err.println("wrk is not installed. Install it with:  sudo apt-get install -y wrk"
+          + "  (Debian/Ubuntu), or  brew install wrk  (macOS); then run this again.");
+      System.exit(3);
+    }
+    h.run();
+    System.exit(0);
+  }
+
+  private boolean selected(String name) {
+    return only == null || only.contains(name);
+  }
+
+  private void run() throws Exception {
+    System.out.printf("load harness: %d s runs after %d s warm-up, JVM %s, %d cores; logs in %s%n",
+        duration, warmup, String.join(" ", ServerProcess.JVM_FLAGS),
+        Runtime.getRuntime().availableProcessors(), logs);
+    for (Target t : SERVERS) {
+      if (selected(t.name())) {
+        throughput(t);
+      }
+    }
+    if (idle) {
+      idleSessions();
+    }
+    if (client) {
+      clientThroughput();
+    }
+    String report = Report.render(this);
+    System.out.println();
+    System.out.println(report);
+    if (out != null) {
+      Files.writeString(out, report, StandardCharsets.UTF_8);
+      System.out.println("written to " + out);
+    }
+  }
+
+  // ------------------------------------------------------------------ throughput
+
+  private void throughput(Target t) throws Exception {
+    try (ServerProcess server = ServerProcess.start(t.name(), t.impl(), t.host(), logs)) {
+      Sessions.Session session = http.open(server.url());
+      Map<String, String> headers = Sessions.headers(session.id(), session.version());
+      String body = Sessions.toolsCall(0, EchoServer.BARE_TEXT, false);
+      String stateless = Sessions.toolsCall(0, EchoServer.BARE_TEXT, true);
+      // a fresh JVM compiles, and G1 grows the heap from -Xms64m, for a while: every request kind
+      // is warmed up twice before any is measured
+      System.out.printf("%-26s warm-up ...%n", t.name());
+      for (int round = 0; round < 2; round++) {
+        Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, warmup);
+        if (t.impl().equals("ours")) {
+          Wrk.run(server.url(), Sessions.statelessHeaders(), stateless, EchoServer.BARE_TEXT, 64,
+              warmup);
+        }
+      }
+      measure(t.name(), server, headers, body);
+      if (t.impl().equals("ours")) {
+        measure(t.name() + " 2026-07-28", server, Sessions.statelessHeaders(), stateless);
+      }
+    }
+  }
+
+  private void measure(String name, ServerProcess server, Map<String, String> headers, String body)
+      throws Exception {
+    Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, warmup);
+    Result many = Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, duration);
+    Result one = Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 1, duration);
+    at64.put(name, many);
+    at1.put(name, one);
+    System.out.printf("%-26s 64 conns: %,9.0f req/s p50 %6.2f ms p99 %6.2f ms errors %d |"
+            + " 1 conn: %,8.0f req/s p50 %5.2f ms p99 %5.2f ms errors %d%n", name,
+        many.perSecond(), many.p50Millis(), many.p99Millis(), many.errors(), one.perSecond(),
+        one.p50Millis(), one.p99Millis(), one.errors());
+  }
+
+  // ------------------------------------------------------------------ idle sessions
+
+  /**
+   * Opens one session and calls it (so every class and cache is loaded), reads the live heap, opens
+   * {@code sessions - 1} more and leaves them all idle for a minute (our server sheds an idle
+   * session's engine after 30 s, swept every 30 s), reads the live heap again, then calls echo
+   * once on every session.
+   */
+  private void idleSessions() throws Exception {
+    List<Target> targets = new ArrayList<>();
+    for (Target t : SERVERS) {
+      if (!t.impl().equals("bare") && selected(t.name())) {
+        targets.add(t);
+      }
+    }
+    List<ServerProcess> servers = new ArrayList<>();
+    Map<String, Long> before = new LinkedHashMap<>();
+    Map<String, List<Sessions.Session>> opened = new LinkedHashMap<>();
+    try {
+      long lastOpened = 0;
+      for (Target t : targets) {
+        ServerProcess server = ServerProcess.start(t.name() + "-idle", t.impl(), t.host(), logs);
+        servers.add(server);
+        List<Sessions.Session> all = new ArrayList<>();
+        Sessions.Session first = http.open(server.url());
+        all.add(first);
+        for (int i = 0; i < 50; i++) {
+          http.echo(server.url(), first, EchoServer.BARE_TEXT);
+        }
+        before.put(t.name(), server.liveHeapBytes());
+        long start = System.nanoTime();
+        all.addAll(http.openMany(server.url(), sessions - 1, 8));
+        lastOpened = System.nanoTime();
+        opened.put(t.name(), all);
+        System.out.printf("%-26s %,d sessions opened in %.1f s%n", t.name(),
+            all.size(), (lastOpened - start) / 1e9);
+      }
+      long idleUntil = lastOpened + TimeUnit.SECONDS.toNanos(idleWait);
+      long wait = idleUntil - System.nanoTime();
+      if (wait > 0) {
+        System.out.printf("sessions idle for %d s ...%n", TimeUnit.NANOSECONDS.toSeconds(wait));
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      for (int i = 0; i < targets.size(); i++) {
+        Target t = targets.get(i);
+        ServerProcess server = servers.get(i);
+        long after = server.liveHeapBytes();
+        long perSession = (after - before.get(t.name())) / (sessions - 1);
+        long failed = http.echoEach(server.url(), opened.get(t.name()), 8);
+        idleBytes.put(t.name(), perSession);
+        idleErrors.put(t.name(), failed);
+        System.out.printf("%-26s live heap %,d -> %,d bytes: %,d bytes per idle session;"
+                + " %,d sessions called, %d failed%n", t.name(), before.get(t.name()), after,
+            perSession, opened.get(t.name()).size(), failed);
+      }
+    } finally {
+      for (ServerProcess s : servers) {
+        s.close();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ client
+
+  /** Our client and the official client, each in its own JVM, against our server on Jetty. */
+  private void clientThroughput() throws Exception {
+    try (ServerProcess server = ServerProcess.start("client-target", "ours", "jetty", logs)) {
+      for (String impl : List.of("ours", "official")) {
+        for (int callers : List.of(1, 16)) {
+          List<String> command = ServerProcess.java(List.of("client-bench", "--impl", impl,
+              "--url", server.url(), "--callers", String.valueOf(callers),
+              "--warmup", String.valueOf(warmup), "--duration", String.valueOf(duration)),
+              impl.equals("official"));
+          Path log = logs.resolve("client-" + impl + "-" + callers + ".log");
+          Process p = new ProcessBuilder(command).redirectErrorStream(true)
+              .redirectOutput(log.toFile()).start();
+          if (!p.waitFor(warmup + duration + 60L, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+          }
+          String output = Files.readString(log, StandardCharsets.UTF_8);
+          Result r;
+          try {
+            r = Result.parse(output);
+          } catch (IllegalStateException e) {
+            System.out.println("client-bench " + impl + " failed; see " + log);
+            r = Result.NONE;
+          }
+          clients.put(impl + "@" + callers, r);
+          System.out.printf("client %-9s %2d callers: %,8.0f calls/s p50 %5.2f ms p99 %6.2f ms"
+                  + " errors %d%n", impl, callers, r.perSecond(), r.p50Millis(), r.p99Millis(),
+              r.errors());
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ for the report
+
+  Map<String, Result> at64() {
+    return at64;
+  }
+
+  Map<String, Result> at1() {
+    return at1;
+  }
+
+  Map<String, Long> idleBytes() {
+    return idleBytes;
+  }
+
+  Map<String, Long> idleErrors() {
+    return idleErrors;
+  }
+
+  Map<String, Result> clients() {
+    return clients;
+  }
+
+  int sessions() {
+    return sessions;
+  }
+
+  String conditions() {
+    return String.format("%s, %d cores, Java %s, JVM %s, wrk %d s per run after a %d s warm-up",
+        Instant.now(), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), String.join(" ", ServerProcess.JVM_FLAGS), duration,
+        warmup);
+  }
+}
