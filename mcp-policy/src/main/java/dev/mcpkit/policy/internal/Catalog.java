@@ -20,9 +20,7 @@ public final class Catalog {
   /** A list and when it stops being fresh (computed once, not on every lookup). */
   private record Snapshot(Map<String, ToolEntry> tools, Instant freshUntil) {}
 
-  private record Key(String serverId, TokenOwner owner) {}
-
-  private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
+  private final Map<String, OwnerMap<Snapshot>> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Map<String, ToolEntry>> lastSeen = new ConcurrentHashMap<>();
   private final Duration ttl;
   private final Clock clock;
@@ -40,7 +38,8 @@ public final class Catalog {
       tools.put(tool.name(), ToolEntry.of(tool));
     }
     Map<String, ToolEntry> frozen = java.util.Collections.unmodifiableMap(tools);
-    snapshots.put(new Key(serverId, owner), new Snapshot(frozen, clock.instant().plus(ttl)));
+    snapshots.computeIfAbsent(serverId, s -> new OwnerMap<>())
+        .put(owner, new Snapshot(frozen, clock.instant().plus(ttl)));
     lastSeen.computeIfAbsent(serverId, s -> new ConcurrentHashMap<>()).putAll(frozen);
     return frozen;
   }
@@ -48,7 +47,8 @@ public final class Catalog {
   /** The live definition of {@code tool}, from a fresh enough list or a new one; null if absent. */
   public ToolEntry find(String serverId, TokenOwner owner, McpClient client, String tool)
       throws IOException {
-    Snapshot s = snapshots.get(new Key(serverId, owner));
+    OwnerMap<Snapshot> owners = snapshots.get(serverId);
+    Snapshot s = owners == null ? null : owners.get(owner);
     if (s != null && clock.instant().isBefore(s.freshUntil())) {
       ToolEntry entry = s.tools().get(tool);
       if (entry != null) {
@@ -66,7 +66,7 @@ public final class Catalog {
 
   /** Forgets what was listed for {@code serverId}. */
   public void forget(String serverId) {
-    snapshots.keySet().removeIf(k -> k.serverId().equals(serverId));
+    snapshots.remove(serverId);
     lastSeen.remove(serverId);
   }
 }

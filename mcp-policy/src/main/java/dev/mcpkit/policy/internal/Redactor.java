@@ -87,14 +87,29 @@ public final class Redactor {
     return redactText(text);
   }
 
-  /** A cheap test that rules out most strings before the regular expression runs. */
-  private static boolean mayHoldSecret(String text) {
+  /** Words one of which a secret in a text follows (lower case; see {@link #IN_TEXT}). */
+  private static final String[] HINTS = {"bearer", "basic", "pass", "secret", "token", "key"};
+
+  /**
+   * A cheap test that rules out most strings before the regular expression runs (every match of
+   * {@link #IN_TEXT} contains one of {@link #HINTS}); it compares in place rather than lower-casing
+   * a copy of the text.
+   */
+  static boolean mayHoldSecret(String text) {
     if (text.length() < 8) {
       return false;
     }
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    return lower.contains("bearer") || lower.contains("basic") || lower.contains("pass")
-        || lower.contains("secret") || lower.contains("token") || lower.contains("key");
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = (char) (text.charAt(i) | 0x20); // ASCII lower case (other characters never match)
+      if (c == 'b' || c == 'p' || c == 's' || c == 't' || c == 'k') {
+        for (String hint : HINTS) {
+          if (hint.charAt(0) == c && text.regionMatches(true, i, hint, 0, hint.length())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code text} with bearer credentials and {@code secret=value} pairs replaced. */
