@@ -17,8 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Definitions are only used to decide (drift, annotations); results are never cached.
  */
 public final class Catalog {
-  /** A list and when it stops being fresh (computed once, not on every lookup). */
-  private record Snapshot(Map<String, ToolEntry> tools, Instant freshUntil) {}
+  /**
+   * A list and when it stops being fresh, in the clock's milliseconds (computed once; a lookup
+   * compares two numbers and builds no {@link Instant}).
+   */
+  private record Snapshot(Map<String, ToolEntry> tools, long freshUntilMillis) {}
 
   private final Map<String, OwnerMap<Snapshot>> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Map<String, ToolEntry>> lastSeen = new ConcurrentHashMap<>();
@@ -39,7 +42,7 @@ public final class Catalog {
     }
     Map<String, ToolEntry> frozen = java.util.Collections.unmodifiableMap(tools);
     snapshots.computeIfAbsent(serverId, s -> new OwnerMap<>())
-        .put(owner, new Snapshot(frozen, clock.instant().plus(ttl)));
+        .put(owner, new Snapshot(frozen, freshUntil(clock.millis())));
     lastSeen.computeIfAbsent(serverId, s -> new ConcurrentHashMap<>()).putAll(frozen);
     return frozen;
   }
@@ -49,13 +52,24 @@ public final class Catalog {
       throws IOException {
     OwnerMap<Snapshot> owners = snapshots.get(serverId);
     Snapshot s = owners == null ? null : owners.get(owner);
-    if (s != null && clock.instant().isBefore(s.freshUntil())) {
+    if (s != null && clock.millis() < s.freshUntilMillis()) {
       ToolEntry entry = s.tools().get(tool);
       if (entry != null) {
         return entry;
       }
     }
     return refresh(serverId, owner, client).get(tool);
+  }
+
+  private long freshUntil(long nowMillis) {
+    long ttlMillis;
+    try {
+      ttlMillis = ttl.toMillis();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+    long until = nowMillis + ttlMillis;
+    return until < nowMillis ? Long.MAX_VALUE : until;
   }
 
   /** The definition of {@code tool} last seen from {@code serverId} by anyone, or null. */

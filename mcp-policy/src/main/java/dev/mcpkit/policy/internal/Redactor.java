@@ -92,24 +92,43 @@ public final class Redactor {
 
   /**
    * A cheap test that rules out most strings before the regular expression runs (every match of
-   * {@link #IN_TEXT} contains one of {@link #HINTS}); it compares in place rather than lower-casing
-   * a copy of the text.
+   * {@link #IN_TEXT} contains one of {@link #HINTS}, in ASCII letters of either case); it compares
+   * in place rather than lower-casing a copy of the text.
    */
   static boolean mayHoldSecret(String text) {
-    if (text.length() < 8) {
+    int n = text.length();
+    if (n < 8) {
       return false;
     }
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = (char) (text.charAt(i) | 0x20); // ASCII lower case (other characters never match)
+    for (int i = 0; i < n; i++) {
+      char c = lower(text.charAt(i));
       if (c == 'b' || c == 'p' || c == 's' || c == 't' || c == 'k') {
         for (String hint : HINTS) {
-          if (hint.charAt(0) == c && text.regionMatches(true, i, hint, 0, hint.length())) {
+          if (hint.charAt(0) == c && startsWith(text, i, hint)) {
             return true;
           }
         }
       }
     }
     return false;
+  }
+
+  /** ASCII letters in lower case; any other character is returned as is. */
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+  }
+
+  /** Whether {@code text} holds the lower-case ASCII {@code word} at {@code at}, in any case. */
+  private static boolean startsWith(String text, int at, String word) {
+    if (at + word.length() > text.length()) {
+      return false;
+    }
+    for (int j = 1; j < word.length(); j++) {
+      if (lower(text.charAt(at + j)) != word.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code text} with bearer credentials and {@code secret=value} pairs replaced. */
