@@ -28,13 +28,34 @@ public final class AuditWriter {
   /** Records an event; throws when the sink cannot keep it. */
   public void record(AuditEvent.Type type, Subject s, JsonNode input, JsonNode result, String error,
       Duration duration, String outcome, String detail) throws IOException {
+    recordRedacted(type, s, Redactor.redact(input), result, error, duration, outcome, detail);
+  }
+
+  /**
+   * Records an event whose {@code input} the caller already redacted (so that the events of one
+   * call redact it once); throws when the sink cannot keep it.
+   */
+  public void recordRedacted(AuditEvent.Type type, Subject s, JsonNode redactedInput,
+      JsonNode result, String error, Duration duration, String outcome, String detail)
+      throws IOException {
     try {
       sink.record(new AuditEvent(Ids.next(), clock.instant(), type,
-          s.principalId(), s.agentId(), s.serverId(), s.tool(), Redactor.redact(input),
+          s.principalId(), s.agentId(), s.serverId(), s.tool(), redactedInput,
           Redactor.redact(result), Redactor.redactText(error), duration, outcome,
           s.correlationId(), Redactor.redactText(detail)));
     } catch (IOException | RuntimeException e) {
       throw new IOException("the audit sink refused a " + type + " event: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #recordRedacted} if possible; a failing sink is logged. */
+  public void tryRecordRedacted(AuditEvent.Type type, Subject s, JsonNode redactedInput,
+      JsonNode result, String error, Duration duration, String outcome, String detail) {
+    try {
+      recordRedacted(type, s, redactedInput, result, error, duration, outcome, detail);
+    } catch (IOException e) {
+      LOG.error("activity log event lost ({} {} correlation={}): {}", type, outcome,
+          s.correlationId(), e.getMessage());
     }
   }
 

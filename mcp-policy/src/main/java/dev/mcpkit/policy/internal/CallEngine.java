@@ -1,6 +1,7 @@
 package dev.mcpkit.policy.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.McpProtocolException;
@@ -33,6 +34,11 @@ public final class CallEngine {
   private final AuditWriter audit;
   private final Clients clients;
   private final SecureRandom random = new SecureRandom();
+  /** The options of a call whose connector sets no timeout of its own (built once). */
+  private final RequestOptions defaultOptions;
+  /** Reads results with the type and its deserializer resolved once, not per call. */
+  private static final ObjectReader RESULT_READER =
+      McpJson.mapper().readerFor(CallToolResult.class);
 
   CallEngine(Stores stores, Settings settings, Decider decider, Connector connector,
       AuditWriter audit, Clients clients) {
@@ -42,6 +48,7 @@ public final class CallEngine {
     this.connector = connector;
     this.audit = audit;
     this.clients = clients;
+    this.defaultOptions = RequestOptions.timeout(settings.callTimeout());
   }
 
   public CallOutcome invoke(String principalId, String agentId, String serverId, String tool,
@@ -199,20 +206,22 @@ public final class CallEngine {
 
   private CallOutcome run(Access access, Prepared prep, AuditWriter.Subject s, ObjectNode args,
       String why) throws IOException {
+    // the two events of a call log the same input: it is redacted once
+    JsonNode loggedInput = Redactor.redact(args);
     // fail closed: the call runs only once this event is kept
-    audit.record(AuditEvent.Type.CALL_ALLOWED, s, args, null, null, null, "allowed", why);
-    Duration timeout = access.connector().callTimeout() != null
-        ? access.connector().callTimeout() : settings.callTimeout();
+    audit.recordRedacted(AuditEvent.Type.CALL_ALLOWED, s, loggedInput, null, null, null,
+        "allowed", why);
+    RequestOptions options = access.connector().callTimeout() != null
+        ? RequestOptions.timeout(access.connector().callTimeout()) : defaultOptions;
     long start = System.nanoTime();
     try {
       // the result as the server sent it goes to the log (redacted, so as a copy); reading it
       // into a record for the caller and writing that record back to JSON for the log would
       // cost a second conversion on every call
-      JsonNode raw = prep.client().request(Methods.TOOLS_CALL,
-          McpJson.toTree(new CallToolParams(s.tool(), args)), RequestOptions.timeout(timeout));
+      JsonNode raw = prep.client().request(Methods.TOOLS_CALL, params(s.tool(), args), options);
       CallToolResult result = read(raw, access);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      audit.tryRecord(AuditEvent.Type.CALL, s, args, raw, null, took,
+      audit.tryRecordRedacted(AuditEvent.Type.CALL, s, loggedInput, raw, null, took,
           result.failed() ? "tool_error" : "completed", null);
       return new CallOutcome.Completed(result, took, s.correlationId());
     } catch (IOException | McpProtocolException e) {
@@ -228,19 +237,35 @@ public final class CallEngine {
             .findPersonal(s.serverId(), s.principalId()), s, required.authorizationUrl());
       }
       String reason = Connector.serverFailure(access.registration(), e);
-      audit.tryRecord(AuditEvent.Type.CALL, s, args, null, reason, took, "failed", null);
+      audit.tryRecordRedacted(AuditEvent.Type.CALL, s, loggedInput, null, reason, took, "failed",
+          null);
       return new CallOutcome.Failed(reason, s.correlationId());
     }
+  }
+
+  /**
+   * The {@code tools/call} params, built as a tree directly: what converting a
+   * {@link CallToolParams} with only a name and arguments gives, without going through a token
+   * buffer (which would also copy the arguments once more). {@code args} is already the engine's
+   * own copy.
+   */
+  static ObjectNode params(String tool, ObjectNode args) {
+    ObjectNode params = JsonNodeFactory.instance.objectNode();
+    params.put("name", tool);
+    params.set("arguments", args);
+    return params;
   }
 
   /** A {@code tools/call} result read into its record; one that does not fit is the server's fault. */
   private static CallToolResult read(JsonNode raw, Access access) throws IOException {
     try {
-      return McpJson.fromTree(raw == null ? McpJson.object() : raw, CallToolResult.class);
-    } catch (IllegalArgumentException e) {
+      return RESULT_READER.readValue(raw == null ? McpJson.object() : raw);
+    } catch (IOException | IllegalArgumentException e) {
+      String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+          ? j.getOriginalMessage() : e.getMessage();
       throw new IOException("server '" + access.registration().name() + "' answered "
-          + Methods.TOOLS_CALL + " with a result that is not a CallToolResult: " + e.getMessage(),
-          e);
+          + Methods.TOOLS_CALL + " with a result that is not a CallToolResult: cannot read "
+          + "CallToolResult: " + why, e);
     }
   }
 

@@ -17,12 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Definitions are only used to decide (drift, annotations); results are never cached.
  */
 public final class Catalog {
-  /** A list and when it stops being fresh (computed once, not on every lookup). */
-  private record Snapshot(Map<String, ToolEntry> tools, Instant freshUntil) {}
+  /**
+   * A list and when it stops being fresh, in the clock's milliseconds (computed once; a lookup
+   * compares two numbers and builds no {@link Instant}).
+   */
+  private record Snapshot(Map<String, ToolEntry> tools, long freshUntilMillis) {}
 
-  private record Key(String serverId, TokenOwner owner) {}
-
-  private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
+  private final Map<String, OwnerMap<Snapshot>> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Map<String, ToolEntry>> lastSeen = new ConcurrentHashMap<>();
   private final Duration ttl;
   private final Clock clock;
@@ -40,7 +41,8 @@ public final class Catalog {
       tools.put(tool.name(), ToolEntry.of(tool));
     }
     Map<String, ToolEntry> frozen = java.util.Collections.unmodifiableMap(tools);
-    snapshots.put(new Key(serverId, owner), new Snapshot(frozen, clock.instant().plus(ttl)));
+    snapshots.computeIfAbsent(serverId, s -> new OwnerMap<>())
+        .put(owner, new Snapshot(frozen, freshUntil(clock.millis())));
     lastSeen.computeIfAbsent(serverId, s -> new ConcurrentHashMap<>()).putAll(frozen);
     return frozen;
   }
@@ -48,14 +50,26 @@ public final class Catalog {
   /** The live definition of {@code tool}, from a fresh enough list or a new one; null if absent. */
   public ToolEntry find(String serverId, TokenOwner owner, McpClient client, String tool)
       throws IOException {
-    Snapshot s = snapshots.get(new Key(serverId, owner));
-    if (s != null && clock.instant().isBefore(s.freshUntil())) {
+    OwnerMap<Snapshot> owners = snapshots.get(serverId);
+    Snapshot s = owners == null ? null : owners.get(owner);
+    if (s != null && clock.millis() < s.freshUntilMillis()) {
       ToolEntry entry = s.tools().get(tool);
       if (entry != null) {
         return entry;
       }
     }
     return refresh(serverId, owner, client).get(tool);
+  }
+
+  private long freshUntil(long nowMillis) {
+    long ttlMillis;
+    try {
+      ttlMillis = ttl.toMillis();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+    long until = nowMillis + ttlMillis;
+    return until < nowMillis ? Long.MAX_VALUE : until;
   }
 
   /** The definition of {@code tool} last seen from {@code serverId} by anyone, or null. */
@@ -66,7 +80,7 @@ public final class Catalog {
 
   /** Forgets what was listed for {@code serverId}. */
   public void forget(String serverId) {
-    snapshots.keySet().removeIf(k -> k.serverId().equals(serverId));
+    snapshots.remove(serverId);
     lastSeen.remove(serverId);
   }
 }

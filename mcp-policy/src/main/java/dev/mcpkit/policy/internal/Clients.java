@@ -23,9 +23,18 @@ public final class Clients implements Closeable {
   private final McpOAuth oauth;
   private final ApiKeyAuth apiKeys;
   private final Duration requestTimeout;
-  private record Key(String serverId, URI url, ServerRegistration.Auth auth, TokenOwner owner) {}
+  /** One server's clients, by credential owner. */
+  private record Key(String serverId, TokenOwner owner) {}
 
-  private final Map<Key, McpClient> clients = new ConcurrentHashMap<>();
+  /** A connected client and the address and authentication it was connected with. */
+  private record Slot(URI url, ServerRegistration.Auth auth, McpClient client) {
+    boolean fits(ServerRegistration server) {
+      // the same registration object (the usual case) needs no URI comparison
+      return auth == server.auth() && (url == server.url() || url.equals(server.url()));
+    }
+  }
+
+  private final Map<String, OwnerMap<Slot>> clients = new ConcurrentHashMap<>();
   private final Map<Key, Object> locks = new ConcurrentHashMap<>();
 
   public Clients(McpOAuth oauth, ApiKeyAuth apiKeys, Duration requestTimeout) {
@@ -34,40 +43,48 @@ public final class Clients implements Closeable {
     this.requestTimeout = requestTimeout;
   }
 
-  /** The client for {@code owner} at {@code server}, connecting it first if needed. */
+  /**
+   * The client for {@code owner} at {@code server}, connecting it first if needed. A client
+   * connected to another address or with another kind of authentication (the registration
+   * changed) is closed and replaced.
+   */
   public McpClient get(ServerRegistration server, TokenOwner owner) throws IOException {
-    Key key = key(server, owner);
-    McpClient client = clients.get(key);
-    if (client != null) {
-      return client;
+    OwnerMap<Slot> owners = clients.get(server.id());
+    Slot slot = owners == null ? null : owners.get(owner);
+    if (slot != null && slot.fits(server)) {
+      return slot.client();
     }
-    synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-      client = clients.get(key);
-      if (client == null) {
-        client = connect(server, owner);
-        clients.put(key, client);
+    synchronized (locks.computeIfAbsent(new Key(server.id(), owner), k -> new Object())) {
+      owners = clients.computeIfAbsent(server.id(), k -> new OwnerMap<>());
+      slot = owners.get(owner);
+      if (slot != null && slot.fits(server)) {
+        return slot.client();
       }
+      if (slot != null) {
+        owners.remove(owner, slot);
+        slot.client().close();
+      }
+      McpClient client = connect(server, owner);
+      owners.put(owner, new Slot(server.url(), server.auth(), client));
       return client;
     }
   }
 
   /** Closes and forgets the client of {@code owner} at {@code server}. */
   public void evict(ServerRegistration server, TokenOwner owner) {
-    McpClient client = clients.remove(key(server, owner));
-    if (client != null) {
-      client.close();
+    OwnerMap<Slot> owners = clients.get(server.id());
+    Slot slot = owners == null ? null : owners.remove(owner);
+    if (slot != null) {
+      slot.client().close();
     }
   }
 
   /** Closes and forgets every client of {@code serverId}. */
   public void evictServer(String serverId) {
-    clients.entrySet().removeIf(e -> {
-      if (e.getKey().serverId().equals(serverId)) {
-        e.getValue().close();
-        return true;
-      }
-      return false;
-    });
+    OwnerMap<Slot> owners = clients.remove(serverId);
+    if (owners != null) {
+      owners.forEach(s -> s.client().close());
+    }
   }
 
   private McpClient connect(ServerRegistration server, TokenOwner owner) throws IOException {
@@ -85,13 +102,9 @@ public final class Clients implements Closeable {
         .connect();
   }
 
-  private static Key key(ServerRegistration server, TokenOwner owner) {
-    return new Key(server.id(), server.url(), server.auth(), owner);
-  }
-
   @Override
   public void close() {
-    clients.values().forEach(McpClient::close);
+    clients.values().forEach(owners -> owners.forEach(s -> s.client().close()));
     clients.clear();
   }
 }

@@ -87,14 +87,48 @@ public final class Redactor {
     return redactText(text);
   }
 
-  /** A cheap test that rules out most strings before the regular expression runs. */
-  private static boolean mayHoldSecret(String text) {
-    if (text.length() < 8) {
+  /** Words one of which a secret in a text follows (lower case; see {@link #IN_TEXT}). */
+  private static final String[] HINTS = {"bearer", "basic", "pass", "secret", "token", "key"};
+
+  /**
+   * A cheap test that rules out most strings before the regular expression runs (every match of
+   * {@link #IN_TEXT} contains one of {@link #HINTS}, in ASCII letters of either case); it compares
+   * in place rather than lower-casing a copy of the text.
+   */
+  static boolean mayHoldSecret(String text) {
+    int n = text.length();
+    if (n < 8) {
       return false;
     }
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    return lower.contains("bearer") || lower.contains("basic") || lower.contains("pass")
-        || lower.contains("secret") || lower.contains("token") || lower.contains("key");
+    for (int i = 0; i < n; i++) {
+      char c = lower(text.charAt(i));
+      if (c == 'b' || c == 'p' || c == 's' || c == 't' || c == 'k') {
+        for (String hint : HINTS) {
+          if (hint.charAt(0) == c && startsWith(text, i, hint)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** ASCII letters in lower case; any other character is returned as is. */
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+  }
+
+  /** Whether {@code text} holds the lower-case ASCII {@code word} at {@code at}, in any case. */
+  private static boolean startsWith(String text, int at, String word) {
+    if (at + word.length() > text.length()) {
+      return false;
+    }
+    for (int j = 1; j < word.length(); j++) {
+      if (lower(text.charAt(at + j)) != word.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code text} with bearer credentials and {@code secret=value} pairs replaced. */

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** {@link ConnectionStore} in concurrent maps. */
 public final class InMemoryConnectionStore implements ConnectionStore {
   private final ConcurrentHashMap<String, Connection> byId = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, String> personal = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, String> personal = new ConcurrentHashMap<>();
 
   @Override
   public synchronized void put(Connection connection) {
@@ -40,7 +40,28 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     return removed != null;
   }
 
-  private static String key(String serverId, String userId) {
-    return serverId + '\n' + userId;
+  /** A user's connection to a server: no text is built per lookup. */
+  private static final class Key {
+    private final String serverId;
+    private final String userId;
+
+    Key(String serverId, String userId) {
+      this.serverId = serverId;
+      this.userId = userId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && serverId.equals(k.serverId) && userId.equals(k.userId);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * serverId.hashCode() + userId.hashCode();
+    }
+  }
+
+  private static Key key(String serverId, String userId) {
+    return new Key(serverId, userId);
   }
 }

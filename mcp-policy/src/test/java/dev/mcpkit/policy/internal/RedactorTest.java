@@ -1,0 +1,35 @@
+package dev.mcpkit.policy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+  @Test
+  void secretsInTextAreRedactedWhateverTheCaseOfTheirKeyword() {
+    assertThat(Redactor.redactText("Authorization: BEARER abcdefgh12345678"))
+        .isEqualTo("Authorization: BEARER [REDACTED]");
+    assertThat(Redactor.redactText("login with PassWord=hunter22 now"))
+        .isEqualTo("login with PassWord=[REDACTED] now");
+    assertThat(Redactor.redactText("x Api-Key: 0123456789")).isEqualTo("x Api-Key: [REDACTED]");
+    assertThat(Redactor.redactText("TOKEN=abc;")).isEqualTo("TOKEN=[REDACTED];");
+  }
+
+  @Test
+  void textWithoutASecretWordIsReturnedAsIs() {
+    String text = "tool 'echo' is always allowed";
+    assertThat(Redactor.redactText(text)).isSameAs(text);
+    assertThat(Redactor.redactText("short")).isEqualTo("short");
+  }
+
+  @Test
+  void thePreCheckLetsThroughEveryTextThatMentionsASecretWord() {
+    for (String text : new String[] {"....bearer", "BASIC....", "xxPASSxx", "..SeCrEt..",
+        "..tOkEn..", "..KEY....", "apikey=1234"}) {
+      assertThat(Redactor.mayHoldSecret(text)).as(text).isTrue();
+    }
+    assertThat(Redactor.mayHoldSecret("nothing to see here")).isFalse();
+    assertThat(Redactor.mayHoldSecret("ke")).isFalse();
+    assertThat(Redactor.mayHoldSecret("1234567k")).isFalse();
+  }
+}
