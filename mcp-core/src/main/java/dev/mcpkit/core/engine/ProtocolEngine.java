@@ -465,6 +465,9 @@ public final class ProtocolEngine implements Closeable {
       return;
     }
     closed = true;
+    if (pending.isEmpty() && inFlight.isEmpty()) {
+      return; // the common case for a short-lived engine: nothing to fail or cancel
+    }
     List<Pending> waiting = new ArrayList<>(pending.values());
     pending.clear();
     for (Pending p : waiting) {

@@ -144,7 +144,8 @@ final class StatelessHttp {
     try {
       JsonRpcResponse response;
       try {
-        response = engine.handle(request, new Attributes(attrs));
+        // the engine lives for this request only: the request can use its attributes as they are
+        response = engine.handle(request, attrs);
       } finally {
         engine.close();
       }

@@ -67,7 +67,7 @@ final class InputFlow {
     McpPrincipal principal = request.attributes().get(Keys.PRINCIPAL);
     String binding = RequestStates.binding(method, name,
         principal == null ? "" : principal.subject(), arguments);
-    ObjectNode responses = McpJson.object();
+    ObjectNode responses = null; // made only when the request brings responses
     JsonNode state = null;
     JsonNode token = params == null ? null : params.get("requestState");
     if (token != null && !token.isNull()) {
@@ -76,11 +76,15 @@ final class InputFlow {
             + " the server sent");
       }
       RequestStates.Envelope envelope = core.requestStates().verify(token.textValue(), binding);
+      responses = McpJson.object();
       responses.setAll(envelope.responses());
       state = envelope.state();
     }
     JsonNode sent = params == null ? null : params.get("inputResponses");
     if (sent instanceof ObjectNode o) {
+      if (responses == null) {
+        responses = McpJson.object();
+      }
       responses.setAll(o);
     }
     CallContextImpl context = new CallContextImpl(core, request, toolName, responses, state);
