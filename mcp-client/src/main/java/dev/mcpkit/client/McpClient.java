@@ -143,7 +143,13 @@ public final class McpClient implements Closeable {
    * @throws IllegalArgumentException when the arguments are not a JSON object
    */
   public CallToolResult callTool(String name, Object arguments) throws IOException {
-    return callTool(new CallToolParams(name, argumentsOf(name, arguments)), defaults);
+    ObjectNode args = argumentsOf(name, arguments);
+    // the params tree built directly: what converting a CallToolParams with only a name and
+    // arguments gives, without a second conversion of the arguments
+    ObjectNode params = McpJson.object();
+    params.put("name", name);
+    params.set("arguments", args == arguments ? args.deepCopy() : args);
+    return call(Methods.TOOLS_CALL, params, CallToolResult.class, defaults);
   }
 
   /**

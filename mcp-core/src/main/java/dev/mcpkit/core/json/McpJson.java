@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,6 +54,14 @@ public final class McpJson {
     return value == null ? null : MAPPER.valueToTree(value);
   }
 
+  /** One reader per target type: it keeps the resolved root deserializer between calls. */
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return MAPPER.readerFor(type);
+    }
+  };
+
   /**
    * Converts a JSON tree to a type.
    *
@@ -60,10 +69,15 @@ public final class McpJson {
    */
   public static <T> T fromTree(JsonNode tree, Class<T> type) {
     try {
-      return MAPPER.treeToValue(tree, type);
+      if (tree == null || type.isInstance(tree)) {
+        return type.cast(tree); // as treeToValue does: a tree asked for as a tree is itself
+      }
+      return READERS.get(type).readValue(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "cannot read " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    } catch (java.io.IOException e) { // a tree is read from memory: no I/O can fail
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.mcpkit.policy.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.McpProtocolException;
@@ -37,8 +36,6 @@ public final class CallEngine {
   /** The options of a call whose connector sets no timeout of its own (built once). */
   private final RequestOptions defaultOptions;
   /** Reads results with the type and its deserializer resolved once, not per call. */
-  private static final ObjectReader RESULT_READER =
-      McpJson.mapper().readerFor(CallToolResult.class);
 
   CallEngine(Stores stores, Settings settings, Decider decider, Connector connector,
       AuditWriter audit, Clients clients) {
@@ -259,13 +256,11 @@ public final class CallEngine {
   /** A {@code tools/call} result read into its record; one that does not fit is the server's fault. */
   private static CallToolResult read(JsonNode raw, Access access) throws IOException {
     try {
-      return RESULT_READER.readValue(raw == null ? McpJson.object() : raw);
-    } catch (IOException | IllegalArgumentException e) {
-      String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-          ? j.getOriginalMessage() : e.getMessage();
+      return McpJson.fromTree(raw == null ? McpJson.object() : raw, CallToolResult.class);
+    } catch (IllegalArgumentException e) { // its message: "cannot read CallToolResult: ..."
       throw new IOException("server '" + access.registration().name() + "' answered "
-          + Methods.TOOLS_CALL + " with a result that is not a CallToolResult: cannot read "
-          + "CallToolResult: " + why, e);
+          + Methods.TOOLS_CALL + " with a result that is not a CallToolResult: " + e.getMessage(),
+          e);
     }
   }
 
