@@ -107,18 +107,33 @@ public final class McpGovernance implements Closeable {
     engine.admin.detach(principal.id(), agentId, serverId);
   }
 
-  /** Changes a connector's settings (new-tool default, drift fallback, timeout, approvers). */
+  /**
+   * Changes a connector's settings (new-tool default, drift fallback, timeout, approvers).
+   *
+   * @throws java.util.ConcurrentModificationException when another instance changed the connector
+   *     at the same time; nothing was written, and the change can be retried
+   */
   public AgentConnector configure(Principal admin, AgentConnector connector) throws IOException {
     return engine.admin.configure(admin.id(), connector);
   }
 
-  /** Sets the permission of one tool, bound to the definition last seen for it. */
+  /**
+   * Sets the permission of one tool, bound to the definition last seen for it.
+   *
+   * @throws java.util.ConcurrentModificationException when another instance changed the connector
+   *     at the same time; nothing was written, and the change can be retried
+   */
   public void setPermission(Principal admin, String agentId, String serverId, String tool,
       ToolPermission permission) throws IOException {
     engine.admin.setPermission(admin.id(), agentId, serverId, tool, permission);
   }
 
-  /** Accepts a tool's changed definition, lifting the drift fallback. */
+  /**
+   * Accepts a tool's changed definition, lifting the drift fallback.
+   *
+   * @throws java.util.ConcurrentModificationException when another instance changed the connector
+   *     at the same time; nothing was written, and the change can be retried
+   */
   public void confirmDefinition(Principal admin, String agentId, String serverId, String tool)
       throws IOException {
     engine.admin.confirmDefinition(admin.id(), agentId, serverId, tool);

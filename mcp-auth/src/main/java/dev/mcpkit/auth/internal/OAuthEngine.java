@@ -278,43 +278,49 @@ public final class OAuthEngine {
     ReentrantLock lock = stripe(owner, canonical);
     lock.lock();
     try {
-      Stored current = find(owner, canonical);
-      if (current == null) {
-        return null;
-      }
-      TokenRecord record = current.record();
-      if (rejected != null && !constantTimeEquals(record.accessToken(), rejected)) {
-        return record.accessToken();
-      }
-      if (!record.renewable()) {
-        return null;
-      }
-      TokenEndpoint.Client client = new TokenEndpoint.Client(record.clientId(),
-          record.clientSecret(), record.authMethod(), record.issuer(), preRegistered(canonical));
-      AuthorizationGrant grant = record.refreshToken() != null
-          ? new RefreshTokenGrant(TokenEndpoint.refreshToken(record.refreshToken()))
-          : new ClientCredentialsGrant();
-      Scope scope = record.refreshToken() == null && !record.scope().isBlank()
-          ? Scope.parse(record.scope()) : null;
-      Tokens issued;
-      try {
-        issued = tokens.request(URI.create(record.tokenEndpoint()), client, grant, scope,
-            URI.create(record.resource()));
-      } catch (TokenEndpoint.RefusedException e) {
-        if (e.invalidGrant()) {
-          vault.remove(current.key()); // the grant is dead: the user has to authorize again
-          return null;
-        }
-        throw e;
-      }
-      TokenRecord renewed = toRecord(issued, record.refreshToken(), record.scope(),
-          record.issuer(), record.resource(), record.grant(), client, record.tokenEndpoint(),
-          record.revocationEndpoint());
-      vault.write(current.key(), renewed);
-      return renewed.accessToken();
+      return vault.exclusively(owner, canonical.toString(),
+          () -> renewUnderLock(owner, canonical, rejected));
     } finally {
       lock.unlock();
     }
+  }
+
+  private String renewUnderLock(TokenOwner owner, URI canonical, String rejected)
+      throws IOException {
+    Stored current = find(owner, canonical);
+    if (current == null) {
+      return null;
+    }
+    TokenRecord record = current.record();
+    if (rejected != null && !constantTimeEquals(record.accessToken(), rejected)) {
+      return record.accessToken();
+    }
+    if (!record.renewable()) {
+      return null;
+    }
+    TokenEndpoint.Client client = new TokenEndpoint.Client(record.clientId(),
+        record.clientSecret(), record.authMethod(), record.issuer(), preRegistered(canonical));
+    AuthorizationGrant grant = record.refreshToken() != null
+        ? new RefreshTokenGrant(TokenEndpoint.refreshToken(record.refreshToken()))
+        : new ClientCredentialsGrant();
+    Scope scope = record.refreshToken() == null && !record.scope().isBlank()
+        ? Scope.parse(record.scope()) : null;
+    Tokens issued;
+    try {
+      issued = tokens.request(URI.create(record.tokenEndpoint()), client, grant, scope,
+          URI.create(record.resource()));
+    } catch (TokenEndpoint.RefusedException e) {
+      if (e.invalidGrant()) {
+        vault.remove(current.key()); // the grant is dead: the user has to authorize again
+        return null;
+      }
+      throw e;
+    }
+    TokenRecord renewed = toRecord(issued, record.refreshToken(), record.scope(),
+        record.issuer(), record.resource(), record.grant(), client, record.tokenEndpoint(),
+        record.revocationEndpoint());
+    vault.write(current.key(), renewed);
+    return renewed.accessToken();
   }
 
   /** The scopes of the stored credential, empty if none. */

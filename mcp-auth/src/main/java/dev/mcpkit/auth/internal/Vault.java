@@ -76,6 +76,12 @@ public final class Vault {
     store.remove(key);
   }
 
+  /** Runs {@code refresh} under the store's cross-instance refresh lock for this credential. */
+  public <T> T exclusively(TokenOwner owner, String resource, TokenStore.Refresh<T> refresh)
+      throws IOException {
+    return store.refreshExclusively(owner, resource, refresh);
+  }
+
   public List<TokenKey> keys(TokenOwner owner) throws IOException {
     return store.keys(owner);
   }

@@ -16,8 +16,9 @@ import java.util.List;
  * operation at hand and never falls back to plaintext or to a cached secret.
  *
  * <p>Within one {@code McpOAuth} instance, mcp-auth serializes concurrent refreshes of one credential
- * itself, so a store needs no compare-and-set. Instances in different processes sharing a store do not
- * coordinate their refreshes.
+ * itself, and runs each refresh inside {@link #refreshExclusively}, so that instances in different
+ * processes sharing a store refresh a credential once: a store shared by several processes overrides
+ * it with a lock they all see (the default, for a store in one JVM, just runs the refresh).
  */
 public interface TokenStore {
   /** The ciphertext stored under {@code key}, or null. */
@@ -31,4 +32,22 @@ public interface TokenStore {
 
   /** Every key currently held for {@code owner}, in no particular order. */
   List<TokenKey> keys(TokenOwner owner) throws IOException;
+
+  /**
+   * Runs {@code refresh} (which reads the credential, renews it at the authorization server if it is
+   * still the one that needs renewing, and writes it back) while no other caller sharing this store
+   * runs a refresh for the same owner and resource. The default runs it directly: one {@code
+   * McpOAuth} already serializes its own refreshes. A store shared by several processes overrides it,
+   * for instance with a database lock; if the lock cannot be taken it throws and nothing is renewed.
+   */
+  default <T> T refreshExclusively(TokenOwner owner, String resource, Refresh<T> refresh)
+      throws IOException {
+    return refresh.run();
+  }
+
+  /** A refresh run by {@link #refreshExclusively}. */
+  @FunctionalInterface
+  interface Refresh<T> {
+    T run() throws IOException;
+  }
 }

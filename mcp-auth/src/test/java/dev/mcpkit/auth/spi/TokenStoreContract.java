@@ -84,4 +84,32 @@ public abstract class TokenStoreContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  public void refreshesOfOneCredentialNeverOverlap() throws Exception {
+    TokenStore store = newStore();
+    java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Callable<String>> refreshes = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        refreshes.add(() -> store.refreshExclusively(ALICE, KEY.resource(), () -> {
+          most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+          Thread.onSpinWait();
+          for (int spin = 0; spin < 20_000; spin++) {
+            Thread.onSpinWait();
+          }
+          inside.decrementAndGet();
+          return "renewed";
+        }));
+      }
+      for (Future<String> f : pool.invokeAll(refreshes)) {
+        assertThat(f.get()).isEqualTo("renewed");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(most.get()).isEqualTo(1);
+  }
 }

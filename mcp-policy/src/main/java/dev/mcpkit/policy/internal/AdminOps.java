@@ -145,7 +145,7 @@ public final class AdminOps {
       AgentConnector updated = new AgentConnector(c.agentId(), c.serverId(), current.method(),
           current.sharedConnectionId(), c.newToolPermission(), c.onDrift(), c.callTimeout(),
           c.approvers(), c.annotationDefaults(), current.rules());
-      stores.connectors().put(updated);
+      replace(current, updated);
       change(adminId, c.serverId(), c.agentId(), "configured connector: new tools "
           + c.newToolPermission() + ", on drift " + c.onDrift() + ", timeout " + c.callTimeout()
           + ", approvers " + c.approvers().describe() + ", annotation defaults "
@@ -161,7 +161,7 @@ public final class AdminOps {
     ToolEntry seen = catalog.lastSeen(serverId, tool);
     synchronized (connectorLock) {
       AgentConnector c = requireConnector(agentId, serverId);
-      stores.connectors().put(c.withRule(tool, new ToolRule(permission,
+      replace(c, c.withRule(tool, new ToolRule(permission,
           seen == null ? null : seen.hash(), adminId, settings.clock().instant())));
     }
     change(adminId, serverId, agentId, "set tool '" + tool + "' to " + permission, tool);
@@ -182,7 +182,7 @@ public final class AdminOps {
         throw new IllegalArgumentException("tool '" + tool + "' has no permission to confirm; "
             + "set one with setPermission");
       }
-      stores.connectors().put(c.withRule(tool, new ToolRule(rule.permission(), seen.hash(),
+      replace(c, c.withRule(tool, new ToolRule(rule.permission(), seen.hash(),
           adminId, settings.clock().instant())));
     }
     change(adminId, serverId, agentId, "confirmed the new definition of tool '" + tool + "'",
@@ -213,6 +213,19 @@ public final class AdminOps {
       throw new IllegalArgumentException("no server '" + serverId + "' is registered");
     }
     return reg;
+  }
+
+  /**
+   * Writes {@code updated} only if the stored connector is still {@code read}: another instance that
+   * changed it in between makes this change fail with a conflict the caller can retry, rather than
+   * overwrite that change unseen.
+   */
+  private void replace(AgentConnector read, AgentConnector updated) throws IOException {
+    if (!stores.connectors().replace(read, updated)) {
+      throw new java.util.ConcurrentModificationException("the connector of server '"
+          + read.serverId() + "' on agent '" + read.agentId() + "' was changed by someone else "
+          + "while this change was made; nothing was written: read it again and retry");
+    }
   }
 
   private AgentConnector requireConnector(String agentId, String serverId) throws IOException {

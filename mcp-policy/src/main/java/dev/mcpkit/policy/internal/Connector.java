@@ -131,12 +131,14 @@ final class Connector {
         AgentConnector current = stores.connectors().find(c.agentId(), c.serverId());
         ToolRule r = current == null ? null : current.rules().get(tool);
         if (r != null && r.definitionHash() == null) {
-          stores.connectors().put(current.withRule(tool, r.withDefinition(live.hash())));
+          // another instance binding it first is as good: both saw the same live definition
+          stores.connectors().replace(current, current.withRule(tool, r.withDefinition(live.hash())));
         }
       }
       return true;
     } else if (!rule.definitionHash().equals(live.hash())
-        && reportedDrift.add(c.agentId() + "\n" + c.serverId() + "\n" + tool + "\n" + live.hash())) {
+        && reportedDrift.add(c.agentId() + "\n" + c.serverId() + "\n" + tool + "\n" + live.hash())
+        && stores.connectors().claimDriftReport(c.agentId(), c.serverId(), tool, live.hash())) {
       audit.record(AuditEvent.Type.DEFINITION_DRIFT,
           new AuditWriter.Subject(null, c.agentId(), c.serverId(), tool,
               Ids.next()),

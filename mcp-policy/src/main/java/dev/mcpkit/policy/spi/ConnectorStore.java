@@ -26,4 +26,31 @@ public interface ConnectorStore {
 
   /** Detaches; true if there was a connector. */
   boolean remove(String agentId, String serverId) throws IOException;
+
+  /**
+   * Replaces the stored connector with {@code updated} if and only if it still equals {@code
+   * expected} (same agent and server); returns whether it did. The default reads, compares and puts,
+   * which is atomic only against callers of this JVM that synchronize on the store; a store shared by
+   * several instances must override it with one atomic conditional write.
+   */
+  default boolean replace(AgentConnector expected, AgentConnector updated) throws IOException {
+    synchronized (this) {
+      if (!expected.equals(find(expected.agentId(), expected.serverId()))) {
+        return false;
+      }
+      put(updated);
+      return true;
+    }
+  }
+
+  /**
+   * Claims the one report of a drifted tool definition: returns true for the first claim of this
+   * agent, server, tool and definition hash, false for every later one (from any instance sharing
+   * the store), so that drift is logged once. The default always returns true, leaving the
+   * de-duplication to each JVM.
+   */
+  default boolean claimDriftReport(String agentId, String serverId, String tool,
+      String definitionHash) throws IOException {
+    return true;
+  }
 }

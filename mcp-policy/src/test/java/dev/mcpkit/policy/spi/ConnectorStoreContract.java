@@ -45,4 +45,55 @@ public abstract class ConnectorStoreContract {
     assertThat(store.remove("helper", "crm")).isFalse();
     assertThat(store.find("helper", "crm")).isNull();
   }
+
+  @Test
+  public void replaceChangesOnlyTheConnectorItWasGiven() throws Exception {
+    ConnectorStore store = newStore();
+    AgentConnector original = Samples.connector("helper", "crm");
+    store.put(original);
+    AgentConnector first = original.withNewToolPermission(ToolPermission.DISABLED);
+    AgentConnector second = original.withNewToolPermission(ToolPermission.ALWAYS_ALLOW);
+    assertThat(store.replace(original, first)).isTrue();
+    assertThat(store.replace(original, second)).isFalse();
+    assertThat(store.find("helper", "crm")).isEqualTo(first);
+    assertThat(store.replace(Samples.connector("helper", "wiki"),
+        Samples.connector("helper", "wiki"))).isFalse();
+    assertThat(store.find("helper", "wiki")).isNull();
+  }
+
+  @Test
+  public void ofConcurrentReplacesOfOneConnectorExactlyOneWins() throws Exception {
+    ConnectorStore store = newStore();
+    AgentConnector original = Samples.connector("helper", "crm");
+    store.put(original);
+    int n = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      AgentConnector mine = original.withRule("t" + i,
+          new ToolRule(ToolPermission.DISABLED, null, "admin" + i, Instant.EPOCH));
+      results.add(pool.submit(() -> {
+        go.await();
+        return store.replace(original, mine);
+      }));
+    }
+    go.countDown();
+    int wins = 0;
+    for (java.util.concurrent.Future<Boolean> f : results) {
+      wins += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(wins).isEqualTo(1);
+    assertThat(store.find("helper", "crm").rules()).hasSize(1);
+  }
+
+  @Test
+  public void aDriftReportIsClaimedOncePerDefinition() throws Exception {
+    ConnectorStore store = newStore();
+    assertThat(store.claimDriftReport("helper", "crm", "delete", "h1")).isTrue();
+    assertThat(store.claimDriftReport("helper", "crm", "delete", "h1")).isFalse();
+    assertThat(store.claimDriftReport("helper", "crm", "delete", "h2")).isTrue();
+    assertThat(store.claimDriftReport("other", "crm", "delete", "h1")).isTrue();
+  }
 }

@@ -1,0 +1,20 @@
+package dev.mcpkit.postgres.internal;
+
+import dev.mcpkit.server.spi.EventStore;
+import dev.mcpkit.server.spi.SessionStore;
+
+/**
+ * The mcp-server stores. Kept apart from the auth and policy factories so that a host without those
+ * modules on its class path never loads their types.
+ */
+public final class ServerStores {
+  private ServerStores() {}
+
+  public static SessionStore sessions(Database db) {
+    return new PgSessionStore(db);
+  }
+
+  public static EventStore events(Database db, int maxEventsPerSession) {
+    return new PgEventStore(db, maxEventsPerSession);
+  }
+}
