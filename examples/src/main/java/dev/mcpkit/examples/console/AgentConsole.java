@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.policy.AgentConnector;
+import dev.mcpkit.policy.ApprovalRequest;
 import dev.mcpkit.policy.AuditEvent;
 import dev.mcpkit.policy.CallOutcome;
 import dev.mcpkit.policy.Connection;
@@ -309,6 +310,14 @@ final class AgentConsole {
         out.println("    detail: " + e.detail());
       }
     }
+  }
+
+  /** Numbers an approval request left pending by an earlier run (kept in PostgreSQL). */
+  void pendingFromEarlier(ApprovalRequest a) {
+    int n = approvals.size() + 1;
+    approvals.put(n, a.id());
+    out.println("approval " + n + " pending since " + a.createdAt() + ": " + a.principalId() + " "
+        + a.serverId() + "/" + a.tool() + " " + a.arguments());
   }
 
   /** Prints an outcome the way a chat would show it. */

@@ -2,10 +2,12 @@ package dev.mcpkit.examples.console;
 
 import dev.mcpkit.auth.spi.KeySource;
 import dev.mcpkit.auth.spi.SecretCipher;
+import dev.mcpkit.examples.Postgres;
 import dev.mcpkit.examples.toolserver.ToolServerExample;
 import dev.mcpkit.policy.McpGovernance;
 import dev.mcpkit.policy.Principal;
 import dev.mcpkit.policy.spi.InMemoryDirectory;
+import dev.mcpkit.postgres.McpPostgres;
 import dev.mcpkit.server.McpHttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,15 +39,20 @@ import java.util.regex.Pattern;
  *
  * <p>Scripts are the same commands, one per line; {@code ${NAME}} is replaced by a {@code --var}
  * or an environment variable. The directory starts with {@code admin} (an organization admin),
- * {@code alice} (group {@code support}) and {@code bob} (group {@code sales}); everything is kept
- * in memory, as the SDK's default stores do.
+ * {@code alice} (group {@code support}) and {@code bob} (group {@code sales}). Everything is kept
+ * in memory, as the SDK's default stores do, unless {@code --postgres URL} (or {@code
+ * MCPKIT_POSTGRES_URL}) names a PostgreSQL database: then servers, permissions, connections,
+ * pending approvals and the log survive a restart, and credentials stay encrypted under the key in
+ * {@code MCPKIT_SECRET_KEY} (32 bytes, base64).
  */
 public final class AgentConsoleExample {
   static final String USAGE = """
-      usage: agent-console [--demo | --script FILE] [--var NAME=VALUE]...
+      usage: agent-console [--demo | --script FILE] [--var NAME=VALUE]... [--postgres JDBC_URL]
         --demo            start the tool-server example on a free port and run the bundled demo
         --script FILE     run the commands in FILE (- for standard input), echoing each
         --var NAME=VALUE  a value for ${NAME} in commands
+        --postgres URL    keep everything in PostgreSQL (default: $MCPKIT_POSTGRES_URL, else in
+                          memory); credentials are encrypted with $MCPKIT_SECRET_KEY (base64)
       without --demo or --script, commands are read from the terminal; type help
       """;
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -62,11 +69,13 @@ public final class AgentConsoleExample {
       throws IOException {
     Map<String, String> vars = new HashMap<>(env);
     String script = null;
+    String postgres = env.get(Postgres.URL_VARIABLE);
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--demo" -> demo = true;
         case "--script" -> script = i + 1 < args.length ? args[++i] : null;
+        case "--postgres" -> postgres = i + 1 < args.length ? args[++i] : null;
         case "--var" -> {
           String[] kv = i + 1 < args.length ? args[++i].split("=", 2) : new String[0];
           if (kv.length != 2) {
@@ -99,7 +108,19 @@ public final class AgentConsoleExample {
       } else {
         commands = new InputStreamReader(stdin, StandardCharsets.UTF_8);
       }
-      repl(new BufferedReader(commands), out, vars, demo || script != null);
+      McpPostgres stores = null;
+      byte[] key = randomBytes(32);
+      if (postgres != null && !postgres.isBlank()) {
+        key = secretKey(env.get(SECRET_KEY_VARIABLE));
+        if (key == null) {
+          out.println("error: with --postgres, set " + SECRET_KEY_VARIABLE + " to 32 random bytes "
+              + "in base64 (e.g. openssl rand -base64 32), the same on every run: it encrypts the "
+              + "stored credentials");
+          return 2;
+        }
+        stores = Postgres.connect(postgres);
+      }
+      repl(new BufferedReader(commands), out, vars, demo || script != null, stores, key);
       return 0;
     } finally {
       if (toolServer != null) {
@@ -109,18 +130,30 @@ public final class AgentConsoleExample {
   }
 
   /** Reads commands until the end or {@code quit}; scripted lines are echoed after the prompt. */
-  static void repl(BufferedReader in, PrintStream out, Map<String, String> vars, boolean echo)
-      throws IOException {
+  static void repl(BufferedReader in, PrintStream out, Map<String, String> vars, boolean echo,
+      McpPostgres stores, byte[] key) throws IOException {
     InMemoryDirectory directory = new InMemoryDirectory()          // the host's users (an SPI)
         .put(Principal.admin("admin"))
         .put(Principal.user("alice", "support"))
         .put(Principal.user("bob", "sales"));
-    try (McpGovernance gov = McpGovernance.builder()
+    McpGovernance.Builder builder = McpGovernance.builder()
         .directory(directory)
-        .cipher(SecretCipher.aesGcm(KeySource.of("console", randomBytes(32)))) // credentials at rest
-        .build()) {                                                // every store in memory
+        .cipher(SecretCipher.aesGcm(KeySource.of("console", key)));  // credentials at rest
+    if (stores != null) {                                            // else every store in memory
+      var log = stores.auditLog();
+      builder.registry(stores.registryStore()).sharing(stores.sharingStore())
+          .connectors(stores.connectorStore()).connections(stores.connectionStore())
+          .approvals(stores.approvalStore()).audit(log, log).tokenStore(stores.tokenStore());
+    }
+    try (McpGovernance gov = builder.build()) {
       AgentConsole console = new AgentConsole(gov, directory, directory.find("admin"), out);
       out.println("users: admin (organization admin), alice (support), bob (sales); type help");
+      if (stores != null) {
+        out.println("stores: PostgreSQL, schema " + stores.schema());
+        for (String id : new String[] {"admin", "alice", "bob"}) {
+          stores.approvalStore().pending(id).forEach(console::pendingFromEarlier);
+        }
+      }
       while (true) {
         out.print(console.prompt());
         String line = in.readLine();
@@ -156,6 +189,21 @@ public final class AgentConsoleExample {
       m.appendReplacement(sb, Matcher.quoteReplacement(value));
     }
     return m.appendTail(sb).toString();
+  }
+
+  static final String SECRET_KEY_VARIABLE = "MCPKIT_SECRET_KEY";
+
+  /** The key in {@code MCPKIT_SECRET_KEY}, or null when it is missing or not 16 or 32 bytes. */
+  private static byte[] secretKey(String base64) {
+    if (base64 == null) {
+      return null;
+    }
+    try {
+      byte[] key = Base64.getDecoder().decode(base64.trim());
+      return key.length == 32 || key.length == 16 ? key : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static byte[] randomBytes(int n) {

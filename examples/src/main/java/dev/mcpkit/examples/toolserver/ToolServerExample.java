@@ -1,6 +1,8 @@
 package dev.mcpkit.examples.toolserver;
 
 import dev.mcpkit.auth.server.ApiKeyAuthenticator;
+import dev.mcpkit.examples.Postgres;
+import dev.mcpkit.postgres.McpPostgres;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
 import dev.mcpkit.server.McpHttpServer;
@@ -88,6 +90,10 @@ public final class ToolServerExample {
         .shutdownGracePeriod(Duration.ofSeconds(5));
     if (!address.isLoopbackAddress()) {
       http.allowedHosts(options.host()); // loopback names are always allowed
+    }
+    if (options.postgres() != null) { // sessions shared by every instance on this database
+      McpPostgres pg = Postgres.connect(options.postgres());
+      http.sessionStore(pg.sessionStore()).eventStore(pg.eventStore());
     }
     return McpHttpServer.builder()
         .address(address)

@@ -1,6 +1,7 @@
 package dev.mcpkit.examples.toolserver;
 
 import java.nio.file.Path;
+import dev.mcpkit.examples.Postgres;
 import java.util.Map;
 
 /**
@@ -9,22 +10,25 @@ import java.util.Map;
  * @param token the capability token from {@code --token} or the environment, or null for a fresh
  *     random one
  * @param apiKey the key callers must send as {@code Authorization: Bearer KEY}, or null for none
+ * @param postgres a PostgreSQL JDBC URL to keep sessions and resumable events in, or null for memory
  */
 record ToolServerOptions(String host, int port, String token, Path outbox, String apiKey,
-    boolean help) {
+    String postgres, boolean help) {
   static final int DEFAULT_PORT = 8765;
   /** Supplies the capability token when {@code --token} is not given. */
   static final String TOKEN_VARIABLE = "MCP_TOOL_SERVER_TOKEN";
 
   static final String USAGE = """
       usage: tool-server [--port PORT] [--host ADDRESS] [--token TOKEN] [--outbox DIR]
-                         [--api-key KEY]
+                         [--api-key KEY] [--postgres JDBC_URL]
         --port PORT       port to listen on (default 8765; 0 picks a free one)
         --host ADDRESS    address to listen on (default 127.0.0.1)
         --token TOKEN     the secret in the URL /mcp/v1/TOKEN/mcp: at least 22 characters of
                           A-Z a-z 0-9 - _ (default: $MCP_TOOL_SERVER_TOKEN, else 192 random bits)
         --outbox DIR      where send_email writes its messages (default ./outbox)
         --api-key KEY     also require 'Authorization: Bearer KEY' (at least 32 characters)
+        --postgres URL    keep sessions and resumable events in PostgreSQL, so several instances
+                          serve one session (default: $MCPKIT_POSTGRES_URL, else in memory)
       """;
 
   static ToolServerOptions parse(String[] args, Map<String, String> env) {
@@ -33,6 +37,7 @@ record ToolServerOptions(String host, int port, String token, Path outbox, Strin
     String token = env.get(TOKEN_VARIABLE);
     Path outbox = Path.of("outbox");
     String apiKey = null;
+    String postgres = env.get(Postgres.URL_VARIABLE);
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
@@ -48,6 +53,7 @@ record ToolServerOptions(String host, int port, String token, Path outbox, Strin
         case "--token" -> token = value != null ? value : value(args, ++i, option);
         case "--outbox" -> outbox = Path.of(value != null ? value : value(args, ++i, option));
         case "--api-key" -> apiKey = value != null ? value : value(args, ++i, option);
+        case "--postgres" -> postgres = value != null ? value : value(args, ++i, option);
         case "-h", "--help" -> help = true;
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
@@ -57,7 +63,7 @@ record ToolServerOptions(String host, int port, String token, Path outbox, Strin
           + " key, e.g. from: openssl rand -base64 32)");
     }
     return new ToolServerOptions(host, port, token == null || token.isBlank() ? null : token,
-        outbox, apiKey, help);
+        outbox, apiKey, postgres == null || postgres.isBlank() ? null : postgres, help);
   }
 
   private static String value(String[] args, int i, String option) {
