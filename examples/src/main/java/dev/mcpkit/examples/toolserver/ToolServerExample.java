@@ -79,6 +79,7 @@ public final class ToolServerExample {
   McpHttpServer serve(ToolServerOptions options) throws IOException {
     McpEndpoint.Builder endpoint = McpEndpoint.builder(server)
         .capabilityUrl(McpEndpoint.CAPABILITY_TEMPLATE, options.token()) // null: a random token
+        .id("tool-server") // the same on every instance, which then share its sessions
         .explorerPage();
     if (options.apiKey() != null) {
       ApiKeyAuthenticator keys = ApiKeyAuthenticator.builder().header("Authorization").build();
