@@ -15,7 +15,10 @@ public final class Main {
         load [--duration S] [--warmup S] [--sessions N] [--idle-wait S] [--only NAMES]
              [--skip-idle] [--skip-client] [--out FILE]  every server under wrk, idle sessions,
                                           clients; prints the table with the targets
-        client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]""";
+        client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]
+        postgres [--url JDBC_URL] [--duration S]  approval decisions across two instances, audit
+                                          appends, and session tools/call with PostgreSQL stores
+                                          against in-memory ones (starts PostgreSQL without --url)""";
 
   private Main() {}
 
@@ -30,6 +33,7 @@ public final class Main {
       case "echo-server" -> dev.mcpkit.benchmarks.load.EchoServer.main(rest);
       case "load" -> dev.mcpkit.benchmarks.load.LoadHarness.main(rest);
       case "client-bench" -> dev.mcpkit.benchmarks.load.ClientBench.main(rest);
+      case "postgres" -> dev.mcpkit.benchmarks.postgres.PostgresFigures.main(rest);
       default -> {
         System.err.println("unknown command " + args[0]);
         System.err.println(USAGE);
