@@ -18,15 +18,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Session {@code tools/call} on the embedded JDK server with its sessions and events in PostgreSQL,
  * against the same server with the in-memory stores, in one run: 16 client threads, one session
- * each, calling {@code echo} back to back for the duration. The PostgreSQL store is wrapped to count
+ * each, calling {@code echo} back to back for the duration; a shorter round of each comes first to
+ * warm the JIT for both. The PostgreSQL store is wrapped to count
  * its calls, so the figure also says how many database round trips a request paid.
  */
 final class SessionFigures {
   private SessionFigures() {}
 
   static void run(String url, int seconds) throws Exception {
-    Result memory = measure(null, seconds);
     McpPostgres pg = PostgresFigures.stores(url, "bench_sessions_" + System.nanoTime(), 16);
+    measure(null, Math.max(2, seconds / 2)); // the first rounds warm the JIT for both
+    measure(new Stores(new CountingStore(pg.sessionStore()), pg), Math.max(2, seconds / 2));
+    Result memory = measure(null, seconds);
     CountingStore counting = new CountingStore(pg.sessionStore());
     Result postgres = measure(new Stores(counting, pg), seconds);
     System.out.printf("session tools/call, 16 callers, %d s each: in memory %.0f req/s, PostgreSQL "

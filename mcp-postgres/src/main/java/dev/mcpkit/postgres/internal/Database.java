@@ -125,9 +125,14 @@ public final class Database {
    */
   public IOException failure(String what, SQLException e) {
     String prefix = "PostgreSQL store (schema " + schema + "): could not " + what + ": ";
-    if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-      return new IOException(prefix + p.getServerErrorMessage().getMessage() + " [SQLState "
-          + e.getSQLState() + "]");
+    for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+      if (cause instanceof PSQLException p && p.getServerErrorMessage() != null) {
+        return new IOException(prefix + p.getServerErrorMessage().getMessage() + " [SQLState "
+            + p.getSQLState() + "]");
+      }
+    }
+    if (e instanceof java.sql.BatchUpdateException) { // its message quotes the statement's values
+      return new IOException(prefix + "a batch failed [SQLState " + e.getSQLState() + "]");
     }
     return new IOException(prefix + e.getMessage() + " [SQLState " + e.getSQLState() + "]", e);
   }
