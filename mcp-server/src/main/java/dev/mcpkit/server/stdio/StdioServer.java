@@ -14,6 +14,7 @@ import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
 import dev.mcpkit.server.McpServer;
 import dev.mcpkit.server.internal.Keys;
+import dev.mcpkit.server.internal.StatelessInfo;
 import dev.mcpkit.server.internal.LocalSessionState;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.ServerPeer;
@@ -63,10 +64,12 @@ public final class StdioServer implements Closeable {
     this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     this.out = out;
     Attributes attrs = new Attributes().put(Keys.SESSION, session)
+        .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, session)
         .put(Keys.PRINCIPAL, McpPrincipal.ANONYMOUS);
     this.engine = core.newEngine("stdio", (m, related) -> write(m), attrs, false);
     this.statelessEngine = core.newEngine("stdio-2026", (m, related) -> write(m),
-        new Attributes().put(Keys.PRINCIPAL, McpPrincipal.ANONYMOUS), true);
+        new Attributes().put(Keys.PRINCIPAL, McpPrincipal.ANONYMOUS)
+            .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, StatelessInfo.STDIO), true);
   }
 
   /** Serves on {@code System.in}/{@code System.out} until stdin closes. */

@@ -162,6 +162,7 @@ final class LegacySse {
       this.state = new LocalSessionState(id);
       Attributes attributes = new Attributes()
           .put(Keys.SESSION, state)
+          .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, state)
           .put(Keys.ENDPOINT, endpoint)
           .put(Keys.PRINCIPAL, principal);
       this.engine = core.newEngine("legacy-sse " + id.substring(0, 6), (message, related) -> {
