@@ -150,6 +150,7 @@ class GovernedCallTraceTest {
     assertThat(client.getAttributes().get(io.opentelemetry.api.common.AttributeKey
         .longKey("server.port"))).isEqualTo((long) http.url().getPort());
     assertThat(Telemetry.attr(client, stringKey("server.address"))).isEqualTo(http.url().getHost());
+    TraceSample.write(otel.spans(), java.nio.file.Path.of("target", "trace-sample.json"));
   }
 
   @Test
