@@ -1,5 +1,8 @@
 package dev.mcpkit.opentelemetry;
 
+import dev.mcpkit.auth.TokenOwner;
+import dev.mcpkit.client.McpClient;
+import dev.mcpkit.core.engine.Direction;
 import dev.mcpkit.opentelemetry.internal.AuditSpans;
 import dev.mcpkit.opentelemetry.internal.Instruments;
 import dev.mcpkit.opentelemetry.internal.SemConv;
@@ -9,6 +12,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,17 +27,37 @@ import java.util.function.Supplier;
  * <pre>{@code
  * GovernanceTelemetry gov = telemetry.governance();
  * McpGovernance governance = McpGovernance.builder()...
- *     .audit(gov.auditSink(log), log).customizeClients(telemetry::instrument).build();
+ *     .audit(gov.auditSink(log), log).customizeClients(gov.clients()).build();
  * CallOutcome outcome = gov.trace(serverId, "search", () -> governance.invoke(...));
  * }</pre>
  */
 public final class GovernanceTelemetry {
+  private final McpTelemetry telemetry;
   private final Tracer tracer;
   private final Instruments instruments;
 
-  GovernanceTelemetry(Tracer tracer, Instruments instruments) {
+  GovernanceTelemetry(McpTelemetry telemetry, Tracer tracer, Instruments instruments) {
+    this.telemetry = telemetry;
     this.tracer = tracer;
     this.instruments = instruments;
+  }
+
+  /**
+   * For {@code McpGovernance.Builder.customizeClients}: instruments every client the governance
+   * engine connects, and names on each of its client spans the connection the call went through
+   * ({@code mcpkit.governance.connection}: {@code user:<id>} for a user's own connection,
+   * {@code shared:<connection id>} for a shared one).
+   */
+  public BiConsumer<TokenOwner, McpClient.Builder> clients() {
+    return (owner, builder) -> {
+      String connection = owner.toString();
+      telemetry.instrument(builder).addInterceptor(chain -> {
+        if (chain.direction() == Direction.OUTBOUND) {
+          Span.current().setAttribute(SemConv.GOV_CONNECTION, connection);
+        }
+        return chain.proceed(chain.params());
+      });
+    };
   }
 
   /**

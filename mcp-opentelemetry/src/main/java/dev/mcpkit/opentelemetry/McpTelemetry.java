@@ -99,7 +99,7 @@ public final class McpTelemetry {
 
   /** Governance on the span and its metrics (needs mcp-policy). */
   public GovernanceTelemetry governance() {
-    return new GovernanceTelemetry(openTelemetry.getTracer(INSTRUMENTATION_NAME), instruments);
+    return new GovernanceTelemetry(this, openTelemetry.getTracer(INSTRUMENTATION_NAME), instruments);
   }
 
   /** Builds {@link McpTelemetry}. */

@@ -93,7 +93,7 @@ class GovernedCallTraceTest {
     gov = McpGovernance.builder().directory(directory)
         .cipher(SecretCipher.aesGcm(KeySource.of("k1", new byte[32])))
         .audit(governance.auditSink(log), log)
-        .customizeClients(telemetry::instrument)
+        .customizeClients(governance.clients())
         .clock(clock).build();
     gov.registerServer(root, ServerRegistration.builder("crm").name("CRM").url(http.url())
         .apiKey(null).build());
@@ -150,6 +150,8 @@ class GovernedCallTraceTest {
     assertThat(client.getAttributes().get(io.opentelemetry.api.common.AttributeKey
         .longKey("server.port"))).isEqualTo((long) http.url().getPort());
     assertThat(Telemetry.attr(client, stringKey("server.address"))).isEqualTo(http.url().getHost());
+    assertThat(Telemetry.attr(client, stringKey("mcpkit.governance.connection")))
+        .isEqualTo("user:alice");
     TraceSample.write(otel.spans(), java.nio.file.Path.of("target", "trace-sample.json"));
   }
 

@@ -267,7 +267,8 @@ public final class McpGovernance implements Closeable {
     private Duration callTimeout = Duration.ofSeconds(30);
     private Duration toolListTtl = Duration.ofMinutes(1);
     private Clock clock = Clock.systemUTC();
-    private java.util.function.Consumer<dev.mcpkit.client.McpClient.Builder> clients = b -> { };
+    private java.util.function.BiConsumer<dev.mcpkit.auth.TokenOwner,
+        dev.mcpkit.client.McpClient.Builder> clients = (owner, b) -> { };
 
     private Builder() {}
 
@@ -369,11 +370,13 @@ public final class McpGovernance implements Closeable {
 
     /**
      * Customizes every client the engine connects to a registered server, before it connects: add
-     * an interceptor or an event listener (telemetry, logging). The transport, client info, timeout
-     * and credentials are the engine's own; replacing them breaks governed calls.
+     * an interceptor or an event listener (telemetry, logging). It is given the credential owner the
+     * client acts for: a user's own connection ({@code user:<id>}) or a shared one
+     * ({@code shared:<connection id>}). The transport, client info, timeout and credentials are the
+     * engine's own; replacing them breaks governed calls.
      */
-    public Builder customizeClients(
-        java.util.function.Consumer<dev.mcpkit.client.McpClient.Builder> customizer) {
+    public Builder customizeClients(java.util.function.BiConsumer<dev.mcpkit.auth.TokenOwner,
+        dev.mcpkit.client.McpClient.Builder> customizer) {
       this.clients = Objects.requireNonNull(customizer, "customizer");
       return this;
     }

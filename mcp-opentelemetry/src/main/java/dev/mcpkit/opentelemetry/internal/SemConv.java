@@ -56,6 +56,8 @@ public final class SemConv {
       AttributeKey.stringKey("mcpkit.governance.approval_id");
   public static final AttributeKey<Double> GOV_APPROVAL_WAIT =
       AttributeKey.doubleKey("mcpkit.governance.approval.wait");
+  public static final AttributeKey<String> GOV_CONNECTION =
+      AttributeKey.stringKey("mcpkit.governance.connection");
   public static final AttributeKey<String> GOV_DETAIL = AttributeKey.stringKey("mcpkit.governance.detail");
 
   private SemConv() {}

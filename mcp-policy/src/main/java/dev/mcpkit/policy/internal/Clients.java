@@ -23,7 +23,7 @@ public final class Clients implements Closeable {
   private final McpOAuth oauth;
   private final ApiKeyAuth apiKeys;
   private final Duration requestTimeout;
-  private final java.util.function.Consumer<McpClient.Builder> customizer;
+  private final java.util.function.BiConsumer<TokenOwner, McpClient.Builder> customizer;
   /** One server's clients, by credential owner. */
   private record Key(String serverId, TokenOwner owner) {}
 
@@ -39,7 +39,7 @@ public final class Clients implements Closeable {
   private final Map<Key, Object> locks = new ConcurrentHashMap<>();
 
   public Clients(McpOAuth oauth, ApiKeyAuth apiKeys, Duration requestTimeout,
-      java.util.function.Consumer<McpClient.Builder> customizer) {
+      java.util.function.BiConsumer<TokenOwner, McpClient.Builder> customizer) {
     this.oauth = oauth;
     this.apiKeys = apiKeys;
     this.requestTimeout = requestTimeout;
@@ -102,7 +102,7 @@ public final class Clients implements Closeable {
         .clientInfo("mcpkit-policy", "0.1.0")
         .requestTimeout(requestTimeout)
         .addHttpInterceptor(auth);
-    customizer.accept(builder);
+    customizer.accept(owner, builder);
     return builder.connect();
   }
 

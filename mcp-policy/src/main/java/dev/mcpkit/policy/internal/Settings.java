@@ -1,12 +1,16 @@
 package dev.mcpkit.policy.internal;
 
+import dev.mcpkit.auth.TokenOwner;
 import dev.mcpkit.client.McpClient;
 import dev.mcpkit.policy.ToolPermission;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
-/** Engine-wide defaults; {@code clients} customizes every client the engine connects. */
+/**
+ * Engine-wide defaults; {@code clients} customizes every client the engine connects, given the
+ * credential owner (the connection) it connects for.
+ */
 public record Settings(
     ToolPermission newToolPermission,
     ToolPermission onDrift,
@@ -14,4 +18,4 @@ public record Settings(
     Duration callTimeout,
     Duration toolListTtl,
     Clock clock,
-    Consumer<McpClient.Builder> clients) {}
+    BiConsumer<TokenOwner, McpClient.Builder> clients) {}
