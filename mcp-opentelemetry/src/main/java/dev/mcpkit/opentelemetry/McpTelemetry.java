@@ -7,12 +7,14 @@ import dev.mcpkit.opentelemetry.internal.Instruments;
 import dev.mcpkit.opentelemetry.internal.SessionIds;
 import dev.mcpkit.opentelemetry.internal.TelemetryInterceptor;
 import dev.mcpkit.opentelemetry.internal.TelemetryListener;
+import dev.mcpkit.server.McpHttpServer;
 import dev.mcpkit.server.McpServer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Spans and metrics for MCP clients and servers as the OpenTelemetry semantic conventions for MCP
@@ -37,6 +39,7 @@ public final class McpTelemetry {
   private final Instruments instruments;
   private final McpInterceptor interceptor;
   private final OpenTelemetry openTelemetry;
+  private final AtomicBoolean streamsObserved = new AtomicBoolean();
 
   private McpTelemetry(Builder b) {
     this.openTelemetry = b.openTelemetry;
@@ -87,9 +90,24 @@ public final class McpTelemetry {
   /**
    * Adds the interceptor and the server listener to {@code server}; a listener set before is
    * replaced, so a host with its own listener uses {@link #serverListener(McpEventListener)} instead.
+   * The first call also starts observing the open event streams of this JVM.
    */
   public McpServer.Builder instrument(McpServer.Builder server) {
+    observeServerStreams();
     return server.addInterceptor(interceptor).listener(serverListener());
+  }
+
+  /**
+   * Reports {@code mcpkit.server.streams.open}: the Server-Sent Event streams open in this JVM
+   * ({@link McpHttpServer#openEventStreams()}). Idempotent; {@link #instrument(McpServer.Builder)}
+   * calls it.
+   */
+  public void observeServerStreams() {
+    if (streamsObserved.compareAndSet(false, true)) {
+      openTelemetry.getMeter(INSTRUMENTATION_NAME).upDownCounterBuilder("mcpkit.server.streams.open")
+          .setUnit("{stream}").setDescription("Server-Sent Event streams open in this process.")
+          .buildWithCallback(m -> m.record(McpHttpServer.openEventStreams()));
+    }
   }
 
   /** Adds the interceptor and the client listener to {@code client} (see the server variant). */

@@ -193,6 +193,7 @@ class PropagationTest {
     McpClient client = client(telemetry, "2025-11-25");
     assertThat(open("mcpkit.client.sessions.open")).isEqualTo(1);
     assertThat(open("mcpkit.server.sessions.open")).isEqualTo(1);
+    assertThat(otel.metric("mcpkit.server.streams.open")).isPresent();
     client.close();
     assertThat(open("mcpkit.client.sessions.open")).isZero();
     assertThat(otel.metric("mcp.client.session.duration")).isPresent();

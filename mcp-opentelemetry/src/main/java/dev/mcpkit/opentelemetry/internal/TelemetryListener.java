@@ -73,22 +73,27 @@ public final class TelemetryListener implements McpEventListener {
 
   @Override
   public void sessionStarted(ConnectionInfo session) {
-    sessionsOpen.add(1, attributes(session));
+    sessionsOpen.add(1, attributes(session, false));
     next.sessionStarted(session);
   }
 
   @Override
   public void sessionEnded(ConnectionInfo session, long durationNanos, String errorType) {
-    Attributes attributes = attributes(session);
-    sessionsOpen.add(-1, attributes);
+    sessionsOpen.add(-1, attributes(session, false));
+    Attributes attributes = attributes(session, true);
     sessionDuration.record(durationNanos / 1e9, errorType == null ? attributes
         : attributes.toBuilder().put(SemConv.ERROR_TYPE, errorType).build());
     next.sessionEnded(session, durationNanos, errorType);
   }
 
-  private Attributes attributes(ConnectionInfo info) {
+  /**
+   * The attributes of a session's metrics. The open-sessions counter leaves the protocol version
+   * out: a legacy SSE session starts before {@code initialize} names it, and the counter must be
+   * taken back with the attributes it was added with.
+   */
+  private Attributes attributes(ConnectionInfo info, boolean withVersion) {
     AttributesBuilder b = Attributes.builder();
-    if (info.protocolVersion() != null) {
+    if (withVersion && info.protocolVersion() != null) {
       b.put(SemConv.PROTOCOL_VERSION, info.protocolVersion());
     }
     if (info.networkTransport() != null) {

@@ -13,6 +13,7 @@ import dev.mcpkit.core.jsonrpc.JsonRpcParseException;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
 import dev.mcpkit.server.McpServer;
+import dev.mcpkit.core.engine.internal.SafeListener;
 import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.StatelessInfo;
 import dev.mcpkit.server.internal.LocalSessionState;
@@ -52,6 +53,7 @@ public final class StdioServer implements Closeable {
   private final BufferedReader in;
   private final OutputStream out;
   private final LocalSessionState session = new LocalSessionState(null);
+  private long startedNanos;
   private final ProtocolEngine engine;
   private final ProtocolEngine statelessEngine;
   private final ExecutorService executor = Threads.newExecutor("mcp-stdio", 64);
@@ -82,6 +84,8 @@ public final class StdioServer implements Closeable {
   public static StdioServer start(McpServer server, InputStream in, OutputStream out) {
     StdioServer s = new StdioServer(server, in, out);
     s.core.addPeer(s.peer);
+    s.startedNanos = System.nanoTime();
+    SafeListener.wrap(s.core.config().listener()).sessionStarted(s.session);
     Thread reader = new Thread(s::readLoop, "mcp-stdio-reader");
     reader.setDaemon(true);
     reader.start();
@@ -101,6 +105,8 @@ public final class StdioServer implements Closeable {
     }
     closed = true;
     core.removePeer(peer);
+    SafeListener.wrap(core.config().listener()).sessionEnded(session,
+        System.nanoTime() - startedNanos, null);
     engine.close();
     statelessEngine.close();
     executor.shutdownNow();
