@@ -11,6 +11,8 @@ import dev.mcpkit.server.McpHttpServer;
 import dev.mcpkit.server.McpServer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.Objects;
@@ -31,6 +33,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * then they are redacted as the activity log redacts them. Session ids go into {@code mcp.session.id}
  * as a digest unless {@link Builder#rawSessionIds} is set. Thread-safe; make one per
  * {@link OpenTelemetry} and share it.
+ *
+ * <p>On the API alone (no SDK installed: {@link OpenTelemetry#noop()}, or
+ * {@code GlobalOpenTelemetry} left unset) every span and instrument would do nothing, so nothing is
+ * installed at all: {@link #instrument} leaves the builders as they are and {@link #interceptor()}
+ * only passes requests on. Such a server then does not pass a caller's trace context on to the
+ * requests it makes itself, which the API's no-op spans would have done.
  */
 public final class McpTelemetry {
   /** The instrumentation scope name of every tracer and meter this module uses. */
@@ -40,13 +48,16 @@ public final class McpTelemetry {
   private final McpInterceptor interceptor;
   private final OpenTelemetry openTelemetry;
   private final AtomicBoolean streamsObserved = new AtomicBoolean();
+  private final boolean enabled;
 
   private McpTelemetry(Builder b) {
     this.openTelemetry = b.openTelemetry;
+    this.enabled = b.openTelemetry.getTracerProvider() != TracerProvider.noop()
+        || b.openTelemetry.getMeterProvider() != MeterProvider.noop();
     this.instruments = new Instruments(b.openTelemetry.getMeter(INSTRUMENTATION_NAME));
     TextMapPropagator w3c = TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
         W3CBaggagePropagator.getInstance());
-    this.interceptor = new TelemetryInterceptor(b.openTelemetry.getTracer(INSTRUMENTATION_NAME),
+    this.interceptor = !enabled ? chain -> chain.proceed(chain.params()) : new TelemetryInterceptor(b.openTelemetry.getTracer(INSTRUMENTATION_NAME),
         instruments, w3c, new SessionIds(b.rawSessionIds), b.payloads);
   }
 
@@ -65,6 +76,14 @@ public final class McpTelemetry {
    */
   public McpInterceptor interceptor() {
     return interceptor;
+  }
+
+  /**
+   * Whether anything is recorded: false on the OpenTelemetry API alone (no SDK installed), where
+   * nothing is installed.
+   */
+  public boolean isEnabled() {
+    return enabled;
   }
 
   /** The listener for a server: session durations, open sessions. */
@@ -93,6 +112,9 @@ public final class McpTelemetry {
    * The first call also starts observing the open event streams of this JVM.
    */
   public McpServer.Builder instrument(McpServer.Builder server) {
+    if (!enabled) {
+      return server;
+    }
     observeServerStreams();
     return server.addInterceptor(interceptor).listener(serverListener());
   }
@@ -112,7 +134,7 @@ public final class McpTelemetry {
 
   /** Adds the interceptor and the client listener to {@code client} (see the server variant). */
   public McpClient.Builder instrument(McpClient.Builder client) {
-    return client.addInterceptor(interceptor).eventListener(clientListener());
+    return enabled ? client.addInterceptor(interceptor).eventListener(clientListener()) : client;
   }
 
   /** Governance on the span and its metrics (needs mcp-policy). */
