@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * {@code java -jar benchmarks/target/mcp-benchmarks.jar COMMAND}: {@code jmh [JMH options]} runs the
  * JMH benchmarks (e.g. {@code jmh CodecBenchmark -prof gc}); {@code echo-server} serves the echo
- * tool; {@code load} runs the loopback load harness; {@code client-bench} measures one client.
+ * tool; {@code load} runs the loopback load harness; {@code client-bench} measures one client;
+ * {@code telemetry-overhead} compares tools/call with and without mcp-opentelemetry.
  */
 public final class Main {
   private static final String USAGE = """
@@ -15,7 +16,9 @@ public final class Main {
         load [--duration S] [--warmup S] [--sessions N] [--idle-wait S] [--only NAMES]
              [--skip-idle] [--skip-client] [--out FILE]  every server under wrk, idle sessions,
                                           clients; prints the table with the targets
-        client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]""";
+        client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]
+        telemetry-overhead [--rounds N] [--batch N]  tools/call with no telemetry, on the
+                                          OpenTelemetry API alone and on the SDK, interleaved""";
 
   private Main() {}
 
@@ -30,6 +33,7 @@ public final class Main {
       case "echo-server" -> dev.mcpkit.benchmarks.load.EchoServer.main(rest);
       case "load" -> dev.mcpkit.benchmarks.load.LoadHarness.main(rest);
       case "client-bench" -> dev.mcpkit.benchmarks.load.ClientBench.main(rest);
+      case "telemetry-overhead" -> TelemetryOverhead.main(rest);
       default -> {
         System.err.println("unknown command " + args[0]);
         System.err.println(USAGE);

@@ -17,7 +17,7 @@ import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * What mcp-opentelemetry costs a server's {@code tools/call} (the whole server path on an in-memory
  * HTTP exchange, as in {@link EngineDispatchBenchmark}): {@code none} has no telemetry;
  * {@code api} installs it on the API alone ({@link OpenTelemetry#noop()}, what a host without an SDK
- * runs); {@code sdk} installs it on the SDK with every span sampled, handed to an exporter one by one,
- * and metrics aggregated for a periodic reader. Exporters discard what they get, so the figure is the
+ * runs); {@code sdk} installs it on the SDK with every span sampled and batched to an exporter, and
+ * metrics aggregated for a periodic reader. Exporters discard what they get, so the figure is the
  * instrumentation's and the SDK's own cost, not a backend's.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -76,13 +76,7 @@ public class TelemetryOverheadBenchmark {
       case "none" -> EchoServer.echoServer();
       case "api" -> EchoServer.echoServer(McpTelemetry.create(OpenTelemetry.noop())::instrument);
       case "sdk" -> {
-        sdk = OpenTelemetrySdk.builder()
-            .setTracerProvider(SdkTracerProvider.builder().setSampler(Sampler.alwaysOn())
-                .addSpanProcessor(SimpleSpanProcessor.create(new DiscardingSpans())).build())
-            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(
-                PeriodicMetricReader.builder(new DiscardingMetrics())
-                    .setInterval(Duration.ofSeconds(10)).build()).build())
-            .build();
+        sdk = discardingSdk();
         yield EchoServer.echoServer(McpTelemetry.create(sdk)::instrument);
       }
       default -> throw new IllegalArgumentException("telemetry must be none, api or sdk");
@@ -104,6 +98,20 @@ public class TelemetryOverheadBenchmark {
         "Mcp-Method", "tools/call", "Mcp-Name", "echo");
     check(sessionToolsCall());
     check(statelessToolsCall());
+  }
+
+  /**
+   * The SDK as a host would install it (as its autoconfiguration does: a batch span processor, a
+   * periodic metric reader), with every span sampled; its exporters discard what they get.
+   */
+  static OpenTelemetrySdk discardingSdk() {
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().setSampler(Sampler.alwaysOn())
+            .addSpanProcessor(BatchSpanProcessor.builder(new DiscardingSpans()).build()).build())
+        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(
+            PeriodicMetricReader.builder(new DiscardingMetrics())
+                .setInterval(Duration.ofSeconds(10)).build()).build())
+        .build();
   }
 
   @TearDown(Level.Trial)

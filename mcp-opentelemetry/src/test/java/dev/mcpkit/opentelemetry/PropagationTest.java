@@ -32,10 +32,12 @@ class PropagationTest {
   final Telemetry otel = new Telemetry();
   final AtomicReference<JsonNode> seenMeta = new AtomicReference<>();
   final AtomicReference<String> seenBaggage = new AtomicReference<>();
+  final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
   McpHttpServer http;
 
   @AfterEach
   void stop() {
+    release.countDown();
     if (http != null) {
       http.close();
     }
@@ -52,7 +54,12 @@ class PropagationTest {
                   + " (" + Span.current().getSpanContext().getTraceId() + ")");
             }).build())
         .tool(ToolDefinition.builder("fails").description("Always fails")
-            .handler((args, ctx) -> CallToolResult.error("no weather today")).build());
+            .handler((args, ctx) -> CallToolResult.error("no weather today")).build())
+        .tool(ToolDefinition.builder("stuck").description("Answers when released")
+            .handler((args, ctx) -> {
+              release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+              return CallToolResult.text("released");
+            }).build());
     http = McpHttpServer.builder().port(0).endpoint(McpEndpoint.at("/mcp",
         (telemetry == null ? b : telemetry.instrument(b)).build())).start();
   }
@@ -169,6 +176,23 @@ class PropagationTest {
       assertThat(p.getBoundaries()).containsExactly(0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0,
           5.0, 10.0, 30.0, 60.0, 120.0, 300.0);
     });
+  }
+
+  @Test
+  void aTimedOutCallNamesTheTimeoutAsItsErrorTypeOnTheClient() throws Exception {
+    McpTelemetry telemetry = McpTelemetry.create(otel.sdk);
+    serve(telemetry);
+    try (McpClient client = telemetry.instrument(McpClient.builder()
+        .transport(ClientTransport.streamableHttp(http.url().toString()))
+        .protocolVersion("2025-11-25").requestTimeout(java.time.Duration.ofMillis(300)))
+        .connect()) {
+      assertThatThrownBy(() -> client.callTool("stuck", Map.of()))
+          .isInstanceOf(dev.mcpkit.core.McpTimeoutException.class);
+    }
+    SpanData span = otel.span("tools/call stuck", SpanKind.CLIENT);
+    assertThat(Telemetry.attr(span, stringKey("error.type")))
+        .isEqualTo("dev.mcpkit.core.McpTimeoutException");
+    assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
   }
 
   @Test

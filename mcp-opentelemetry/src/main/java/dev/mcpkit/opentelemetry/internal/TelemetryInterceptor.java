@@ -147,8 +147,35 @@ public final class TelemetryInterceptor implements McpInterceptor {
     }
   }
 
+  /** What {@link #common} depends on; the attributes it gives are made once per distinct key. */
+  private record CommonKey(String method, String tool, String prompt, String version,
+      String transport, String protocolName, String protocolVersion, String address, int port) {}
+
+  /** Bounded: past this many distinct keys (tool names a client made up) it starts over. */
+  private static final int MAX_COMMON = 1_024;
+  private final java.util.concurrent.ConcurrentHashMap<CommonKey, Attributes> commons =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The attributes span and metric share (no ids: metrics keep a low cardinality). */
-  private static Attributes common(String method, Target target, ConnectionInfo info,
+  private Attributes common(String method, Target target, ConnectionInfo info, boolean client) {
+    CommonKey key = info == null
+        ? new CommonKey(method, target.tool(), target.prompt(), null, null, null, null, null, -1)
+        : new CommonKey(method, target.tool(), target.prompt(), info.protocolVersion(),
+            info.networkTransport(), info.networkProtocolName(), info.networkProtocolVersion(),
+            client ? info.serverAddress() : null, client ? info.serverPort() : -1);
+    Attributes known = commons.get(key);
+    if (known != null) {
+      return known;
+    }
+    Attributes made = build(method, target, info, client);
+    if (commons.size() >= MAX_COMMON) {
+      commons.clear();
+    }
+    commons.put(key, made);
+    return made;
+  }
+
+  private static Attributes build(String method, Target target, ConnectionInfo info,
       boolean client) {
     AttributesBuilder b = Attributes.builder().put(SemConv.METHOD, method);
     if (target.tool() != null) {
