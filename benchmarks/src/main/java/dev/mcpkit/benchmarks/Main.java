@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * {@code java -jar benchmarks/target/mcp-benchmarks.jar COMMAND}: {@code jmh [JMH options]} runs the
  * JMH benchmarks (e.g. {@code jmh CodecBenchmark -prof gc}); {@code echo-server} serves the echo
- * tool; {@code load} runs the loopback load harness; {@code client-bench} measures one client.
+ * tool; {@code load} runs the loopback load harness; {@code client-bench} measures one client;
+ * {@code telemetry-overhead} compares tools/call with and without mcp-opentelemetry.
  */
 public final class Main {
   private static final String USAGE = """
@@ -18,7 +19,9 @@ public final class Main {
         client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]
         postgres [--url JDBC_URL] [--duration S]  approval decisions across two instances, audit
                                           appends, and session tools/call with PostgreSQL stores
-                                          against in-memory ones (starts PostgreSQL without --url)""";
+                                          against in-memory ones (starts PostgreSQL without --url)
+        telemetry-overhead [--rounds N] [--batch N]  tools/call with no telemetry, on the
+                                          OpenTelemetry API alone and on the SDK, interleaved""";
 
   private Main() {}
 
@@ -34,6 +37,7 @@ public final class Main {
       case "load" -> dev.mcpkit.benchmarks.load.LoadHarness.main(rest);
       case "client-bench" -> dev.mcpkit.benchmarks.load.ClientBench.main(rest);
       case "postgres" -> dev.mcpkit.benchmarks.postgres.PostgresFigures.main(rest);
+      case "telemetry-overhead" -> TelemetryOverhead.main(rest);
       default -> {
         System.err.println("unknown command " + args[0]);
         System.err.println(USAGE);

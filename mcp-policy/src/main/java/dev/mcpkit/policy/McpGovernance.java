@@ -282,6 +282,8 @@ public final class McpGovernance implements Closeable {
     private Duration callTimeout = Duration.ofSeconds(30);
     private Duration toolListTtl = Duration.ofMinutes(1);
     private Clock clock = Clock.systemUTC();
+    private java.util.function.BiConsumer<dev.mcpkit.auth.TokenOwner,
+        dev.mcpkit.client.McpClient.Builder> clients = (owner, b) -> { };
 
     private Builder() {}
 
@@ -381,6 +383,19 @@ public final class McpGovernance implements Closeable {
       return this;
     }
 
+    /**
+     * Customizes every client the engine connects to a registered server, before it connects: add
+     * an interceptor or an event listener (telemetry, logging). It is given the credential owner the
+     * client acts for: a user's own connection ({@code user:<id>}) or a shared one
+     * ({@code shared:<connection id>}). The transport, client info, timeout and credentials are the
+     * engine's own; replacing them breaks governed calls.
+     */
+    public Builder customizeClients(java.util.function.BiConsumer<dev.mcpkit.auth.TokenOwner,
+        dev.mcpkit.client.McpClient.Builder> customizer) {
+      this.clients = Objects.requireNonNull(customizer, "customizer");
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -407,7 +422,7 @@ public final class McpGovernance implements Closeable {
       McpOAuth mcpOAuth = oauth.tokenStore(tokenStore).cipher(cipher).clock(clock)
           .credentialsLookup(server -> lookup(reg, secrets, server)).build();
       Settings settings = new Settings(newToolPermission, onDrift, approvalTtl, callTimeout,
-          toolListTtl, clock);
+          toolListTtl, clock, clients);
       AuditQuery query = auditQuery != null ? auditQuery : new AuditQuery() {
         @Override
         public List<AuditEvent> byPrincipal(String principalId, int limit) throws IOException {

@@ -105,6 +105,15 @@ public final class McpHttpServer implements Closeable {
   }
 
   /** Sessions currently served. */
+  /**
+   * How many Server-Sent Event streams (responses to a POST, GET streams, listen streams, legacy
+   * SSE connections) are open in this JVM, on every server and servlet adapter: each holds memory
+   * and a connection. A stream counts until it is closed or a write to it fails.
+   */
+  public static long openEventStreams() {
+    return dev.mcpkit.server.internal.http.SseChannel.openCount();
+  }
+
   public int sessionCount() {
     return handler.sessionCount();
   }

@@ -72,11 +72,17 @@ public final class EchoServer {
 
   /** Our server with the echo tool. */
   public static McpServer echoServer() {
+    return echoServer(b -> b);
+  }
+
+  /** Our server with the echo tool, its builder changed by {@code customize} first. */
+  public static McpServer echoServer(
+      java.util.function.UnaryOperator<McpServer.Builder> customize) {
     ObjectNode schema = McpJson.object();
     schema.put("type", "object");
     schema.putObject("properties").putObject("message").put("type", "string");
     schema.putArray("required").add("message");
-    return McpServer.builder()
+    return customize.apply(McpServer.builder())
         .name("echo").version("1.0.0")
         .tool(ToolDefinition.builder("echo")
             .description("Returns its message argument as text")

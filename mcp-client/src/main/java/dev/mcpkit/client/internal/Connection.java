@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.client.transport.HttpStatusException;
 import dev.mcpkit.client.transport.SseTransport;
+import dev.mcpkit.client.transport.StdioTransport;
 import dev.mcpkit.client.transport.StreamableHttpTransport;
 import dev.mcpkit.core.McpProtocolException;
+import dev.mcpkit.core.engine.Attributes;
+import dev.mcpkit.core.engine.ConnectionInfo;
 import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.engine.RequestOptions;
+import dev.mcpkit.core.engine.internal.SafeListener;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import dev.mcpkit.core.jsonrpc.RequestId;
@@ -26,6 +30,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * negotiated protocol version, and the version-specific work around each request (re-initializing an
  * expired session, {@code _meta} and {@code input_required} rounds for the stateless protocol).
  */
-public final class Connection implements Closeable {
+public final class Connection implements Closeable, ConnectionInfo {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
   private final ClientConfig config;
@@ -48,6 +53,7 @@ public final class Connection implements Closeable {
   private volatile JsonNode serverResult;
   private volatile String logLevel;
   private volatile ListenStream listen;
+  private volatile long startedNanos;
 
   private final ObjectNode statelessCapabilities;
 
@@ -77,9 +83,14 @@ public final class Connection implements Closeable {
             .handlers(config.handlers())
             .defaultTimeout(config.timeout())
             .listener(new CurrentRequest(config.events()))
+            .attributes(new Attributes().put(ConnectionInfo.KEY, this))
             .interceptors(config.interceptors()));
         transport = t;
         negotiate();
+        if (!Versions.isStateless(version)) {
+          startedNanos = System.nanoTime();
+          SafeListener.wrap(config.events()).sessionStarted(this);
+        }
         return;
       } catch (IOException | RuntimeException e) {
         ProtocolEngine en = engine;
@@ -485,6 +496,40 @@ public final class Connection implements Closeable {
     return transport;
   }
 
+  @Override
+  public String networkTransport() {
+    return transport instanceof StdioTransport ? "pipe" : "tcp";
+  }
+
+  @Override
+  public String networkProtocolName() {
+    return transport instanceof StdioTransport ? null : "http";
+  }
+
+  @Override
+  public String networkProtocolVersion() {
+    return transport instanceof StdioTransport ? null : "1.1";
+  }
+
+  @Override
+  public String serverAddress() {
+    HttpUrl url = serverUrl();
+    return url == null ? null : url.host();
+  }
+
+  @Override
+  public int serverPort() {
+    HttpUrl url = serverUrl();
+    return url == null ? -1 : url.port();
+  }
+
+  private HttpUrl serverUrl() {
+    McpTransport t = transport;
+    String url = t instanceof StreamableHttpTransport h ? h.url()
+        : t instanceof SseTransport s ? s.url() : null;
+    return url == null ? null : HttpUrl.parse(url);
+  }
+
   public String description() {
     return description;
   }
@@ -507,6 +552,10 @@ public final class Connection implements Closeable {
       McpTransport t = transport;
       if (t != null) {
         t.close();
+      }
+      long started = startedNanos;
+      if (started != 0) {
+        SafeListener.wrap(config.events()).sessionEnded(this, System.nanoTime() - started, null);
       }
     }
   }

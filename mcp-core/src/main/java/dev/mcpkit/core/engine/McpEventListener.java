@@ -32,4 +32,18 @@ public interface McpEventListener {
 
   /** A message that could not be handled (invalid, or an answer to nothing we asked). */
   default void messageRejected(JsonRpcError error) {}
+
+  /**
+   * A session began: {@code initialize} completed (server), or a client connected and negotiated a
+   * version. Stateless 2026-07-28 requests have no session and do not call this.
+   */
+  default void sessionStarted(ConnectionInfo session) {}
+
+  /**
+   * A session ended (closed, deleted by the client, expired), {@code durationNanos} after it started.
+   *
+   * @param errorType null when it ended normally, else a short low-cardinality reason
+   *     ({@code expired}, or an exception's class name)
+   */
+  default void sessionEnded(ConnectionInfo session, long durationNanos, String errorType) {}
 }

@@ -23,6 +23,7 @@ public final class Clients implements Closeable {
   private final McpOAuth oauth;
   private final ApiKeyAuth apiKeys;
   private final Duration requestTimeout;
+  private final java.util.function.BiConsumer<TokenOwner, McpClient.Builder> customizer;
   /** One server's clients, by credential owner. */
   private record Key(String serverId, TokenOwner owner) {}
 
@@ -37,10 +38,12 @@ public final class Clients implements Closeable {
   private final Map<String, OwnerMap<Slot>> clients = new ConcurrentHashMap<>();
   private final Map<Key, Object> locks = new ConcurrentHashMap<>();
 
-  public Clients(McpOAuth oauth, ApiKeyAuth apiKeys, Duration requestTimeout) {
+  public Clients(McpOAuth oauth, ApiKeyAuth apiKeys, Duration requestTimeout,
+      java.util.function.BiConsumer<TokenOwner, McpClient.Builder> customizer) {
     this.oauth = oauth;
     this.apiKeys = apiKeys;
     this.requestTimeout = requestTimeout;
+    this.customizer = customizer;
   }
 
   /**
@@ -94,12 +97,13 @@ public final class Clients implements Closeable {
     Interceptor auth = server.auth() == ServerRegistration.Auth.OAUTH
         ? oauth.interceptor(owner, server.url())
         : apiKeys.interceptor(owner, server.url());
-    return McpClient.builder()
+    McpClient.Builder builder = McpClient.builder()
         .transport(transport)
         .clientInfo("mcpkit-policy", "0.1.0")
         .requestTimeout(requestTimeout)
-        .addHttpInterceptor(auth)
-        .connect();
+        .addHttpInterceptor(auth);
+    customizer.accept(owner, builder);
+    return builder.connect();
   }
 
   @Override

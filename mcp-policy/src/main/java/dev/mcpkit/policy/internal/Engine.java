@@ -20,7 +20,7 @@ public final class Engine implements Closeable {
     AuditWriter audit = new AuditWriter(stores.audit(), settings.clock());
     Catalog catalog = new Catalog(settings.toolListTtl(), settings.clock());
     ApiKeyAuth apiKeys = new ApiKeyAuth(tokenStore, cipher);
-    this.clients = new Clients(oauth, apiKeys, settings.callTimeout());
+    this.clients = new Clients(oauth, apiKeys, settings.callTimeout(), settings.clients());
     Decider decider = new Decider(stores, settings);
     Connector connector = new Connector(stores, settings, clients, catalog, oauth, audit,
         connectorLock);

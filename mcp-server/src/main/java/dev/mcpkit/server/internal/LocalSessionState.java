@@ -19,6 +19,21 @@ public final class LocalSessionState implements SessionState {
   }
 
   @Override
+  public String networkTransport() {
+    return id == null ? "pipe" : "tcp"; // stdio sessions have no id; legacy SSE ones do
+  }
+
+  @Override
+  public String networkProtocolName() {
+    return id == null ? null : "http";
+  }
+
+  @Override
+  public String networkProtocolVersion() {
+    return id == null ? null : "1.1";
+  }
+
+  @Override
   public String id() {
     return id;
   }

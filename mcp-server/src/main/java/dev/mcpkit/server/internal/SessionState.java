@@ -1,12 +1,18 @@
 package dev.mcpkit.server.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.core.engine.ConnectionInfo;
 import java.util.Set;
 
 /** One session of the session protocol, as the method handlers see it. Thread-safe. */
-public interface SessionState {
+public interface SessionState extends ConnectionInfo {
   /** The session id, or null on stdio. */
   String id();
+
+  @Override
+  default String sessionId() {
+    return id();
+  }
 
   /** The negotiated protocol version, or null before {@code initialize}. */
   String protocolVersion();

@@ -13,7 +13,9 @@ import dev.mcpkit.core.jsonrpc.JsonRpcParseException;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
 import dev.mcpkit.server.McpServer;
+import dev.mcpkit.core.engine.internal.SafeListener;
 import dev.mcpkit.server.internal.Keys;
+import dev.mcpkit.server.internal.StatelessInfo;
 import dev.mcpkit.server.internal.LocalSessionState;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.ServerPeer;
@@ -51,6 +53,7 @@ public final class StdioServer implements Closeable {
   private final BufferedReader in;
   private final OutputStream out;
   private final LocalSessionState session = new LocalSessionState(null);
+  private long startedNanos;
   private final ProtocolEngine engine;
   private final ProtocolEngine statelessEngine;
   private final ExecutorService executor = Threads.newExecutor("mcp-stdio", 64);
@@ -63,10 +66,12 @@ public final class StdioServer implements Closeable {
     this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     this.out = out;
     Attributes attrs = new Attributes().put(Keys.SESSION, session)
+        .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, session)
         .put(Keys.PRINCIPAL, McpPrincipal.ANONYMOUS);
     this.engine = core.newEngine("stdio", (m, related) -> write(m), attrs, false);
     this.statelessEngine = core.newEngine("stdio-2026", (m, related) -> write(m),
-        new Attributes().put(Keys.PRINCIPAL, McpPrincipal.ANONYMOUS), true);
+        new Attributes().put(Keys.PRINCIPAL, McpPrincipal.ANONYMOUS)
+            .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, StatelessInfo.STDIO), true);
   }
 
   /** Serves on {@code System.in}/{@code System.out} until stdin closes. */
@@ -79,6 +84,8 @@ public final class StdioServer implements Closeable {
   public static StdioServer start(McpServer server, InputStream in, OutputStream out) {
     StdioServer s = new StdioServer(server, in, out);
     s.core.addPeer(s.peer);
+    s.startedNanos = System.nanoTime();
+    SafeListener.wrap(s.core.config().listener()).sessionStarted(s.session);
     Thread reader = new Thread(s::readLoop, "mcp-stdio-reader");
     reader.setDaemon(true);
     reader.start();
@@ -98,6 +105,8 @@ public final class StdioServer implements Closeable {
     }
     closed = true;
     core.removePeer(peer);
+    SafeListener.wrap(core.config().listener()).sessionEnded(session,
+        System.nanoTime() - startedNanos, null);
     engine.close();
     statelessEngine.close();
     executor.shutdownNow();

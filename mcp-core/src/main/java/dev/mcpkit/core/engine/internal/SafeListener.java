@@ -88,4 +88,23 @@ public final class SafeListener implements McpEventListener {
       failed("messageRejected", e);
     }
   }
+
+  @Override
+  public void sessionStarted(dev.mcpkit.core.engine.ConnectionInfo session) {
+    try {
+      delegate.sessionStarted(session);
+    } catch (RuntimeException e) {
+      failed("sessionStarted", e);
+    }
+  }
+
+  @Override
+  public void sessionEnded(dev.mcpkit.core.engine.ConnectionInfo session, long durationNanos,
+      String errorType) {
+    try {
+      delegate.sessionEnded(session, durationNanos, errorType);
+    } catch (RuntimeException e) {
+      failed("sessionEnded", e);
+    }
+  }
 }

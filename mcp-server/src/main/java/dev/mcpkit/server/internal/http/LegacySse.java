@@ -72,6 +72,9 @@ final class LegacySse {
     Session session = new Session(id, endpoint, principal, core, channel);
     sessions.put(id, session);
     core.addPeer(session);
+    long started = System.nanoTime();
+    var listener = dev.mcpkit.core.engine.internal.SafeListener.wrap(core.config().listener());
+    listener.sessionStarted(session.state);
     try {
       channel.send(null, "endpoint",
           (messagePath + "?sessionId=" + id).getBytes(StandardCharsets.UTF_8), 0);
@@ -88,6 +91,7 @@ final class LegacySse {
       core.removePeer(session);
       session.engine.close();
       channel.close();
+      listener.sessionEnded(session.state, System.nanoTime() - started, null);
     }
   }
 
@@ -162,6 +166,7 @@ final class LegacySse {
       this.state = new LocalSessionState(id);
       Attributes attributes = new Attributes()
           .put(Keys.SESSION, state)
+          .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, state)
           .put(Keys.ENDPOINT, endpoint)
           .put(Keys.PRINCIPAL, principal);
       this.engine = core.newEngine("legacy-sse " + id.substring(0, 6), (message, related) -> {

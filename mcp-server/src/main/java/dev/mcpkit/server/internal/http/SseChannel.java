@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One HTTP response in Server-Sent Events mode. Thread-safe: events from many threads are written
@@ -16,6 +17,8 @@ public final class SseChannel {
   private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] RETRY = "retry: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+  /** Channels open in this JVM, on every server and adapter. */
+  private static final AtomicLong OPEN = new AtomicLong();
 
   private final HttpCall call;
   private final OutputStream out;
@@ -33,6 +36,7 @@ public final class SseChannel {
     call.setHeader("Cache-Control", "no-cache, no-transform");
     call.setHeader("X-Accel-Buffering", "no");
     OutputStream out = call.start(200, -1);
+    OPEN.incrementAndGet();
     return new SseChannel(call, out);
   }
 
@@ -103,6 +107,7 @@ public final class SseChannel {
         return;
       }
       closed = true;
+      OPEN.decrementAndGet();
       try {
         out.close();
       } catch (IOException | RuntimeException ignored) {
@@ -111,6 +116,11 @@ public final class SseChannel {
       call.close();
     }
     done.countDown();
+  }
+
+  /** How many event streams are open in this JVM. */
+  public static long openCount() {
+    return OPEN.get();
   }
 
   /** Blocks the serving thread until the channel closes (or the timeout passes); true if closed. */

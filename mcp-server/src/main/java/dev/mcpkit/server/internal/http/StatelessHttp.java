@@ -130,7 +130,8 @@ final class StatelessHttp {
     Attributes attrs = new Attributes()
         .put(Keys.ENDPOINT, endpoint)
         .put(Keys.PRINCIPAL, principal)
-        .put(Keys.STATELESS, meta);
+        .put(Keys.STATELESS, meta)
+        .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, dev.mcpkit.server.internal.StatelessInfo.HTTP);
     ProtocolEngine engine = core.newEngine("stateless", (message, related) -> {
       if (message instanceof JsonRpcRequest r) {
         throw new IOException("protocol " + Versions.STATELESS + " has no server-to-client"

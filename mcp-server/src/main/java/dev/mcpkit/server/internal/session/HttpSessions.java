@@ -1,5 +1,7 @@
 package dev.mcpkit.server.internal.session;
 
+import dev.mcpkit.core.engine.McpEventListener;
+import dev.mcpkit.core.engine.internal.SafeListener;
 import dev.mcpkit.core.engine.internal.Threads;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
@@ -89,6 +91,11 @@ public final class HttpSessions {
     live.put(session.id(), session);
     store.save(session.record());
     ServerAccess.core(session.endpoint().server()).addPeer(session);
+    listener(session).sessionStarted(session);
+  }
+
+  private static McpEventListener listener(LiveSession session) {
+    return SafeListener.wrap(ServerAccess.core(session.endpoint().server()).config().listener());
   }
 
   /** Saves a changed record of a registered session. */
@@ -166,12 +173,18 @@ public final class HttpSessions {
   private void expire(LiveSession s) {
     LOG.debug("session {} expired after {} ms idle", s.id().substring(0, 6), idleMillis);
     store.remove(s.id());
-    forget(s);
+    forget(s, "expired");
   }
 
   private void forget(LiveSession s) {
+    forget(s, null);
+  }
+
+  private void forget(LiveSession s, String errorType) {
     if (live.remove(s.id(), s)) {
       s.close();
+      long lived = System.currentTimeMillis() - s.record().createdMillis();
+      listener(s).sessionEnded(s, TimeUnit.MILLISECONDS.toNanos(Math.max(0, lived)), errorType);
       try {
         events.dropSession(s.id());
       } catch (RuntimeException e) {

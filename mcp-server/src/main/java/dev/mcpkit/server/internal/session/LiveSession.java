@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.auth.McpPrincipal;
 import dev.mcpkit.core.engine.Attributes;
+import dev.mcpkit.core.engine.ConnectionInfo;
 import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
@@ -116,7 +117,7 @@ public final class LiveSession implements SessionState, ServerPeer {
   /** Attributes for one request of this session, by {@code principal}. */
   public Attributes requestAttributes(McpPrincipal principal) {
     return new Attributes().put(Keys.SESSION, this).put(Keys.ENDPOINT, endpoint)
-        .put(Keys.PRINCIPAL, principal);
+        .put(Keys.PRINCIPAL, principal).put(ConnectionInfo.KEY, this);
   }
 
   /** Counts a request in; false when the session already runs {@code max} requests. */
@@ -222,6 +223,21 @@ public final class LiveSession implements SessionState, ServerPeer {
   @Override
   public String id() {
     return record.id();
+  }
+
+  @Override
+  public String networkTransport() {
+    return "tcp";
+  }
+
+  @Override
+  public String networkProtocolName() {
+    return "http";
+  }
+
+  @Override
+  public String networkProtocolVersion() {
+    return "1.1";
   }
 
   @Override
