@@ -15,6 +15,8 @@ public final class Main {
         "a host exposing its tools at a capability URL, with the explorer page");
     add("agent-console", "dev.mcpkit.examples.console.AgentConsoleExample",
         "a governed agent host in the terminal: register, share, permissions, approvals, log");
+    add("agent-platform", "dev.mcpkit.examples.platform.AgentPlatformExample",
+        "the agent platform's web console: servers, sharing, connectors, permissions, approvals");
     add("client", "dev.mcpkit.examples.client.ClientExample",
         "a generic MCP client: list-tools URL, call URL TOOL JSON");
     add("conformance-server", "dev.mcpkit.examples.conformance.ConformanceServer",

@@ -8,6 +8,7 @@ import dev.mcpkit.auth.spi.SecretCipher;
 import dev.mcpkit.auth.spi.TokenKey;
 import dev.mcpkit.auth.spi.TokenStore;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.policy.internal.Activity;
 import dev.mcpkit.policy.internal.Engine;
 import dev.mcpkit.policy.internal.SecretVault;
 import dev.mcpkit.policy.internal.Settings;
@@ -24,11 +25,14 @@ import dev.mcpkit.policy.spi.InMemoryConnectionStore;
 import dev.mcpkit.policy.spi.InMemoryConnectorStore;
 import dev.mcpkit.policy.spi.InMemoryRegistryStore;
 import dev.mcpkit.policy.spi.InMemorySharingStore;
+import dev.mcpkit.policy.spi.InMemoryToolCatalogStore;
 import dev.mcpkit.policy.spi.RegistryStore;
 import dev.mcpkit.policy.spi.SharingStore;
+import dev.mcpkit.policy.spi.ToolCatalogStore;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,10 +58,12 @@ import java.util.Objects;
 public final class McpGovernance implements Closeable {
   private final Engine engine;
   private final AuditQuery auditQuery;
+  private final Activity activity;
 
-  private McpGovernance(Engine engine, AuditQuery auditQuery) {
+  private McpGovernance(Engine engine, AuditQuery auditQuery, Activity activity) {
     this.engine = engine;
     this.auditQuery = auditQuery;
+    this.activity = activity;
   }
 
   public static Builder builder() {
@@ -257,6 +263,115 @@ public final class McpGovernance implements Closeable {
     return auditQuery.byAgent(agentId, limit);
   }
 
+  // ---- the read side: what the screens show --------------------------------------------------------
+  // Every query is paged (pass null as the cursor for the first page, then Page.nextCursor; limit
+  // 1 to Page.MAX_LIMIT) and answers only what the viewer may see: an organization admin sees
+  // everything, anyone else what is shared with them. Data is read from the stores on every call.
+
+  /**
+   * The registered servers {@code viewer} may attach to an agent ("+ Add Connector"), by id; every
+   * server for an organization admin (the MCP Servers tab).
+   */
+  public Page<ServerRegistration> servers(Principal viewer, String cursor, int limit)
+      throws IOException {
+    return engine.reads.servers(viewer.id(), cursor, limit);
+  }
+
+  /** With whom a server is shared ({@link Sharing#NOBODY} if never); organization admins only. */
+  public Sharing sharing(Principal admin, String serverId) throws IOException {
+    return engine.reads.sharing(admin.id(), serverId);
+  }
+
+  /**
+   * The connectors of {@code agentId} whose server {@code viewer} may use, by server id; every
+   * connector for an organization admin.
+   */
+  public Page<AgentConnector> connectors(Principal viewer, String agentId, String cursor,
+      int limit) throws IOException {
+    return engine.reads.connectors(viewer.id(), agentId, cursor, limit);
+  }
+
+  /**
+   * The connections to {@code serverId} that {@code viewer} may pick: their own personal connection
+   * and the shared connections shared with them; every connection for an organization admin. Needs
+   * a {@link ConnectionStore} that implements {@link ConnectionStore#listByServer}.
+   */
+  public Page<Connection> connections(Principal viewer, String serverId, String cursor, int limit)
+      throws IOException {
+    return engine.reads.connections(viewer.id(), serverId, cursor, limit);
+  }
+
+  /**
+   * Lists the server's tools now, with the admin's own connection, a shared connection or another
+   * organization admin's connection, and stores them as its {@link ToolCatalog}. Also done when the
+   * server is registered or updated, when such a connection is completed, and when the server
+   * announces that its tool list changed. Organization admins only; {@link IllegalStateException}
+   * when no such connection exists yet.
+   */
+  public ToolCatalog refreshToolCatalog(Principal admin, String serverId) throws IOException {
+    engine.reads.orgAdmin(admin.id(), "refresh tool catalogues");
+    return engine.discovery.refresh(admin.id(), serverId);
+  }
+
+  /** The server's stored tool catalogue, or null before it was discovered; organization admins. */
+  public ToolCatalog toolCatalog(Principal admin, String serverId) throws IOException {
+    return engine.reads.catalog(admin.id(), serverId);
+  }
+
+  /**
+   * Every tool of the server's catalogue on the agent's connector, with its rule, the permission
+   * that applies now and whether its definition drifted (the tool permission screen), by tool
+   * name; works before any user connected. Empty before the catalogue was discovered.
+   * Organization admins only.
+   */
+  public Page<ToolSetting> toolSettings(Principal admin, String agentId, String serverId,
+      String cursor, int limit) throws IOException {
+    return engine.reads.toolSettings(admin.id(), agentId, serverId, cursor, limit);
+  }
+
+  /**
+   * The pending, unexpired approval requests {@code approver} may approve, oldest first, with their
+   * arguments as the server's {@link PayloadPolicy} lets approvers see them. Needs an
+   * {@link ApprovalStore} that implements {@link ApprovalStore#listPending}.
+   */
+  public Page<ApprovalRequest> approvals(Principal approver, String cursor, int limit)
+      throws IOException {
+    return engine.reads.approvals(approver.id(), cursor, limit);
+  }
+
+  /**
+   * Activity-log events matching {@code filter}, newest first. Organization admins and auditors
+   * (see {@link Builder#auditorGroup}) see every event with its input and result; anyone else only
+   * their own events, without inputs and results. Needs an {@link AuditQuery} that implements
+   * {@link AuditQuery#search}.
+   */
+  public Page<AuditEvent> activity(Principal viewer, AuditFilter filter, String cursor, int limit)
+      throws IOException {
+    return activity.page(viewer.id(), filter, cursor, limit);
+  }
+
+  /** The events of one call by its correlation id, oldest first, as {@link #activity} shows them. */
+  public List<AuditEvent> callEvents(Principal viewer, String correlationId) throws IOException {
+    return activity.call(viewer.id(), correlationId);
+  }
+
+  /**
+   * Writes the events {@code viewer} may see (as {@link #activity} shows them) to {@code out} as JSON
+   * lines, newest first; returns how many.
+   */
+  public long exportActivity(Principal viewer, AuditFilter filter, Writer out) throws IOException {
+    return activity.export(viewer.id(), filter, out);
+  }
+
+  /**
+   * Deletes the events older than {@link Builder#activityRetention} by the engine's clock; returns
+   * how many (0 when no retention was set). Hosts call it on a schedule. Needs an
+   * {@link AuditQuery} that implements {@link AuditQuery#purgeBefore}.
+   */
+  public int purgeExpiredActivity() throws IOException {
+    return activity.purge();
+  }
+
   /** Closes the connected MCP clients. */
   @Override
   public void close() {
@@ -284,6 +399,9 @@ public final class McpGovernance implements Closeable {
     private Clock clock = Clock.systemUTC();
     private java.util.function.BiConsumer<dev.mcpkit.auth.TokenOwner,
         dev.mcpkit.client.McpClient.Builder> clients = (owner, b) -> { };
+    private ToolCatalogStore toolCatalogs = new InMemoryToolCatalogStore();
+    private String auditorGroup;
+    private Duration activityRetention;
 
     private Builder() {}
 
@@ -396,6 +514,27 @@ public final class McpGovernance implements Closeable {
       return this;
     }
 
+    /** Where servers' tool catalogues are kept; default in memory. */
+    public Builder toolCatalogs(ToolCatalogStore store) {
+      this.toolCatalogs = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The directory group whose members are auditors: they read every event of the activity log
+     * with its payload, as organization admins do. Default: none.
+     */
+    public Builder auditorGroup(String group) {
+      this.auditorGroup = group == null || group.isBlank() ? null : group;
+      return this;
+    }
+
+    /** How long activity-log events are kept by {@link #purgeExpiredActivity}; default forever. */
+    public Builder activityRetention(Duration retention) {
+      this.activityRetention = positive(retention, "activityRetention");
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -434,8 +573,8 @@ public final class McpGovernance implements Closeable {
           throw new IOException("no audit query was configured");
         }
       };
-      return new McpGovernance(new Engine(stores, settings, mcpOAuth, tokenStore, cipher, secrets),
-          query);
+      return new McpGovernance(new Engine(stores, settings, mcpOAuth, tokenStore, cipher, secrets,
+          toolCatalogs), query, new Activity(stores, query, auditorGroup, activityRetention, clock));
     }
 
     private static OAuthServerCredentials lookup(RegistryStore registry, SecretVault secrets,

@@ -1,6 +1,7 @@
 package dev.mcpkit.policy;
 
 import dev.mcpkit.policy.internal.Checks;
+import dev.mcpkit.policy.internal.IconCheck;
 import java.net.URI;
 import java.util.Objects;
 
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param name shown to users; not blank, at most 100 characters
  * @param description shown to users; may be empty, at most 2,000 characters
  * @param url the server's endpoint: https, or http on a loopback host
- * @param icon an optional icon (https, http on loopback, or a {@code data:} URI), or null
+ * @param icon an optional icon: an https URL (http on loopback), or a base64 {@code data:} URI of a
+ *     PNG, JPEG, GIF or WebP image of at most 64 KiB whose bytes match its type; or null
  * @param transport how to reach it
  * @param auth how calls authenticate
  * @param apiKeyHeader for {@link Auth#API_KEY}: the header the key goes in ({@code Authorization}
@@ -22,6 +24,8 @@ import java.util.Objects;
  *     mcp-auth identify the client itself (metadata document or dynamic registration)
  * @param trusted whether tool annotations may set default permissions (see
  *     {@link AgentConnector#annotationDefaults()})
+ * @param payloadPolicy what the activity log and pending approvals keep of this server's tool
+ *     inputs and results; null means {@link PayloadPolicy#FULL}
  */
 public record ServerRegistration(
     String id,
@@ -33,7 +37,8 @@ public record ServerRegistration(
     Auth auth,
     String apiKeyHeader,
     OAuthClient oauthClient,
-    boolean trusted) {
+    boolean trusted,
+    PayloadPolicy payloadPolicy) {
 
   /** How a server is reached. */
   public enum Transport {
@@ -78,9 +83,8 @@ public record ServerRegistration(
     description = description == null ? "" : description;
     Checks.maxLength(description, 2000, "description");
     Checks.httpUrl(url, "url");
-    if (icon != null && !"data".equalsIgnoreCase(icon.getScheme())) {
-      Checks.httpUrl(icon, "icon");
-    }
+    IconCheck.check(icon);
+    payloadPolicy = payloadPolicy == null ? PayloadPolicy.FULL : payloadPolicy;
     Objects.requireNonNull(transport, "transport: STREAMABLE_HTTP or SSE");
     Objects.requireNonNull(auth, "auth: OAUTH or API_KEY");
     if (auth == Auth.API_KEY) {
@@ -97,6 +101,14 @@ public record ServerRegistration(
     }
   }
 
+  /** A registration with the default payload policy ({@link PayloadPolicy#FULL}). */
+  public ServerRegistration(String id, String name, String description, URI url, URI icon,
+      Transport transport, Auth auth, String apiKeyHeader, OAuthClient oauthClient,
+      boolean trusted) {
+    this(id, name, description, url, icon, transport, auth, apiKeyHeader, oauthClient, trusted,
+        PayloadPolicy.FULL);
+  }
+
   /** Starts a registration with the server's id. */
   public static Builder builder(String id) {
     return new Builder(id);
@@ -109,7 +121,7 @@ public record ServerRegistration(
     }
     return new ServerRegistration(id, name, description, url, icon, transport, auth, apiKeyHeader,
         new OAuthClient(oauthClient.clientId(), oauthClient.scope(), oauthClient.redirectUrl(),
-            stored), trusted);
+            stored), trusted, payloadPolicy);
   }
 
   /** Builds a {@link ServerRegistration}; defaults: Streamable HTTP, OAuth, not trusted. */
@@ -124,6 +136,7 @@ public record ServerRegistration(
     private String apiKeyHeader;
     private OAuthClient oauthClient;
     private boolean trusted;
+    private PayloadPolicy payloadPolicy = PayloadPolicy.FULL;
 
     private Builder(String id) {
       this.id = id;
@@ -183,9 +196,15 @@ public record ServerRegistration(
       return this;
     }
 
+    /** What the activity log and pending approvals keep of tool payloads; default FULL. */
+    public Builder payloadPolicy(PayloadPolicy policy) {
+      this.payloadPolicy = policy;
+      return this;
+    }
+
     public ServerRegistration build() {
       return new ServerRegistration(id, name, description, url, icon, transport, auth,
-          apiKeyHeader, oauthClient, trusted);
+          apiKeyHeader, oauthClient, trusted, payloadPolicy);
     }
   }
 }

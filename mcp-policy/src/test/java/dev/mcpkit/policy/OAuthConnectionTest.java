@@ -148,4 +148,34 @@ class OAuthConnectionTest {
     assertThat(Set.copyOf(audit.byPrincipal("root", 50).stream().map(AuditEvent::outcome)
         .toList())).contains("created", "authorization_started", "connected");
   }
+
+  @Test
+  void aServersOwnScopeAndRedirectUrlAreWhatTheUserIsSentWithAndReconnectingReplacesTheToken()
+      throws Exception {
+    URI crmCallback = URI.create("http://127.0.0.1:9/crm-callback");
+    gov.registerServer(root, ServerRegistration.builder("crm").name("CRM").url(crm.url())
+        .oauthClient("policy-client", "openid crm:write", crmCallback).build(), "client-secret-xyz");
+    var required = (CallOutcome.ConnectionRequired) gov.invoke(alice, AGENT, "crm", "echo",
+        GovernanceFixture.message("x"));
+    String url = required.authorizationUrl().toString();
+    assertThat(url).contains("crm%3Awrite")
+        .contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcrm-callback");
+    issueNextTokenFor("alice");
+    gov.completeAuthorization(alice, required.connectionId(),
+        HeadlessAuthorization.catching(crmCallback).follow(required.authorizationUrl()));
+    gov.invoke(alice, AGENT, "crm", "echo", GovernanceFixture.message("x"));
+    assertThat(crm.lastPrincipal).isEqualTo("alice");
+
+    // reconnect: the same connection is authorized again (here as another account)
+    URI again = gov.authorize(alice, required.connectionId());
+    issueNextTokenFor("alice-second-account");
+    Connection reconnected = gov.completeAuthorization(alice, required.connectionId(),
+        HeadlessAuthorization.catching(crmCallback).follow(again));
+    assertThat(reconnected.id()).isEqualTo(required.connectionId());
+    assertThat(reconnected.status()).isEqualTo(Connection.Status.CONNECTED);
+    assertThat(GovernanceFixture.text(gov.invoke(alice, AGENT, "crm", "echo",
+        GovernanceFixture.message("y")))).isEqualTo("echo:y");
+    assertThat(crm.lastPrincipal).isEqualTo("alice-second-account");
+    assertThat(tokens.keys(dev.mcpkit.auth.TokenOwner.user("alice"))).hasSize(1);
+  }
 }

@@ -25,9 +25,11 @@ public final class AdminOps {
   private final Clients clients;
   private final AuditWriter audit;
   private final Object connectorLock;
+  private final CatalogDiscovery discovery;
 
   AdminOps(Stores stores, Settings settings, SecretVault secrets, Catalog catalog, Clients clients,
-      AuditWriter audit, Object connectorLock) {
+      AuditWriter audit, Object connectorLock, CatalogDiscovery discovery) {
+    this.discovery = discovery;
     this.stores = stores;
     this.settings = settings;
     this.secrets = secrets;
@@ -64,6 +66,9 @@ public final class AdminOps {
     clients.evictServer(reg.id());
     change(adminId, reg.id(), null, (previous == null ? "registered" : "updated") + " server '"
         + reg.name() + "' at " + reg.url() + " (" + reg.transport() + ", " + reg.auth() + ")");
+    // discovered now if an admin-controlled connection exists (an update, or re-registration);
+    // otherwise when the first such connection is completed
+    discovery.tryRefresh(adminId, reg.id());
     return stored;
   }
 
@@ -76,6 +81,7 @@ public final class AdminOps {
     secrets.remove(serverId);
     clients.evictServer(serverId);
     catalog.forget(serverId);
+    discovery.store().remove(serverId);
     change(adminId, serverId, null, "removed server '" + serverId + "'");
   }
 
@@ -158,7 +164,7 @@ public final class AdminOps {
       ToolPermission permission) throws IOException {
     orgAdmin(adminId, "set tool permissions");
     java.util.Objects.requireNonNull(permission, "permission");
-    ToolEntry seen = catalog.lastSeen(serverId, tool);
+    ToolEntry seen = seen(serverId, tool);
     synchronized (connectorLock) {
       AgentConnector c = requireConnector(agentId, serverId);
       replace(c, c.withRule(tool, new ToolRule(permission,
@@ -170,7 +176,7 @@ public final class AdminOps {
   public void confirmDefinition(String adminId, String agentId, String serverId, String tool)
       throws IOException {
     orgAdmin(adminId, "confirm tool definitions");
-    ToolEntry seen = catalog.lastSeen(serverId, tool);
+    ToolEntry seen = seen(serverId, tool);
     if (seen == null) {
       throw new IllegalArgumentException("the current definition of tool '" + tool
           + "' is not known yet; list the agent's tools first");
@@ -187,6 +193,23 @@ public final class AdminOps {
     }
     change(adminId, serverId, agentId, "confirmed the new definition of tool '" + tool + "'",
         tool);
+  }
+
+  /** The tool's definition last seen in a call or listing, else the one in the catalogue. */
+  private ToolEntry seen(String serverId, String tool) throws IOException {
+    ToolEntry seen = catalog.lastSeen(serverId, tool);
+    if (seen != null) {
+      return seen;
+    }
+    dev.mcpkit.policy.ToolCatalog stored = discovery.store().find(serverId);
+    if (stored != null) {
+      for (dev.mcpkit.core.schema.Tools.Tool t : stored.tools()) {
+        if (t.name().equals(tool)) {
+          return ToolEntry.of(t);
+        }
+      }
+    }
+    return null;
   }
 
   Principal known(String principalId) throws IOException {

@@ -2,6 +2,9 @@ package dev.mcpkit.policy.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpkit.policy.AuditEvent;
+import dev.mcpkit.policy.PayloadPolicy;
+import dev.mcpkit.policy.ServerRegistration;
+import dev.mcpkit.policy.spi.RegistryStore;
 import dev.mcpkit.policy.spi.AuditSink;
 import java.io.IOException;
 import java.time.Clock;
@@ -15,10 +18,17 @@ public final class AuditWriter {
 
   private final AuditSink sink;
   private final Clock clock;
+  private final RegistryStore registry;
 
   public AuditWriter(AuditSink sink, Clock clock) {
+    this(sink, clock, null);
+  }
+
+  /** A writer that keeps of each server's payloads what its {@link PayloadPolicy} allows. */
+  public AuditWriter(AuditSink sink, Clock clock, RegistryStore registry) {
     this.sink = sink;
     this.clock = clock;
+    this.registry = registry;
   }
 
   /** Who, through what, on which server and tool: the fixed part of an event. */
@@ -38,13 +48,30 @@ public final class AuditWriter {
   public void recordRedacted(AuditEvent.Type type, Subject s, JsonNode redactedInput,
       JsonNode result, String error, Duration duration, String outcome, String detail)
       throws IOException {
+    PayloadPolicy policy = policy(s.serverId(), redactedInput, result);
     try {
       sink.record(new AuditEvent(Ids.next(), clock.instant(), type,
-          s.principalId(), s.agentId(), s.serverId(), s.tool(), redactedInput,
-          Redactor.redact(result), Redactor.redactText(error), duration, outcome,
+          s.principalId(), s.agentId(), s.serverId(), s.tool(),
+          Payloads.logged(policy, redactedInput),
+          policy == PayloadPolicy.METADATA_ONLY ? null
+              : Payloads.logged(policy, Redactor.redact(result)),
+          Redactor.redactText(error), duration, outcome,
           s.correlationId(), Redactor.redactText(detail)));
     } catch (IOException | RuntimeException e) {
       throw new IOException("the audit sink refused a " + type + " event: " + e.getMessage(), e);
+    }
+  }
+
+  /** The server's policy; a registry that cannot answer keeps nothing of the payload. */
+  private PayloadPolicy policy(String serverId, JsonNode input, JsonNode result) {
+    if (registry == null || serverId == null || (input == null && result == null)) {
+      return PayloadPolicy.FULL;
+    }
+    try {
+      ServerRegistration reg = registry.find(serverId);
+      return reg == null ? PayloadPolicy.FULL : reg.payloadPolicy();
+    } catch (IOException | RuntimeException e) {
+      return PayloadPolicy.METADATA_ONLY;
     }
   }
 

@@ -32,13 +32,15 @@ public final class CallEngine {
   private final Connector connector;
   private final AuditWriter audit;
   private final Clients clients;
+  private final dev.mcpkit.auth.spi.SecretCipher cipher;
   private final SecureRandom random = new SecureRandom();
   /** The options of a call whose connector sets no timeout of its own (built once). */
   private final RequestOptions defaultOptions;
   /** Reads results with the type and its deserializer resolved once, not per call. */
 
   CallEngine(Stores stores, Settings settings, Decider decider, Connector connector,
-      AuditWriter audit, Clients clients) {
+      AuditWriter audit, Clients clients, dev.mcpkit.auth.spi.SecretCipher cipher) {
+    this.cipher = cipher;
     this.stores = stores;
     this.settings = settings;
     this.decider = decider;
@@ -100,7 +102,7 @@ public final class CallEngine {
       }
       s = new AuditWriter.Subject(req.principalId(), req.agentId(), req.serverId(), req.tool(),
           req.correlationId());
-      args = req.arguments();
+      args = Payloads.unsealed(cipher, req.id(), req.arguments());
       if (req.status() != ApprovalRequest.Status.PENDING) {
         return deny(s, args, "approval-used", "approval request '" + approvalId + "' was already "
             + req.status().name().toLowerCase(java.util.Locale.ROOT) + "; an approval runs its "
@@ -191,7 +193,8 @@ public final class CallEngine {
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     Instant now = settings.clock().instant();
     ApprovalRequest req = new ApprovalRequest(id, s.principalId(), s.agentId(), s.serverId(),
-        s.tool(), args, Hashes.ofJson(args), PolicyRevision.of(access, s.tool()),
+        s.tool(), Payloads.stored(access.registration().payloadPolicy(), cipher, id, args),
+        Hashes.ofJson(args), PolicyRevision.of(access, s.tool()),
         access.connector().approvers(), now, now.plus(settings.approvalTtl()),
         ApprovalRequest.Status.PENDING, null, null, s.correlationId());
     stores.approvals().create(req);

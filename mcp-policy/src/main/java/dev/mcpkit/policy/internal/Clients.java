@@ -37,6 +37,8 @@ public final class Clients implements Closeable {
 
   private final Map<String, OwnerMap<Slot>> clients = new ConcurrentHashMap<>();
   private final Map<Key, Object> locks = new ConcurrentHashMap<>();
+  /** Told the server id when a server announces that its tool list changed. */
+  private volatile java.util.function.Consumer<String> toolListChanged = serverId -> {};
 
   public Clients(McpOAuth oauth, ApiKeyAuth apiKeys, Duration requestTimeout,
       java.util.function.BiConsumer<TokenOwner, McpClient.Builder> customizer) {
@@ -73,6 +75,11 @@ public final class Clients implements Closeable {
     }
   }
 
+  /** Sets what happens when a connected server announces {@code tools/list_changed}. */
+  void onToolListChanged(java.util.function.Consumer<String> action) {
+    this.toolListChanged = action;
+  }
+
   /** Closes and forgets the client of {@code owner} at {@code server}. */
   public void evict(ServerRegistration server, TokenOwner owner) {
     OwnerMap<Slot> owners = clients.get(server.id());
@@ -101,7 +108,13 @@ public final class Clients implements Closeable {
         .transport(transport)
         .clientInfo("mcpkit-policy", "0.1.0")
         .requestTimeout(requestTimeout)
-        .addHttpInterceptor(auth);
+        .addHttpInterceptor(auth)
+        .listener(new dev.mcpkit.client.ClientListener() {
+          @Override
+          public void onToolListChanged() {
+            toolListChanged.accept(server.id());
+          }
+        });
     customizer.accept(owner, builder);
     return builder.connect();
   }

@@ -26,9 +26,11 @@ public final class ConnectionOps {
   private final Clients clients;
   private final AuditWriter audit;
   private final AdminOps admin;
+  private final CatalogDiscovery discovery;
 
   ConnectionOps(Stores stores, Settings settings, McpOAuth oauth, ApiKeyAuth apiKeys,
-      Clients clients, AuditWriter audit, AdminOps admin) {
+      Clients clients, AuditWriter audit, AdminOps admin, CatalogDiscovery discovery) {
+    this.discovery = discovery;
     this.stores = stores;
     this.settings = settings;
     this.oauth = oauth;
@@ -43,7 +45,8 @@ public final class ConnectionOps {
     Principal p = admin.known(userId);
     ServerRegistration reg = server(serverId);
     Sharing sharing = stores.sharing().find(serverId);
-    if (sharing == null || !sharing.allows(p)) {
+    // an organization admin may connect any server: their connection lists its tool catalogue
+    if (!p.organizationAdmin() && (sharing == null || !sharing.allows(p))) {
       throw new PolicyDeniedException("server-sharing", "server '" + reg.name()
           + "' is not shared with '" + userId + "'");
     }
@@ -102,6 +105,7 @@ public final class ConnectionOps {
     stores.connections().put(connected);
     clients.evict(reg, conn.tokenOwner());
     event(principalId, conn, "connected", "connected '" + conn.name() + "' with OAuth");
+    discoverWith(connected);
     return connected;
   }
 
@@ -121,6 +125,7 @@ public final class ConnectionOps {
     stores.connections().put(connected);
     clients.evict(reg, conn.tokenOwner());
     event(principalId, conn, "connected", "connected '" + conn.name() + "' with an API key");
+    discoverWith(connected);
     return connected;
   }
 
@@ -166,6 +171,14 @@ public final class ConnectionOps {
     audit.record(AuditEvent.Type.CONNECTION_CHANGE, new AuditWriter.Subject(principalId, agentId,
         serverId, null, Ids.next()), null, null, null, null, "skipped",
         "'" + principalId + "' skipped connecting to server '" + serverId + "' for now");
+  }
+
+  /** A shared or an organization admin's connection lists the server's tool catalogue. */
+  private void discoverWith(Connection connected) throws IOException {
+    if (discovery.usable(connected)) {
+      discovery.tryRefresh(connected.method() == ConnectionMethod.SHARED ? null
+          : connected.ownerId(), connected.serverId());
+    }
   }
 
   private Connection managed(String principalId, String connectionId) throws IOException {

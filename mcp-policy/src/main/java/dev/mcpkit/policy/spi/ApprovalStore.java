@@ -28,4 +28,14 @@ public interface ApprovalStore {
 
   /** Pending requests of {@code principalId}, oldest first. */
   List<ApprovalRequest> pending(String principalId) throws IOException;
+
+  /**
+   * Every pending request, of anyone, oldest first: what an approver's inbox reads (the engine keeps
+   * those the approver may decide). The default throws, so a store written before this method
+   * existed keeps working for everything else.
+   */
+  default List<ApprovalRequest> listPending() throws IOException {
+    throw new IOException(getClass().getName() + " does not list pending approvals; implement "
+        + "ApprovalStore.listPending");
+  }
 }

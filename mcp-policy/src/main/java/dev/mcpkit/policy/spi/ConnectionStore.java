@@ -2,6 +2,7 @@ package dev.mcpkit.policy.spi;
 
 import dev.mcpkit.policy.Connection;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Connections (personal and shared), without their credentials, which mcp-auth keeps encrypted in its
@@ -23,4 +24,14 @@ public interface ConnectionStore {
 
   /** Removes the connection; true if there was one. */
   boolean remove(String connectionId) throws IOException;
+
+  /**
+   * Every connection (personal and shared) to {@code serverId}, in no particular order: what the
+   * connection picker and the tool catalogue's discovery read. The default throws, so a store
+   * written before this method existed keeps working for everything else.
+   */
+  default List<Connection> listByServer(String serverId) throws IOException {
+    throw new IOException(getClass().getName() + " does not list connections; implement "
+        + "ConnectionStore.listByServer");
+  }
 }

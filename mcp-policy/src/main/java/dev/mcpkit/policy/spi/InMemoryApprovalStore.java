@@ -39,4 +39,12 @@ public final class InMemoryApprovalStore implements ApprovalStore {
         .sorted(Comparator.comparing(ApprovalRequest::createdAt))
         .toList();
   }
+
+  @Override
+  public List<ApprovalRequest> listPending() {
+    return requests.values().stream()
+        .filter(r -> r.status() == ApprovalRequest.Status.PENDING)
+        .sorted(Comparator.comparing(ApprovalRequest::createdAt))
+        .toList();
+  }
 }

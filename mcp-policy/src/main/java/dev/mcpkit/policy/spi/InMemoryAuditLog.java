@@ -1,6 +1,8 @@
 package dev.mcpkit.policy.spi;
 
 import dev.mcpkit.policy.AuditEvent;
+import dev.mcpkit.policy.AuditFilter;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,6 +61,39 @@ public final class InMemoryAuditLog implements AuditSink, AuditQuery {
   @Override
   public List<AuditEvent> byAgent(String agentId, int limit) {
     return newest(e -> agentId.equals(e.agentId()), limit);
+  }
+
+  @Override
+  public List<AuditEvent> search(AuditFilter filter, String afterId, int limit) {
+    List<AuditEvent> out = new ArrayList<>();
+    synchronized (events) {
+      Iterator<AuditEvent> it = events.descendingIterator();
+      boolean started = afterId == null;
+      while (it.hasNext() && out.size() < limit) {
+        AuditEvent e = it.next();
+        if (!started) {
+          started = e.id().equals(afterId);
+        } else if (filter.matches(e)) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public int purgeBefore(Instant cutoff) {
+    int purged = 0;
+    synchronized (events) {
+      Iterator<AuditEvent> it = events.iterator();
+      while (it.hasNext()) {
+        if (it.next().time().isBefore(cutoff)) {
+          it.remove();
+          purged++;
+        }
+      }
+    }
+    return purged;
   }
 
   /** Every event held, oldest first. */

@@ -2,6 +2,7 @@ package dev.mcpkit.policy.spi;
 
 import dev.mcpkit.policy.Connection;
 import dev.mcpkit.policy.ConnectionMethod;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link ConnectionStore} in concurrent maps. */
@@ -38,6 +39,11 @@ public final class InMemoryConnectionStore implements ConnectionStore {
       personal.remove(key(removed.serverId(), removed.ownerId()), removed.id());
     }
     return removed != null;
+  }
+
+  @Override
+  public List<Connection> listByServer(String serverId) {
+    return byId.values().stream().filter(c -> c.serverId().equals(serverId)).toList();
   }
 
   /** A user's connection to a server: no text is built per lookup. */

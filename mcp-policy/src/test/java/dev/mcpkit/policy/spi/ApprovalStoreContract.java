@@ -94,4 +94,15 @@ public abstract class ApprovalStoreContract {
     store.decide(done.decided(ApprovalRequest.Status.REJECTED, "alice", "no"));
     assertThat(store.pending("alice")).extracting(ApprovalRequest::id).containsExactly("a1", "a2");
   }
+
+  @Test
+  public void listPendingGivesEveryonesUndecidedRequestsOldestFirst() throws Exception {
+    ApprovalStore store = newStore();
+    store.create(Samples.approval("a2", "alice", Samples.T0.plusSeconds(10)));
+    store.create(Samples.approval("b1", "bob", Samples.T0));
+    ApprovalRequest done = Samples.approval("a3", "alice", Samples.T0.plusSeconds(5));
+    store.create(done);
+    store.decide(done.decided(ApprovalRequest.Status.APPROVED, "root", null));
+    assertThat(store.listPending()).extracting(ApprovalRequest::id).containsExactly("b1", "a2");
+  }
 }

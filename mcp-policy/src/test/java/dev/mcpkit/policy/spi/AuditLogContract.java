@@ -3,6 +3,7 @@ package dev.mcpkit.policy.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpkit.policy.AuditEvent;
+import dev.mcpkit.policy.AuditFilter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,39 @@ public abstract class AuditLogContract {
     assertThat(query(sink).byPrincipal("alice", 10)).containsExactly(e);
     assertThat(query(sink).byAgent("helper", 10)).containsExactly(e);
     assertThat(query(sink).byPrincipal("bob", 10)).isEmpty();
+  }
+
+  @Test
+  public void searchMatchesTheFilterNewestFirstAndContinuesAfterAnEvent() throws Exception {
+    AuditSink sink = newSink();
+    AuditEvent a1 = Samples.event("alice", "helper", Samples.T0, "c1");
+    AuditEvent b1 = Samples.event("bob", "helper", Samples.T0.plusSeconds(1), "c2");
+    AuditEvent a2 = Samples.event("alice", "helper", Samples.T0.plusSeconds(2), "c1");
+    AuditEvent a3 = Samples.event("alice", "other", Samples.T0.plusSeconds(3), "c3");
+    for (AuditEvent e : new AuditEvent[] {a1, b1, a2, a3}) {
+      sink.record(e);
+    }
+    AuditQuery q = query(sink);
+    assertThat(q.search(AuditFilter.ALL, null, 10)).containsExactly(a3, a2, b1, a1);
+    assertThat(q.search(AuditFilter.principal("alice"), null, 2)).containsExactly(a3, a2);
+    assertThat(q.search(AuditFilter.principal("alice"), a2.id(), 2)).containsExactly(a1);
+    assertThat(q.search(AuditFilter.correlation("c1"), null, 10)).containsExactly(a2, a1);
+    assertThat(q.search(new AuditFilter(null, "other", null, null), null, 10))
+        .containsExactly(a3);
+  }
+
+  @Test
+  public void purgeBeforeDeletesOnlyOlderEvents() throws Exception {
+    AuditSink sink = newSink();
+    AuditEvent old = Samples.event("alice", "helper", Samples.T0);
+    AuditEvent edge = Samples.event("alice", "helper", Samples.T0.plusSeconds(10));
+    AuditEvent fresh = Samples.event("alice", "helper", Samples.T0.plusSeconds(20));
+    for (AuditEvent e : new AuditEvent[] {old, edge, fresh}) {
+      sink.record(e);
+    }
+    assertThat(query(sink).purgeBefore(Samples.T0.plusSeconds(10))).isEqualTo(1);
+    assertThat(query(sink).search(AuditFilter.ALL, null, 10)).containsExactly(fresh, edge);
+    assertThat(query(sink).purgeBefore(Samples.T0.plusSeconds(10))).isZero();
   }
 
   @Test

@@ -31,6 +31,24 @@ public abstract class ConnectionStoreContract {
   }
 
   @Test
+  public void listByServerGivesEveryPersonalAndSharedConnectionOfThatServerOnly() throws Exception {
+    ConnectionStore store = newStore();
+    Connection alice = Samples.personal("crm", "alice");
+    Connection bob = Samples.personal("crm", "bob");
+    Connection service = Samples.shared("crm", "root");
+    Connection wiki = Samples.personal("wiki", "alice");
+    for (Connection c : new Connection[] {alice, bob, service, wiki}) {
+      store.put(c);
+    }
+    assertThat(store.listByServer("crm")).containsExactlyInAnyOrder(alice, bob, service);
+    assertThat(store.listByServer("none")).isEmpty();
+    store.remove(bob.id());
+    store.put(alice.withName("renamed"));
+    assertThat(store.listByServer("crm")).containsExactlyInAnyOrder(alice.withName("renamed"),
+        service);
+  }
+
+  @Test
   public void removeDeletesItEverywhere() throws Exception {
     ConnectionStore store = newStore();
     Connection c = Samples.personal("crm", "alice");

@@ -41,7 +41,17 @@ public final class Samples {
   }
 
   public static AuditEvent event(String principal, String agent, Instant time) {
+    return event(principal, agent, time, "corr");
+  }
+
+  public static AuditEvent event(String principal, String agent, Instant time,
+      String correlationId) {
     return new AuditEvent(UUID.randomUUID().toString(), time, AuditEvent.Type.CALL, principal,
-        agent, "server", "tool", null, null, null, null, "completed", "corr", null);
+        agent, "server", "tool", null, null, null, null, "completed", correlationId, null);
+  }
+
+  public static Connection shared(String server, String admin) {
+    return new Connection(UUID.randomUUID().toString(), server, ConnectionMethod.SHARED, admin,
+        "service", Connection.Status.CONNECTED, List.of(), T0);
   }
 }
