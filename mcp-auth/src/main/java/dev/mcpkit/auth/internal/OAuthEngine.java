@@ -23,6 +23,7 @@ import dev.mcpkit.auth.AuthorizedConnection;
 import dev.mcpkit.auth.McpAuthException;
 import dev.mcpkit.auth.OAuthServerCredentials;
 import dev.mcpkit.auth.TokenOwner;
+import dev.mcpkit.auth.TokenSource;
 import dev.mcpkit.auth.spi.PendingAuthorizationStore;
 import dev.mcpkit.auth.spi.TokenKey;
 import dev.mcpkit.core.json.McpJson;
@@ -486,7 +487,20 @@ public final class OAuthEngine {
     Set<String> scopes = new LinkedHashSet<>(scopeList(record.scope()));
     return new AuthorizedConnection(owner, server, record.issuer(), scopes,
         record.expiresAt() == null ? null : Instant.ofEpochSecond(record.expiresAt()),
-        record.renewable());
+        record.renewable(), source(record.grant()), record.dpopKey() != null);
+  }
+
+  private static TokenSource source(String grant) {
+    switch (grant) {
+      case TokenRecord.ENTERPRISE:
+        return TokenSource.ENTERPRISE;
+      case TokenRecord.CLIENT_CREDENTIALS:
+        return TokenSource.CLIENT_CREDENTIALS;
+      case TokenRecord.WORKLOAD_IDENTITY:
+        return TokenSource.WORKLOAD_IDENTITY;
+      default:
+        return TokenSource.USER_AUTHORIZATION;
+    }
   }
 
   private boolean offlineAccessAvailable(AuthTarget target) {
