@@ -104,6 +104,21 @@ public final class McpOAuth {
   }
 
   /**
+   * Obtains a token for {@code owner} with the client credentials grant (or workload identity) of
+   * {@code credentials}, which need not be the ones configured for {@code server}: a shared connection
+   * can be a service account while users of the same server authorize as themselves. Renewals repeat
+   * the grant with the client id and secret stored with the token.
+   */
+  public AuthorizedConnection connectWithClientCredentials(
+      TokenOwner owner, URI server, OAuthServerCredentials credentials) throws IOException {
+    if (!credentials.machineGrant()) {
+      throw new IllegalArgumentException("credentials for " + server + " must have"
+          + " clientCredentialsGrant() or workloadIdentity(...)");
+    }
+    return engine.withoutBrowser(owner, server, BearerChallenge.NONE, credentials);
+  }
+
+  /**
    * Obtains a token without the user's browser as the pre-registered credentials for {@code server}
    * say: client credentials, workload identity ({@link OAuthServerCredentials.Builder#workloadIdentity})
    * or enterprise-managed authorization ({@link OAuthServerCredentials.Builder#enterpriseManaged}).

@@ -231,8 +231,14 @@ public final class OAuthEngine {
    */
   public AuthorizedConnection withoutBrowser(
       TokenOwner owner, URI server, BearerChallenge challenge) throws IOException {
+    return withoutBrowser(owner, server, challenge, preRegistered(Uris.canonical(server)));
+  }
+
+  /** {@link #withoutBrowser(TokenOwner, URI, BearerChallenge)} with these credentials. */
+  public AuthorizedConnection withoutBrowser(
+      TokenOwner owner, URI server, BearerChallenge challenge, OAuthServerCredentials creds)
+      throws IOException {
     URI canonical = Uris.canonical(server);
-    OAuthServerCredentials creds = preRegistered(canonical);
     if (creds == null || (!creds.machineGrant() && creds.enterprise() == null)) {
       throw new McpAuthException("no client credentials, workload identity or enterprise"
           + " authorization is configured for " + canonical + ": add OAuthServerCredentials with"
@@ -245,6 +251,9 @@ public final class OAuthEngine {
     Set<String> scopes = selectScopes(target, challenge, creds, Set.of(), false);
     Scope scope = scopes.isEmpty() ? null : new Scope(scopes.toArray(String[]::new));
     String grantName = grantName(creds);
+    if (TokenRecord.ENTERPRISE.equals(grantName) && !acceptsJwtBearer(target)) {
+      return null; // this authorization server does not take ID-JAGs: the user authorizes instead
+    }
     AuthorizationGrant grant = grant(grantName, creds, owner, target.issuer(), target.resource(),
         scope);
     if (grant == null) {
@@ -279,6 +288,15 @@ public final class OAuthEngine {
         throw new McpAuthException("credential obtained with " + grantName
             + " cannot be renewed without the user");
     }
+  }
+
+  /**
+   * Whether the authorization server may take the JWT bearer grant: it lists it, or lists no grant
+   * types at all (many servers leave {@code grant_types_supported} out). A list without it means no.
+   */
+  private static boolean acceptsJwtBearer(AuthTarget target) {
+    var grants = target.metadata().getGrantTypes();
+    return grants == null || grants.contains(com.nimbusds.oauth2.sdk.GrantType.JWT_BEARER);
   }
 
   private boolean dpopSupported(AuthTarget target) {

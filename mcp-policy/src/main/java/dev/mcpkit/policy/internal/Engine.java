@@ -25,7 +25,8 @@ public final class Engine implements Closeable {
     Connector connector = new Connector(stores, settings, clients, catalog, oauth, audit,
         connectorLock);
     this.admin = new AdminOps(stores, settings, secrets, catalog, clients, audit, connectorLock);
-    this.connections = new ConnectionOps(stores, settings, oauth, apiKeys, clients, audit, admin);
+    this.connections = new ConnectionOps(stores, settings, oauth, apiKeys, clients, audit, admin,
+        secrets);
     this.calls = new CallEngine(stores, settings, decider, connector, audit, clients);
     this.tools = new ToolLister(stores, decider, connector, catalog);
   }

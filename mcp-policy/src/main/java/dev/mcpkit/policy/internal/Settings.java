@@ -11,4 +11,11 @@ public record Settings(
     Duration approvalTtl,
     Duration callTimeout,
     Duration toolListTtl,
-    Clock clock) {}
+    Clock clock,
+    boolean enterprise) {
+  /** Settings without enterprise-managed authorization. */
+  public Settings(ToolPermission newToolPermission, ToolPermission onDrift, Duration approvalTtl,
+      Duration callTimeout, Duration toolListTtl, Clock clock) {
+    this(newToolPermission, onDrift, approvalTtl, callTimeout, toolListTtl, clock, false);
+  }
+}
