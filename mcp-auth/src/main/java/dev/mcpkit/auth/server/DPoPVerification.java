@@ -36,9 +36,10 @@ import java.util.Set;
  * plus {@link Builder#clockSkew}) and unused ({@code jti} not seen within that window, remembered in a
  * bounded cache). Optionally the proof must carry a server nonce ({@link Builder#requireNonce}).
  *
- * <p>Thread-safe. The replay cache lives in this object: one instance per server process (several
- * instances behind a load balancer each keep their own, so a proof replayed to another instance within
- * the window is only caught with nonces, whose key the instances share).
+ * <p>Thread-safe. The replay cache lives in this object: one per server process. Several instances
+ * behind a load balancer each keep their own, so a proof replayed to another instance within
+ * {@link Builder#maxProofAge} is not caught; keep the window short there. Nonces derived from a shared
+ * key are accepted by every instance.
  */
 public final class DPoPVerification {
   /** The proof algorithms accepted: the asymmetric ones Nimbus's verifier checks (no EdDSA). */
