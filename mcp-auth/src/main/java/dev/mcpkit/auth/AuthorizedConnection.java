@@ -13,7 +13,10 @@ import java.util.Set;
  * @param issuer the authorization server that issued it
  * @param scopes the granted scopes (as the token response reported them, else as requested)
  * @param expiresAt when the access token expires, or null if the server did not say
- * @param refreshable whether it can be renewed without the user (a refresh token, or client credentials)
+ * @param refreshable whether it can be renewed without the user (a refresh token, client credentials,
+ *     a workload identity or the enterprise identity provider)
+ * @param source which way it was obtained
+ * @param senderConstrained whether the token is bound to a key with DPoP
  */
 public record AuthorizedConnection(
     TokenOwner owner,
@@ -21,7 +24,9 @@ public record AuthorizedConnection(
     String issuer,
     Set<String> scopes,
     Instant expiresAt,
-    boolean refreshable) {
+    boolean refreshable,
+    TokenSource source,
+    boolean senderConstrained) {
   public AuthorizedConnection {
     scopes = Set.copyOf(scopes);
   }

@@ -30,8 +30,10 @@ import okhttp3.OkHttpClient;
  * specification orders it, identifies the client (pre-registered credentials, a client ID metadata
  * document, or dynamic registration), runs the authorization code flow with PKCE S256 and the RFC 8707
  * {@code resource} parameter in two halves a web host can drive ({@link #begin} returns the link,
- * {@link #complete} takes the callback), or the client credentials grant for service accounts, and keeps
- * the tokens encrypted in a {@link TokenStore}.
+ * {@link #complete} takes the callback), or obtains tokens without a browser (client credentials and
+ * workload identity for service accounts, enterprise-managed authorization for users the enterprise
+ * identity provider vouches for), optionally bound to a key with DPoP, and keeps the tokens encrypted
+ * in a {@link TokenStore}.
  *
  * <p>Plug it into an MCP client with {@link #interceptor(TokenOwner, URI)}. Instances are immutable and
  * thread-safe; every method blocks on network I/O (use virtual threads or a pool).
@@ -65,7 +67,7 @@ public final class McpOAuth {
         b.pendingStore,
         b.clock,
         new OAuthEngine.Settings(preRegistered, b.redirectUri, b.pendingTtl, b.offlineAccess,
-            b.refreshSkew));
+            b.refreshSkew, b.dpop));
     this.handler = b.handler;
     this.maxStepUps = b.maxStepUps;
   }
@@ -98,7 +100,35 @@ public final class McpOAuth {
    */
   public AuthorizedConnection connectWithClientCredentials(TokenOwner owner, URI server)
       throws IOException {
-    return engine.clientCredentials(owner, server, BearerChallenge.NONE);
+    return engine.withoutBrowser(owner, server, BearerChallenge.NONE);
+  }
+
+  /**
+   * Obtains a token for {@code owner} with the client credentials grant (or workload identity) of
+   * {@code credentials}, which need not be the ones configured for {@code server}: a shared connection
+   * can be a service account while users of the same server authorize as themselves. Renewals repeat
+   * the grant with the client id and secret stored with the token.
+   */
+  public AuthorizedConnection connectWithClientCredentials(
+      TokenOwner owner, URI server, OAuthServerCredentials credentials) throws IOException {
+    if (!credentials.machineGrant()) {
+      throw new IllegalArgumentException("credentials for " + server + " must have"
+          + " clientCredentialsGrant() or workloadIdentity(...)");
+    }
+    return engine.withoutBrowser(owner, server, BearerChallenge.NONE, credentials);
+  }
+
+  /**
+   * Obtains a token without the user's browser as the pre-registered credentials for {@code server}
+   * say: client credentials, workload identity ({@link OAuthServerCredentials.Builder#workloadIdentity})
+   * or enterprise-managed authorization ({@link OAuthServerCredentials.Builder#enterpriseManaged}).
+   *
+   * @return the connection, or null when the enterprise identity provider has no assertion for
+   *     {@code owner} (who must then authorize in the browser)
+   */
+  public AuthorizedConnection connectWithoutBrowser(TokenOwner owner, URI server)
+      throws IOException {
+    return engine.withoutBrowser(owner, server, BearerChallenge.NONE);
   }
 
   /**
@@ -107,11 +137,11 @@ public final class McpOAuth {
    * @throws AuthorizationRequiredException when there is none and the user has to authorize
    */
   public String accessToken(TokenOwner owner, URI server) throws IOException {
-    String token = engine.accessToken(owner, server);
-    if (token == null) {
-      token = authorize(owner, server, BearerChallenge.NONE, Set.of());
+    OAuthEngine.Credential credential = engine.accessToken(owner, server);
+    if (credential == null) {
+      credential = authorize(owner, server, BearerChallenge.NONE, Set.of());
     }
-    return token;
+    return credential.token();
   }
 
   /** The stored credential's public facts, or null when {@code owner} is not connected. */
@@ -135,11 +165,11 @@ public final class McpOAuth {
 
   // ---- used by OAuthInterceptor -----------------------------------------------------------------
 
-  String currentToken(TokenOwner owner, URI server) throws IOException {
+  OAuthEngine.Credential currentToken(TokenOwner owner, URI server) throws IOException {
     return engine.accessToken(owner, server);
   }
 
-  String renew(TokenOwner owner, URI server, String rejected) throws IOException {
+  OAuthEngine.Credential renew(TokenOwner owner, URI server, String rejected) throws IOException {
     return engine.renewIfCurrent(owner, server, rejected);
   }
 
@@ -147,12 +177,15 @@ public final class McpOAuth {
     return engine.grantedScopes(owner, server);
   }
 
-  String authorize(TokenOwner owner, URI server, BearerChallenge challenge, Set<String> keep)
-      throws IOException {
+  OAuthEngine.Credential authorize(
+      TokenOwner owner, URI server, BearerChallenge challenge, Set<String> keep) throws IOException {
     OAuthServerCredentials creds = engine.preRegistered(server);
-    if (creds != null && creds.clientCredentialsGrant()) {
-      engine.clientCredentials(owner, server, challenge);
-      return engine.storedAccessToken(owner, server);
+    if (creds != null && (creds.machineGrant() || creds.enterprise() != null)) {
+      AuthorizedConnection connected = engine.withoutBrowser(owner, server, challenge);
+      if (connected != null || creds.machineGrant()) {
+        return engine.storedAccessToken(owner, server);
+      }
+      // the enterprise identity provider has no assertion for this owner: ask the user instead
     }
     AuthorizationLink link = engine.begin(owner, server, challenge, keep);
     URI callback = handler.authorize(owner, link.server(), link.authorizationUrl());
@@ -160,7 +193,7 @@ public final class McpOAuth {
       throw new AuthorizationRequiredException(link);
     }
     engine.complete(owner, callback);
-    String token = engine.storedAccessToken(owner, server);
+    OAuthEngine.Credential token = engine.storedAccessToken(owner, server);
     if (token == null) {
       throw new McpAuthException("the authorization completed but issued an already expired token");
     }
@@ -186,6 +219,7 @@ public final class McpOAuth {
     private boolean offlineAccess = true;
     private boolean legacyDiscovery = true;
     private int maxStepUps = 2;
+    private boolean dpop;
 
     private Builder() {}
 
@@ -303,6 +337,17 @@ public final class McpOAuth {
         throw new IllegalArgumentException("maxStepUps must be >= 0, got " + maxStepUps);
       }
       this.maxStepUps = maxStepUps;
+      return this;
+    }
+
+    /**
+     * Whether to bind tokens to a key with DPoP (RFC 9449) at authorization servers that advertise
+     * ES256 in {@code dpop_signing_alg_values_supported}; default false. Each credential gets its own
+     * EC P-256 key, stored encrypted with its tokens; every token request and every request to the MCP
+     * server carries a fresh proof, and server-supplied nonces are honoured.
+     */
+    public Builder dpop(boolean dpop) {
+      this.dpop = dpop;
       return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.mcpkit.auth;
 
 import dev.mcpkit.auth.internal.BearerChallenge;
+import dev.mcpkit.auth.internal.DPoPChallenge;
+import dev.mcpkit.auth.internal.OAuthEngine.Credential;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -11,7 +13,9 @@ import okhttp3.Response;
 
 /**
  * An OkHttp application interceptor bound to one owner and one MCP server. It sends the stored access
- * token (refreshed shortly before expiry) as {@code Authorization: Bearer}; on a 401 it renews the token
+ * token (refreshed shortly before expiry) as {@code Authorization: Bearer}, or for a DPoP-bound token as
+ * {@code Authorization: DPoP} with a fresh proof ({@code htm}, {@code htu}, {@code ath}, the server's
+ * latest {@code DPoP-Nonce}) on every request, retried once when the server asks for a new nonce; on a 401 it renews the token
  * once (one refresh per credential at a time, however many requests fail together) and otherwise
  * authorizes through the {@link AuthorizationHandler}; on a 403 {@code insufficient_scope} it steps up to
  * the challenged scopes plus those already granted, a bounded number of times per request. Requests to
@@ -24,6 +28,7 @@ public final class OAuthInterceptor implements Interceptor {
   private final TokenOwner owner;
   private final URI server;
   private final int maxStepUps;
+  private volatile String rsNonce;
 
   OAuthInterceptor(McpOAuth oauth, TokenOwner owner, URI server, int maxStepUps) {
     this.oauth = oauth;
@@ -38,19 +43,24 @@ public final class OAuthInterceptor implements Interceptor {
     if (!sameOrigin(request)) {
       return chain.proceed(request);
     }
-    String token = oauth.currentToken(owner, server);
+    Credential token = oauth.currentToken(owner, server);
     Response response = chain.proceed(withToken(request, token));
     boolean renewed = false;
     boolean authorized = false;
+    boolean nonceRetried = false;
     int stepUps = 0;
     while (true) {
       int code = response.code();
-      if (code == 401) {
+      if (token != null && token.dpopKey() != null && noteNonce(response) && code == 401
+          && !nonceRetried && DPoPChallenge.useNonce(response.headers("WWW-Authenticate"))) {
+        nonceRetried = true; // RFC 9449 section 9: once more, with the server's nonce
+        response.close();
+      } else if (code == 401) {
         BearerChallenge challenge = BearerChallenge.parse(response.headers("WWW-Authenticate"));
-        String next = null;
+        Credential next = null;
         if (token != null && !renewed) {
           renewed = true;
-          next = oauth.renew(owner, server, token);
+          next = oauth.renew(owner, server, token.token());
         }
         if (next == null) {
           if (authorized) {
@@ -93,11 +103,29 @@ public final class OAuthInterceptor implements Interceptor {
     return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
-  private static Request withToken(Request request, String token) {
+  /** Remembers the server's DPoP nonce if the response carries one; true if it did. */
+  private boolean noteNonce(Response response) {
+    String nonce = response.header("DPoP-Nonce");
+    if (nonce == null || nonce.isBlank() || nonce.length() > 1024) {
+      return false;
+    }
+    rsNonce = nonce;
+    return true;
+  }
+
+  private Request withToken(Request request, Credential token) throws IOException {
     if (token == null) {
       return request;
     }
-    return request.newBuilder().header("Authorization", "Bearer " + token).build();
+    if (token.dpopKey() == null) {
+      return request.newBuilder().header("Authorization", "Bearer " + token.token()).build();
+    }
+    String proof = token.dpopKey().proof(request.method(), request.url().uri(), token.token(),
+        rsNonce);
+    return request.newBuilder()
+        .header("Authorization", "DPoP " + token.token())
+        .header("DPoP", proof)
+        .build();
   }
 
   @Override

@@ -25,6 +25,8 @@ public final class OAuthServerCredentials {
   private final String signingAlgorithm;
   private final String keyId;
   private final boolean clientCredentialsGrant;
+  private final WorkloadIdentity workloadIdentity;
+  private final EnterpriseAuthorization enterprise;
 
   private OAuthServerCredentials(Builder b) {
     this.clientId = Objects.requireNonNull(b.clientId, "clientId");
@@ -37,6 +39,14 @@ public final class OAuthServerCredentials {
     this.signingAlgorithm = b.signingAlgorithm;
     this.keyId = b.keyId;
     this.clientCredentialsGrant = b.clientCredentialsGrant;
+    this.workloadIdentity = b.workloadIdentity;
+    this.enterprise = b.enterprise;
+    int grants = (clientCredentialsGrant ? 1 : 0) + (workloadIdentity != null ? 1 : 0)
+        + (enterprise != null ? 1 : 0);
+    if (grants > 1) {
+      throw new IllegalArgumentException("choose one of clientCredentialsGrant(),"
+          + " workloadIdentity(...) and enterpriseManaged(...)");
+    }
     if (authMethod == ClientAuthMethod.PRIVATE_KEY_JWT && privateKey == null) {
       throw new IllegalArgumentException("private_key_jwt needs privateKey(...)");
     }
@@ -102,6 +112,21 @@ public final class OAuthServerCredentials {
     return clientCredentialsGrant;
   }
 
+  /** The workload's JWT source when tokens come from workload identity federation, else null. */
+  public WorkloadIdentity workloadIdentity() {
+    return workloadIdentity;
+  }
+
+  /** The enterprise identity provider when users' tokens come from it (ID-JAG), else null. */
+  public EnterpriseAuthorization enterprise() {
+    return enterprise;
+  }
+
+  /** Whether tokens are obtained without any user (client credentials or workload identity). */
+  public boolean machineGrant() {
+    return clientCredentialsGrant || workloadIdentity != null;
+  }
+
   @Override
   public String toString() {
     return "OAuthServerCredentials[clientId="
@@ -112,6 +137,8 @@ public final class OAuthServerCredentials {
         + (issuer != null ? ", issuer=" + issuer : "")
         + (authMethod != null ? ", authMethod=" + authMethod.value() : "")
         + (clientCredentialsGrant ? ", grant=client_credentials" : "")
+        + (workloadIdentity != null ? ", grant=workload_identity" : "")
+        + (enterprise != null ? ", grant=enterprise" : "")
         + "]";
   }
 
@@ -127,6 +154,8 @@ public final class OAuthServerCredentials {
     private String signingAlgorithm;
     private String keyId;
     private boolean clientCredentialsGrant;
+    private WorkloadIdentity workloadIdentity;
+    private EnterpriseAuthorization enterprise;
 
     private Builder(String clientId) {
       if (clientId == null || clientId.isBlank()) {
@@ -177,6 +206,24 @@ public final class OAuthServerCredentials {
     /** Obtain tokens with the client credentials grant (service accounts). */
     public Builder clientCredentialsGrant() {
       this.clientCredentialsGrant = true;
+      return this;
+    }
+
+    /**
+     * Obtain tokens with the JWT bearer grant (RFC 7523), presenting the workload's own JWT as the
+     * assertion (workload identity federation); no user, and no client secret needed.
+     */
+    public Builder workloadIdentity(WorkloadIdentity source) {
+      this.workloadIdentity = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Obtain users' tokens through their enterprise identity provider (ID-JAG) when it vouches for
+     * them; users it has no assertion for go through the ordinary authorization flow.
+     */
+    public Builder enterpriseManaged(EnterpriseAuthorization enterprise) {
+      this.enterprise = Objects.requireNonNull(enterprise, "enterprise");
       return this;
     }
 

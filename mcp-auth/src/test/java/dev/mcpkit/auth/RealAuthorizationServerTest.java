@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -144,6 +145,47 @@ class RealAuthorizationServerTest {
     TokenOwner svc = TokenOwner.shared("crm-sync");
     assertThat(McpOAuthFlowTest.status(oauth, svc, resource)).isEqualTo(200);
     assertThat(oauth.connection(svc, resource).refreshable()).isTrue();
+  }
+
+  @Test
+  void aServiceAccountAuthenticatesWithClientSecretPostAtTheRealServer() throws Exception {
+    issueNextTokenFor("svc");
+    McpOAuth oauth = oauth(OAuthServerCredentials.builder("svc-client").clientSecret("svc-secret")
+        .authMethod(ClientAuthMethod.CLIENT_SECRET_POST).scope("mcp:read")
+        .clientCredentialsGrant().build()).build();
+    TokenOwner svc = TokenOwner.shared("crm-sync");
+
+    assertThat(McpOAuthFlowTest.status(oauth, svc, resource)).isEqualTo(200);
+    assertThat(tokenRequestBody()).contains("grant_type=client_credentials")
+        .contains("client_id=svc-client").contains("client_secret=svc-secret");
+    assertThat(oauth.connection(svc, resource).source()).isEqualTo(TokenSource.CLIENT_CREDENTIALS);
+  }
+
+  @Test
+  void aServiceAccountAuthenticatesWithASignedJwtAssertionAtTheRealServer() throws Exception {
+    issueNextTokenFor("svc");
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    McpOAuth oauth = oauth(OAuthServerCredentials.builder("svc-client")
+        .privateKey(generator.generateKeyPair().getPrivate(), "ES256", "svc-key-1")
+        .scope("mcp:read").clientCredentialsGrant().build()).build();
+    TokenOwner svc = TokenOwner.shared("crm-sync");
+
+    assertThat(McpOAuthFlowTest.status(oauth, svc, resource)).isEqualTo(200);
+    String body = tokenRequestBody();
+    assertThat(body).contains("grant_type=client_credentials").contains("client_assertion_type="
+        + java.net.URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "UTF-8")).contains("client_assertion=").doesNotContain("client_secret");
+  }
+
+  /** The body of the first token request mock-oauth2-server received. */
+  String tokenRequestBody() {
+    while (true) {
+      okhttp3.mockwebserver.RecordedRequest r = as.takeRequest(1, TimeUnit.SECONDS);
+      if (r.getPath() != null && r.getPath().endsWith("/token")) {
+        return r.getBody().readUtf8();
+      }
+    }
   }
 
   @Test

@@ -32,14 +32,15 @@ class SecretsStayOutOfTextTest {
     String text = String.join("\n",
         OAuthServerCredentials.builder("cid").clientSecret("S3CRET").build().toString(),
         new TokenRecord("ACCESS", "Bearer", "REFRESH", 1L, "a", "iss", "res",
-            "authorization_code", "cid", "S3CRET", "none", "t", null, 0).toString(),
+            "authorization_code", "cid", "S3CRET", "none", "t", null, 0,
+            "{\"kty\":\"EC\",\"d\":\"PRIVATEKEY\"}").toString(),
         new PendingRecord("USER", "alice", "s", "r", "i", true, "VERIFIER", "http://cb", "",
-            "cid", "S3CRET", "none", "t", null, 0).toString(),
+            "cid", "S3CRET", "none", "t", null, 0, true).toString(),
         new ClientRegistration("cid", "S3CRET", "client_secret_basic", "http://cb",
             "dynamic").toString(),
         new ApiKeyAuthenticator.IssuedApiKey("id", "mcpk_KEYVALUE").toString(),
         KeySource.of("k1", new byte[16]).toString());
-    assertThat(text).doesNotContain("S3CRET", "ACCESS", "REFRESH", "VERIFIER", "KEYVALUE");
+    assertThat(text).doesNotContain("S3CRET", "ACCESS", "REFRESH", "VERIFIER", "KEYVALUE", "PRIVATEKEY");
     assertThat(text).contains("cid");
   }
 

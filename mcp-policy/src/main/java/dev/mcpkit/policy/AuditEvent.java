@@ -26,6 +26,9 @@ import java.util.Objects;
  *     {@code connection_required}, {@code changed}, ...
  * @param correlationId ties together the events of one call (or admin action)
  * @param detail a sentence about it (the rule of a denial, what an admin changed, ...)
+ * @param tokenSource for calls and connections: which way the credential was obtained
+ *     ({@code user_oauth}, {@code enterprise}, {@code client_credentials}, {@code workload_identity},
+ *     {@code api_key}); null when none was involved or it is unknown
  */
 public record AuditEvent(
     String id,
@@ -41,7 +44,8 @@ public record AuditEvent(
     Duration duration,
     String outcome,
     String correlationId,
-    String detail) {
+    String detail,
+    String tokenSource) {
 
   /** The kinds of event. */
   public enum Type {
@@ -63,6 +67,14 @@ public record AuditEvent(
     DEFINITION_DRIFT,
     /** A call could not be made: a store, the server or the transport failed. */
     FAILURE
+  }
+
+  /** An event without a token source. */
+  public AuditEvent(String id, Instant time, Type type, String principalId, String agentId,
+      String serverId, String tool, JsonNode input, JsonNode result, String error,
+      Duration duration, String outcome, String correlationId, String detail) {
+    this(id, time, type, principalId, agentId, serverId, tool, input, result, error, duration,
+        outcome, correlationId, detail, null);
   }
 
   public AuditEvent {

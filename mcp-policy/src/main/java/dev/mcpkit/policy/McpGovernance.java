@@ -1,8 +1,11 @@
 package dev.mcpkit.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.auth.EnterpriseAuthorization;
+import dev.mcpkit.auth.IdentityAssertionProvider;
 import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.OAuthServerCredentials;
+import dev.mcpkit.auth.TokenOwner;
 import dev.mcpkit.auth.spi.InMemoryTokenStore;
 import dev.mcpkit.auth.spi.SecretCipher;
 import dev.mcpkit.auth.spi.TokenKey;
@@ -167,6 +170,16 @@ public final class McpGovernance implements Closeable {
   public Connection completeAuthorization(Principal principal, String connectionId,
       URI callbackUrl) throws IOException {
     return engine.connections.complete(principal.id(), connectionId, callbackUrl);
+  }
+
+  /**
+   * Connects a shared connection as a service account with the OAuth client credentials grant, using
+   * the server's custom OAuth client and its stored secret (no browser step). Only those who manage
+   * the connection may.
+   */
+  public Connection connectWithClientCredentials(Principal principal, String connectionId)
+      throws IOException {
+    return engine.connections.connectWithClientCredentials(principal.id(), connectionId);
   }
 
   /** Connects an API-key server's connection with {@code apiKey} (stored encrypted). */
@@ -391,6 +404,7 @@ public final class McpGovernance implements Closeable {
     private TokenStore tokenStore = new InMemoryTokenStore();
     private SecretCipher cipher;
     private McpOAuth.Builder oauth = McpOAuth.builder();
+    private EnterpriseAuthorization enterprise;
     private ToolPermission newToolPermission = ToolPermission.NEEDS_APPROVAL;
     private ToolPermission onDrift = ToolPermission.NEEDS_APPROVAL;
     private Duration approvalTtl = Duration.ofMinutes(15);
@@ -463,6 +477,25 @@ public final class McpGovernance implements Closeable {
      * cipher and credentials lookup are set by this builder: custom OAuth clients of registered
      * servers are looked up in the registry.
      */
+    /**
+     * Enterprise-managed authorization: a user's first call to an OAuth server with a custom OAuth
+     * client connects their personal connection without a prompt when {@code idp}'s identity
+     * assertion provider has an ID token for them ({@code TokenOwner.user(principalId)}) and the
+     * server's authorization server accepts the JWT bearer grant; otherwise the user is asked to
+     * connect as before. Shared connections never use it.
+     */
+    public Builder enterpriseAuthorization(EnterpriseAuthorization idp) {
+      IdentityAssertionProvider users = idp.assertions();
+      EnterpriseAuthorization.Builder b = EnterpriseAuthorization
+          .builder(idp.tokenEndpoint(), idp.clientId())
+          .assertions(owner -> owner.kind() == TokenOwner.Kind.USER ? users.idToken(owner) : null);
+      if (idp.clientSecret() != null) {
+        b.clientSecret(idp.clientSecret());
+      }
+      this.enterprise = b.build();
+      return this;
+    }
+
     public Builder oauth(McpOAuth.Builder oauth) {
       this.oauth = Objects.requireNonNull(oauth, "oauth");
       return this;
@@ -559,9 +592,9 @@ public final class McpGovernance implements Closeable {
       SecretVault secrets = new SecretVault(tokenStore, cipher);
       RegistryStore reg = registry;
       McpOAuth mcpOAuth = oauth.tokenStore(tokenStore).cipher(cipher).clock(clock)
-          .credentialsLookup(server -> lookup(reg, secrets, server)).build();
+          .credentialsLookup(server -> lookup(reg, secrets, server, enterprise)).build();
       Settings settings = new Settings(newToolPermission, onDrift, approvalTtl, callTimeout,
-          toolListTtl, clock, clients);
+          toolListTtl, clock, clients, enterprise != null);
       AuditQuery query = auditQuery != null ? auditQuery : new AuditQuery() {
         @Override
         public List<AuditEvent> byPrincipal(String principalId, int limit) throws IOException {
@@ -578,7 +611,7 @@ public final class McpGovernance implements Closeable {
     }
 
     private static OAuthServerCredentials lookup(RegistryStore registry, SecretVault secrets,
-        URI server) {
+        URI server, EnterpriseAuthorization enterprise) {
       try {
         for (ServerRegistration reg : registry.list()) {
           if (reg.oauthClient() != null && TokenKey.canonicalResource(reg.url()).equals(server)) {
@@ -592,6 +625,9 @@ public final class McpGovernance implements Closeable {
             }
             if (c.redirectUrl() != null) {
               b.redirectUri(c.redirectUrl());
+            }
+            if (enterprise != null) {
+              b.enterpriseManaged(enterprise);
             }
             return b.build();
           }

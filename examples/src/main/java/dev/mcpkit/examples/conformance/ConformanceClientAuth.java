@@ -1,10 +1,12 @@
 package dev.mcpkit.examples.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.auth.EnterpriseAuthorization;
 import dev.mcpkit.auth.HeadlessAuthorization;
 import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.OAuthServerCredentials;
 import dev.mcpkit.auth.TokenOwner;
+import dev.mcpkit.auth.WorkloadIdentity;
 import dev.mcpkit.auth.spi.KeySource;
 import dev.mcpkit.auth.spi.SecretCipher;
 import dev.mcpkit.client.McpClient;
@@ -14,8 +16,10 @@ import java.security.SecureRandom;
 /**
  * OAuth for the conformance client's {@code auth/*} scenarios: mcp-auth's interceptor in the client's
  * auth slot, with a headless authorization handler (the suite's authorization server approves without
- * a user), the suite's client metadata document URL, and pre-registered credentials when the
- * scenario's context carries them.
+ * a user), the suite's client metadata document URL, DPoP where the authorization server offers it,
+ * and pre-registered credentials when the scenario's context carries them (client credentials, a
+ * workload's JWT for workload identity federation, or an ID token and identity provider for
+ * enterprise-managed authorization).
  */
 final class ConformanceClientAuth {
   static final URI REDIRECT = URI.create("http://localhost:3000/callback");
@@ -33,7 +37,8 @@ final class ConformanceClientAuth {
         .redirectUri(REDIRECT)
         .clientName("mcpkit-conformance-client")
         .clientMetadataDocument(CLIENT_METADATA)
-        .authorizationHandler(HeadlessAuthorization.catching(REDIRECT));
+        .authorizationHandler(HeadlessAuthorization.catching(REDIRECT))
+        .dpop(true); // used only where the authorization server advertises DPoP
     String clientId = context == null ? null : context.path("client_id").asText(null);
     String secret = context == null ? null : context.path("client_secret").asText(null);
     if (clientId != null) {
@@ -47,6 +52,18 @@ final class ConformanceClientAuth {
       }
       if (scenario.startsWith("auth/client-credentials")) {
         credentials.clientCredentialsGrant();
+      }
+      String workloadJwt = context.path("valid_jwt").asText(null);
+      if (workloadJwt != null) {
+        credentials.workloadIdentity(WorkloadIdentity.of(workloadJwt));
+      }
+      String idToken = context.path("idp_id_token").asText(null);
+      String idpTokenEndpoint = context.path("idp_token_endpoint").asText(null);
+      if (idToken != null && idpTokenEndpoint != null) {
+        credentials.enterpriseManaged(EnterpriseAuthorization
+            .builder(URI.create(idpTokenEndpoint), context.path("idp_client_id").asText(clientId))
+            .assertions(owner -> idToken) // the host's single sign-on would supply this
+            .build());
       }
       oauth.preRegistered(server, credentials.build());
     }

@@ -3,6 +3,8 @@ package dev.mcpkit.auth.internal;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.token.BearerTokenError;
+import com.nimbusds.oauth2.sdk.token.DPoPTokenError;
+import com.nimbusds.oauth2.sdk.token.TokenSchemeError;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -23,23 +25,31 @@ public record BearerChallenge(String error, Scope scope, URI resourceMetadata) {
     return "insufficient_scope".equals(error);
   }
 
-  /** The first Bearer challenge among {@code headerValues}; {@link #NONE} when there is none. */
+  /**
+   * The first Bearer challenge among {@code headerValues}, else the first DPoP challenge (RFC 9449
+   * section 7.1, same parameters); {@link #NONE} when there is neither.
+   */
   public static BearerChallenge parse(List<String> headerValues) {
+    String dpop = null;
     for (String value : headerValues) {
       for (String challenge : AuthParams.splitChallenges(value)) {
         if (challenge.toLowerCase(Locale.ROOT).startsWith("bearer")) {
-          return parseOne(challenge);
+          return parseOne(challenge, false);
+        }
+        if (dpop == null && DPoPChallenge.isDPoP(challenge)) {
+          dpop = challenge;
         }
       }
     }
-    return NONE;
+    return dpop == null ? NONE : parseOne(dpop, true);
   }
 
-  private static BearerChallenge parseOne(String challenge) {
+  private static BearerChallenge parseOne(String challenge, boolean dpop) {
     String error = null;
     Scope scope = null;
     try {
-      BearerTokenError parsed = BearerTokenError.parse(challenge);
+      TokenSchemeError parsed = dpop
+          ? DPoPTokenError.parse(challenge) : BearerTokenError.parse(challenge);
       error = parsed.getCode();
       scope = parsed.getScope();
     } catch (ParseException | RuntimeException e) {

@@ -1,12 +1,16 @@
 package dev.mcpkit.auth.internal;
 
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.token.BearerTokenError;
+import com.nimbusds.oauth2.sdk.token.DPoPTokenError;
+import com.nimbusds.oauth2.sdk.token.TokenSchemeError;
 import dev.mcpkit.core.auth.AuthResult;
 import dev.mcpkit.core.auth.HttpRequestView;
 import java.net.URI;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +28,38 @@ public final class BearerSupport {
 
   public Set<String> requiredScopes() {
     return requiredScopes;
+  }
+
+  /** The DPoP-scheme token of {@code request} (RFC 9449 section 7.1), or null if it has none. */
+  public static String dpopToken(HttpRequestView request) {
+    String header = request.header("Authorization");
+    if (header == null || header.length() < 5
+        || !header.substring(0, 5).toLowerCase(Locale.ROOT).equals("dpop ")) {
+      return null;
+    }
+    String token = header.substring(5).trim();
+    return token.isEmpty() ? null : token;
+  }
+
+  /**
+   * 401 with a DPoP challenge ({@code error} may be null for a missing token), listing the accepted
+   * proof algorithms; with a {@code DPoP-Nonce} header when {@code nonce} is given. With
+   * {@code alsoBearer}, a Bearer challenge comes first, for clients that do not speak DPoP.
+   */
+  public AuthResult dpopChallenge(
+      String error, String description, Set<JWSAlgorithm> algorithms, String nonce,
+      boolean alsoBearer) {
+    DPoPTokenError e = error == null ? DPoPTokenError.MISSING_TOKEN
+        : new DPoPTokenError(error, description, 401);
+    String value = header(e.setJWSAlgorithms(algorithms));
+    if (alsoBearer) {
+      value = header(BearerTokenError.MISSING_TOKEN.setScope(scope(requiredScopes))) + ", " + value;
+    }
+    String message = error == null
+        ? "this MCP server requires an access token; see " + resourceMetadataUrl
+        : error + ": " + description;
+    return nonce == null ? AuthResult.unauthorized(value, message)
+        : AuthResult.unauthorized(value, message, Map.of("DPoP-Nonce", nonce));
   }
 
   /** The bearer token of {@code request}, or null if it has none. */
@@ -64,13 +100,15 @@ public final class BearerSupport {
     return granted.containsAll(requiredScopes) ? null : insufficientScope(requiredScopes);
   }
 
-  private String header(BearerTokenError error) {
+  private String header(TokenSchemeError error) {
     String value = error.toWWWAuthenticateHeader();
     if (resourceMetadataUrl == null) {
       return value;
     }
     String param = "resource_metadata=\"" + resourceMetadataUrl + "\"";
-    return value.trim().equalsIgnoreCase("bearer") ? "Bearer " + param : value + ", " + param;
+    String scheme = value.trim();
+    return scheme.equalsIgnoreCase("bearer") || scheme.equalsIgnoreCase("dpop")
+        ? scheme + " " + param : value + ", " + param;
   }
 
   private static Scope scope(Collection<String> scopes) {

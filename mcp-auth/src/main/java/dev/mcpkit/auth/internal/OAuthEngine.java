@@ -16,12 +16,14 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.mcpkit.auth.AuthorizationLink;
 import dev.mcpkit.auth.AuthorizedConnection;
 import dev.mcpkit.auth.McpAuthException;
 import dev.mcpkit.auth.OAuthServerCredentials;
 import dev.mcpkit.auth.TokenOwner;
+import dev.mcpkit.auth.TokenSource;
 import dev.mcpkit.auth.spi.PendingAuthorizationStore;
 import dev.mcpkit.auth.spi.TokenKey;
 import dev.mcpkit.core.json.McpJson;
@@ -52,11 +54,24 @@ public final class OAuthEngine {
       URI redirectUri,
       Duration pendingTtl,
       boolean offlineAccess,
-      Duration refreshSkew) {}
+      Duration refreshSkew,
+      boolean dpop) {}
+
+  /**
+   * An access token ready to present: as {@code Bearer}, or as {@code DPoP} with proofs signed by
+   * {@code dpopKey}.
+   */
+  public record Credential(String token, DPoPKey dpopKey) {
+    @Override
+    public String toString() {
+      return "Credential[" + (dpopKey == null ? "Bearer" : "DPoP") + "]";
+    }
+  }
 
   private final Discovery discovery;
   private final ClientRegistrar registrar;
   private final TokenEndpoint tokens;
+  private final AssertionGrants assertions;
   private final Vault vault;
   private final PendingAuthorizationStore pending;
   private final Clock clock;
@@ -69,6 +84,7 @@ public final class OAuthEngine {
     this.discovery = discovery;
     this.registrar = registrar;
     this.tokens = tokens;
+    this.assertions = new AssertionGrants(tokens);
     this.vault = vault;
     this.pending = pending;
     this.clock = clock;
@@ -118,7 +134,8 @@ public final class OAuthEngine {
         verifier.getValue(), redirect.toString(), String.join(" ", scopes), client.clientId(),
         client.clientSecret(), client.authMethod(),
         target.metadata().getTokenEndpointURI().toString(),
-        uriOrNull(target.metadata().getRevocationEndpointURI()), expiresAt.getEpochSecond());
+        uriOrNull(target.metadata().getRevocationEndpointURI()), expiresAt.getEpochSecond(),
+        dpopSupported(target));
     String handle = handle(state.getValue());
     byte[] sealed = vault.seal(McpJson.mapper().writeValueAsBytes(record),
         handle.getBytes(StandardCharsets.UTF_8));
@@ -188,9 +205,10 @@ public final class OAuthEngine {
         preRegistered(URI.create(record.server())));
     URI server = URI.create(record.server());
     Tokens issued;
+    DPoPKey key = record.dpop() ? DPoPKey.generate() : null;
     try {
       issued = tokens.request(URI.create(record.tokenEndpoint()), client, grant, null,
-          URI.create(record.resource()));
+          URI.create(record.resource()), key);
     } catch (TokenEndpoint.RefusedException e) {
       if (e.invalidClient()) {
         registrar.forget(record.issuer(), URI.create(record.redirectUri()));
@@ -199,20 +217,32 @@ public final class OAuthEngine {
     }
     TokenRecord stored = toRecord(issued, null, record.scope(), record.issuer(),
         record.resource(), TokenRecord.AUTHORIZATION_CODE, client, record.tokenEndpoint(),
-        record.revocationEndpoint());
+        record.revocationEndpoint(), key);
     store(owner, server, stored);
     return connection(owner, server, stored);
   }
 
-  // ---- client credentials -----------------------------------------------------------------------
+  // ---- grants without a browser: client credentials, workload identity, enterprise ------------
 
-  public AuthorizedConnection clientCredentials(
+  /**
+   * Obtains a token without the user's browser, as the pre-registered credentials for {@code server}
+   * say: client credentials, workload identity (JWT bearer) or enterprise-managed authorization
+   * (ID-JAG). Null when enterprise-managed authorization has no identity assertion for the owner.
+   */
+  public AuthorizedConnection withoutBrowser(
       TokenOwner owner, URI server, BearerChallenge challenge) throws IOException {
+    return withoutBrowser(owner, server, challenge, preRegistered(Uris.canonical(server)));
+  }
+
+  /** {@link #withoutBrowser(TokenOwner, URI, BearerChallenge)} with these credentials. */
+  public AuthorizedConnection withoutBrowser(
+      TokenOwner owner, URI server, BearerChallenge challenge, OAuthServerCredentials creds)
+      throws IOException {
     URI canonical = Uris.canonical(server);
-    OAuthServerCredentials creds = preRegistered(canonical);
-    if (creds == null || !creds.clientCredentialsGrant()) {
-      throw new McpAuthException("no client credentials are configured for " + canonical
-          + ": add OAuthServerCredentials with clientCredentialsGrant()");
+    if (creds == null || (!creds.machineGrant() && creds.enterprise() == null)) {
+      throw new McpAuthException("no client credentials, workload identity or enterprise"
+          + " authorization is configured for " + canonical + ": add OAuthServerCredentials with"
+          + " clientCredentialsGrant(), workloadIdentity(...) or enterpriseManaged(...)");
     }
     AuthTarget target = discovery.discover(canonical, challenge);
     ClientRegistration registration = registrar.identify(target, creds, null, false);
@@ -220,20 +250,63 @@ public final class OAuthEngine {
         registration.authMethod(), target.issuer(), creds);
     Set<String> scopes = selectScopes(target, challenge, creds, Set.of(), false);
     Scope scope = scopes.isEmpty() ? null : new Scope(scopes.toArray(String[]::new));
+    String grantName = grantName(creds);
+    if (TokenRecord.ENTERPRISE.equals(grantName) && !acceptsJwtBearer(target)) {
+      return null; // this authorization server does not take ID-JAGs: the user authorizes instead
+    }
+    AuthorizationGrant grant = grant(grantName, creds, owner, target.issuer(), target.resource(),
+        scope);
+    if (grant == null) {
+      return null;
+    }
     URI endpoint = target.metadata().getTokenEndpointURI();
-    Tokens issued = tokens.request(endpoint, client, new ClientCredentialsGrant(), scope,
-        target.resource());
+    DPoPKey key = dpopSupported(target) ? DPoPKey.generate() : null;
+    Tokens issued = tokens.request(endpoint, client, grant, scope, target.resource(), key);
     TokenRecord stored = toRecord(issued, null, String.join(" ", scopes), target.issuer(),
-        target.resource().toString(), TokenRecord.CLIENT_CREDENTIALS, client, endpoint.toString(),
-        uriOrNull(target.metadata().getRevocationEndpointURI()));
+        target.resource().toString(), grantName, client, endpoint.toString(),
+        uriOrNull(target.metadata().getRevocationEndpointURI()), key);
     store(owner, canonical, stored);
     return connection(owner, canonical, stored);
+  }
+
+  private static String grantName(OAuthServerCredentials creds) {
+    return creds.clientCredentialsGrant() ? TokenRecord.CLIENT_CREDENTIALS
+        : creds.workloadIdentity() != null ? TokenRecord.WORKLOAD_IDENTITY : TokenRecord.ENTERPRISE;
+  }
+
+  private AuthorizationGrant grant(
+      String grantName, OAuthServerCredentials creds, TokenOwner owner, String issuer, URI resource,
+      Scope scope) throws IOException {
+    switch (grantName) {
+      case TokenRecord.CLIENT_CREDENTIALS:
+        return new ClientCredentialsGrant();
+      case TokenRecord.WORKLOAD_IDENTITY:
+        return AssertionGrants.workload(creds);
+      case TokenRecord.ENTERPRISE:
+        return assertions.enterprise(creds, owner, issuer, resource, scope);
+      default:
+        throw new McpAuthException("credential obtained with " + grantName
+            + " cannot be renewed without the user");
+    }
+  }
+
+  /**
+   * Whether the authorization server may take the JWT bearer grant: it lists it, or lists no grant
+   * types at all (many servers leave {@code grant_types_supported} out). A list without it means no.
+   */
+  private static boolean acceptsJwtBearer(AuthTarget target) {
+    var grants = target.metadata().getGrantTypes();
+    return grants == null || grants.contains(com.nimbusds.oauth2.sdk.GrantType.JWT_BEARER);
+  }
+
+  private boolean dpopSupported(AuthTarget target) {
+    return settings.dpop() && DPoPKey.supportedBy(target.metadata());
   }
 
   // ---- using and renewing tokens ----------------------------------------------------------------
 
   /** A usable access token for {@code owner} at {@code server}, renewed first if about to expire. */
-  public String accessToken(TokenOwner owner, URI server) throws IOException {
+  public Credential accessToken(TokenOwner owner, URI server) throws IOException {
     URI canonical = Uris.canonical(server);
     Stored current = find(owner, canonical);
     if (current == null) {
@@ -248,7 +321,7 @@ public final class OAuthEngine {
         throw e;
       } catch (IOException e) {
         if (!record.expiresWithin(clock.instant(), 0)) {
-          return record.accessToken(); // still valid: use it and try again next time
+          return credential(record); // still valid: use it and try again next time
         }
         throw e;
       }
@@ -256,16 +329,20 @@ public final class OAuthEngine {
     if (record.expiresWithin(clock.instant(), 0)) {
       return null;
     }
-    return record.accessToken();
+    return credential(record);
+  }
+
+  private static Credential credential(TokenRecord record) throws McpAuthException {
+    return new Credential(record.accessToken(), DPoPKey.fromJson(record.dpopKey()));
   }
 
   /** The stored access token as it is, without renewing it; null if none or expired. */
-  public String storedAccessToken(TokenOwner owner, URI server) throws IOException {
+  public Credential storedAccessToken(TokenOwner owner, URI server) throws IOException {
     Stored current = find(owner, Uris.canonical(server));
     if (current == null || current.record().expiresWithin(clock.instant(), 0)) {
       return null;
     }
-    return current.record().accessToken();
+    return credential(current.record());
   }
 
   /**
@@ -273,7 +350,8 @@ public final class OAuthEngine {
    * replaced it, returns the replacement without a request; otherwise refreshes (or repeats the client
    * credentials grant). Null when the credential cannot be renewed without the user.
    */
-  public String renewIfCurrent(TokenOwner owner, URI server, String rejected) throws IOException {
+  public Credential renewIfCurrent(TokenOwner owner, URI server, String rejected)
+      throws IOException {
     URI canonical = Uris.canonical(server);
     ReentrantLock lock = stripe(owner, canonical);
     lock.lock();
@@ -285,7 +363,7 @@ public final class OAuthEngine {
     }
   }
 
-  private String renewUnderLock(TokenOwner owner, URI canonical, String rejected)
+  private Credential renewUnderLock(TokenOwner owner, URI canonical, String rejected)
       throws IOException {
     Stored current = find(owner, canonical);
     if (current == null) {
@@ -293,22 +371,33 @@ public final class OAuthEngine {
     }
     TokenRecord record = current.record();
     if (rejected != null && !constantTimeEquals(record.accessToken(), rejected)) {
-      return record.accessToken();
+      return credential(record);
     }
     if (!record.renewable()) {
       return null;
     }
+    OAuthServerCredentials creds = preRegistered(canonical);
     TokenEndpoint.Client client = new TokenEndpoint.Client(record.clientId(),
-        record.clientSecret(), record.authMethod(), record.issuer(), preRegistered(canonical));
-    AuthorizationGrant grant = record.refreshToken() != null
-        ? new RefreshTokenGrant(TokenEndpoint.refreshToken(record.refreshToken()))
-        : new ClientCredentialsGrant();
+        record.clientSecret(), record.authMethod(), record.issuer(), creds);
     Scope scope = record.refreshToken() == null && !record.scope().isBlank()
         ? Scope.parse(record.scope()) : null;
+    AuthorizationGrant grant;
+    if (record.refreshToken() != null) {
+      grant = new RefreshTokenGrant(TokenEndpoint.refreshToken(record.refreshToken()));
+    } else if (creds == null && !TokenRecord.CLIENT_CREDENTIALS.equals(record.grant())) {
+      return null; // the assertion's source is no longer configured
+    } else {
+      grant = grant(record.grant(), creds, owner, record.issuer(),
+          URI.create(record.resource()), scope);
+      if (grant == null) {
+        return null; // the identity provider no longer vouches for the owner
+      }
+    }
+    DPoPKey key = DPoPKey.fromJson(record.dpopKey());
     Tokens issued;
     try {
       issued = tokens.request(URI.create(record.tokenEndpoint()), client, grant, scope,
-          URI.create(record.resource()));
+          URI.create(record.resource()), key);
     } catch (TokenEndpoint.RefusedException e) {
       if (e.invalidGrant()) {
         vault.remove(current.key()); // the grant is dead: the user has to authorize again
@@ -318,9 +407,9 @@ public final class OAuthEngine {
     }
     TokenRecord renewed = toRecord(issued, record.refreshToken(), record.scope(),
         record.issuer(), record.resource(), record.grant(), client, record.tokenEndpoint(),
-        record.revocationEndpoint());
+        record.revocationEndpoint(), key);
     vault.write(current.key(), renewed);
-    return renewed.accessToken();
+    return credential(renewed);
   }
 
   /** The scopes of the stored credential, empty if none. */
@@ -403,23 +492,39 @@ public final class OAuthEngine {
   private TokenRecord toRecord(
       Tokens issued, String previousRefresh, String requestedScope, String issuer,
       String resource, String grant, TokenEndpoint.Client client, String tokenEndpoint,
-      String revocationEndpoint) {
+      String revocationEndpoint, DPoPKey key) {
     AccessToken access = issued.getAccessToken();
     long now = clock.instant().getEpochSecond();
     Long expiresAt = access.getLifetime() > 0 ? now + access.getLifetime() : null;
     String scope = access.getScope() != null ? access.getScope().toString() : requestedScope;
     String refresh = issued.getRefreshToken() != null
         ? issued.getRefreshToken().getValue() : previousRefresh;
+    // a server that ignored the proof issued a bearer token: present it as one
+    boolean bound = key != null && AccessTokenType.DPOP.equals(access.getType());
     return new TokenRecord(access.getValue(), access.getType().getValue(), refresh, expiresAt,
         scope == null ? "" : scope, issuer, resource, grant, client.clientId(),
-        client.clientSecret(), client.authMethod(), tokenEndpoint, revocationEndpoint, now);
+        client.clientSecret(), client.authMethod(), tokenEndpoint, revocationEndpoint, now,
+        bound ? key.toJson() : null);
   }
 
   private AuthorizedConnection connection(TokenOwner owner, URI server, TokenRecord record) {
     Set<String> scopes = new LinkedHashSet<>(scopeList(record.scope()));
     return new AuthorizedConnection(owner, server, record.issuer(), scopes,
         record.expiresAt() == null ? null : Instant.ofEpochSecond(record.expiresAt()),
-        record.renewable());
+        record.renewable(), source(record.grant()), record.dpopKey() != null);
+  }
+
+  private static TokenSource source(String grant) {
+    switch (grant) {
+      case TokenRecord.ENTERPRISE:
+        return TokenSource.ENTERPRISE;
+      case TokenRecord.CLIENT_CREDENTIALS:
+        return TokenSource.CLIENT_CREDENTIALS;
+      case TokenRecord.WORKLOAD_IDENTITY:
+        return TokenSource.WORKLOAD_IDENTITY;
+      default:
+        return TokenSource.USER_AUTHORIZATION;
+    }
   }
 
   private boolean offlineAccessAvailable(AuthTarget target) {

@@ -20,7 +20,8 @@ public record PendingRecord(
     String authMethod,
     String tokenEndpoint,
     String revocationEndpoint,
-    long expiresAt) {
+    long expiresAt,
+    boolean dpop) {
   @Override
   public String toString() {
     return "PendingRecord[owner=" + ownerKind + ":" + ownerId + ", server=" + server

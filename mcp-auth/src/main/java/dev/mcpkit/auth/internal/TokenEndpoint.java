@@ -30,9 +30,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Token, refresh, client credentials and revocation requests, built and parsed by Nimbus. */
+/**
+ * Token requests for every grant mcpkit uses (authorization code, refresh, client credentials, JWT
+ * bearer, token exchange) and revocation, built and parsed by Nimbus, optionally with DPoP proofs.
+ */
 public final class TokenEndpoint {
   /** A refused token request; {@link #invalidGrant()} means the grant itself is dead. */
   public static final class RefusedException extends McpAuthException {
@@ -62,7 +68,17 @@ public final class TokenEndpoint {
     }
   }
 
+  /** The most DPoP nonces remembered (one per token endpoint); beyond it the oldest are dropped. */
+  static final int MAX_NONCES = 256;
+
   private final OkHttpSender sender;
+  private final Map<String, String> nonces = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > MAX_NONCES;
+        }
+      });
 
   public TokenEndpoint(OkHttpSender sender) {
     this.sender = sender;
@@ -71,13 +87,22 @@ public final class TokenEndpoint {
   public Tokens request(
       URI endpoint, Client client, AuthorizationGrant grant, Scope scope, URI resource)
       throws IOException {
-    ClientAuthentication auth = authentication(client, endpoint);
-    List<URI> resources = resource == null ? null : List.of(resource);
-    TokenRequest request = auth != null
-        ? new TokenRequest(endpoint, auth, grant, scope, resources, null)
-        : new TokenRequest(endpoint, new ClientID(client.clientId()), grant, scope, resources, null,
-            null);
-    HTTPResponse response = request.toHTTPRequest().send(sender);
+    return request(endpoint, client, grant, scope, resource, null);
+  }
+
+  /**
+   * A token request; with {@code dpop}, each attempt carries a fresh DPoP proof and a
+   * {@code use_dpop_nonce} refusal is answered once with the nonce the server supplied (RFC 9449
+   * section 8).
+   */
+  public Tokens request(
+      URI endpoint, Client client, AuthorizationGrant grant, Scope scope, URI resource,
+      DPoPKey dpop) throws IOException {
+    HTTPResponse response = send(endpoint, client, grant, scope, resource, dpop);
+    if (dpop != null && response.getStatusCode() == 400 && response.getDPoPNonce() != null
+        && "use_dpop_nonce".equals(errorCode(response))) {
+      response = send(endpoint, client, grant, scope, resource, dpop);
+    }
     TokenResponse parsed;
     try {
       parsed = TokenResponse.parse(response);
@@ -99,6 +124,36 @@ public final class TokenEndpoint {
           + grant.getType() + " request: " + Errors.describe(error.getErrorObject()), code);
     }
     return parsed.toSuccessResponse().getTokens();
+  }
+
+  private HTTPResponse send(
+      URI endpoint, Client client, AuthorizationGrant grant, Scope scope, URI resource,
+      DPoPKey dpop) throws IOException {
+    ClientAuthentication auth = authentication(client, endpoint);
+    List<URI> resources = resource == null ? null : List.of(resource);
+    TokenRequest request = auth != null
+        ? new TokenRequest(endpoint, auth, grant, scope, resources, null)
+        : new TokenRequest(endpoint, new ClientID(client.clientId()), grant, scope, resources, null,
+            null);
+    HTTPRequest http = request.toHTTPRequest();
+    if (dpop != null) {
+      http.setHeader("DPoP", dpop.proof("POST", endpoint, null, nonces.get(endpoint.toString())));
+    }
+    HTTPResponse response = http.send(sender);
+    if (dpop != null && response.getDPoPNonce() != null) {
+      nonces.put(endpoint.toString(), response.getDPoPNonce().getValue());
+    }
+    return response;
+  }
+
+  private static String errorCode(HTTPResponse response) {
+    try {
+      TokenResponse parsed = TokenResponse.parse(response);
+      return parsed.indicatesSuccess() || parsed.toErrorResponse().getErrorObject() == null
+          ? null : parsed.toErrorResponse().getErrorObject().getCode();
+    } catch (ParseException e) {
+      return null;
+    }
   }
 
   /** Revokes {@code token}; true when the server confirmed (RFC 7009: 200). */

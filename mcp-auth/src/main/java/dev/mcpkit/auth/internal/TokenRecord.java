@@ -6,9 +6,13 @@ import java.time.Instant;
  * What is stored (encrypted) for one OAuth credential: the tokens and everything needed to renew or
  * revoke them without discovering again. Serialized as JSON before encryption.
  *
- * @param grant {@code authorization_code} or {@code client_credentials}
+ * @param tokenType {@code Bearer} or {@code DPoP}
+ * @param grant how the credential was obtained and is renewed: {@code authorization_code},
+ *     {@code client_credentials}, {@code workload_identity} (JWT bearer with a workload's JWT) or
+ *     {@code enterprise} (token exchange for an ID-JAG, then JWT bearer)
  * @param obtainedAt epoch seconds of the token response
  * @param expiresAt epoch seconds when the access token expires, or null if unknown
+ * @param dpopKey the private JWK (JSON) the token is bound to, or null for a bearer token
  */
 public record TokenRecord(
     String accessToken,
@@ -24,9 +28,12 @@ public record TokenRecord(
     String authMethod,
     String tokenEndpoint,
     String revocationEndpoint,
-    long obtainedAt) {
+    long obtainedAt,
+    String dpopKey) {
   public static final String AUTHORIZATION_CODE = "authorization_code";
   public static final String CLIENT_CREDENTIALS = "client_credentials";
+  public static final String WORKLOAD_IDENTITY = "workload_identity";
+  public static final String ENTERPRISE = "enterprise";
 
   /** True when the access token expires within {@code skewSeconds} of {@code now}. */
   public boolean expiresWithin(Instant now, long skewSeconds) {
@@ -34,12 +41,13 @@ public record TokenRecord(
   }
 
   public boolean renewable() {
-    return refreshToken != null || CLIENT_CREDENTIALS.equals(grant);
+    return refreshToken != null || !AUTHORIZATION_CODE.equals(grant);
   }
 
   @Override
   public String toString() {
     return "TokenRecord[issuer=" + issuer + ", resource=" + resource + ", scope=" + scope
-        + ", expiresAt=" + expiresAt + ", grant=" + grant + "]";
+        + ", expiresAt=" + expiresAt + ", grant=" + grant
+        + (dpopKey != null ? ", DPoP" : "") + "]";
   }
 }

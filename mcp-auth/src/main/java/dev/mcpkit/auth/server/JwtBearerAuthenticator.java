@@ -44,10 +44,12 @@ public final class JwtBearerAuthenticator implements McpAuthenticator {
   private final DefaultJWTProcessor<SecurityContext> processor;
   private final BearerSupport bearer;
   private final ProtectedResourceMetadata metadata;
+  private final DPoPVerification dpop;
 
   private JwtBearerAuthenticator(Builder b) {
     this.metadata = b.metadata();
     this.bearer = new BearerSupport(metadata.metadataUrl(), b.requiredScopes);
+    this.dpop = b.dpop;
     JWKSource<SecurityContext> keys = b.jwkSource != null ? b.jwkSource : remoteKeys(b);
     DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
     p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
@@ -72,16 +74,36 @@ public final class JwtBearerAuthenticator implements McpAuthenticator {
   @Override
   public AuthResult authenticate(HttpRequestView request) {
     String token = BearerSupport.bearerToken(request);
-    if (token == null) {
-      return bearer.missingToken();
+    String dpopToken = dpop == null ? null : BearerSupport.dpopToken(request);
+    if (token == null && dpopToken == null) {
+      return dpop == null ? bearer.missingToken()
+          : bearer.dpopChallenge(null, null, DPoPVerification.ALGORITHMS, null, !dpop.required());
+    }
+    if (token != null && dpop != null && dpop.required()) {
+      return dpopRefusal("invalid_token", "this server accepts only DPoP-bound tokens, presented"
+          + " with the DPoP scheme and a proof", null);
     }
     JWTClaimsSet claims;
     try {
-      claims = processor.process(token, null);
+      claims = processor.process(token != null ? token : dpopToken, null);
     } catch (java.text.ParseException e) {
-      return bearer.invalidToken("the token is not a JWT");
+      return dpopToken != null ? dpopRefusal("invalid_token", "the token is not a JWT", null)
+          : bearer.invalidToken("the token is not a JWT");
     } catch (Exception e) {
-      return bearer.invalidToken(describe(e));
+      return dpopToken != null ? dpopRefusal("invalid_token", describe(e), null)
+          : bearer.invalidToken(describe(e));
+    }
+    if (token != null && claims.getClaim("cnf") != null) {
+      // RFC 9449 section 7.2: a sender-constrained token must not be accepted as a bearer token
+      return bearer.invalidToken("the token is bound to a key: present it with the DPoP scheme"
+          + " and a proof");
+    }
+    if (dpopToken != null) {
+      DPoPVerification.Outcome outcome = dpop.check(request.method(), request.uri(),
+          request.header("DPoP"), dpopToken, claims);
+      if (outcome.error() != null) {
+        return dpopRefusal(outcome.error(), outcome.description(), outcome.nonce());
+      }
     }
     Set<String> scopes = scopes(claims);
     AuthResult denied = bearer.checkScopes(scopes);
@@ -91,9 +113,21 @@ public final class JwtBearerAuthenticator implements McpAuthenticator {
     return AuthResult.authenticated(principal(claims, scopes));
   }
 
+  private AuthResult dpopRefusal(String error, String description, String nonce) {
+    return bearer.dpopChallenge(error, description, DPoPVerification.ALGORITHMS, nonce, false);
+  }
+
   @Override
   public JsonNode protectedResourceMetadata() {
-    return metadata.toJson();
+    JsonNode json = metadata.toJson();
+    if (dpop != null) { // RFC 9449 section 5.2
+      var algs = ((com.fasterxml.jackson.databind.node.ObjectNode) json)
+          .putArray("dpop_signing_alg_values_supported");
+      DPoPVerification.ALGORITHMS.stream().map(JWSAlgorithm::getName).sorted().forEach(algs::add);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) json)
+          .put("dpop_bound_access_tokens_required", dpop.required());
+    }
+    return json;
   }
 
   public ProtectedResourceMetadata metadata() {
@@ -196,6 +230,7 @@ public final class JwtBearerAuthenticator implements McpAuthenticator {
     private Duration cacheTtl = Duration.ofMinutes(5);
     private Duration refetchMinInterval = Duration.ofSeconds(30);
     private Duration httpTimeout = Duration.ofSeconds(5);
+    private DPoPVerification dpop;
 
     private Builder() {}
 
@@ -280,6 +315,15 @@ public final class JwtBearerAuthenticator implements McpAuthenticator {
       return new ProtectedResourceMetadata(resource,
           authorizationServers != null ? authorizationServers : List.of(issuer), scopes,
           resourceName);
+    }
+
+    /**
+     * Accept DPoP-bound tokens ({@code Authorization: DPoP}) with proofs checked as
+     * {@code verification} says; with {@link DPoPVerification.Builder#required}, only those.
+     */
+    public Builder dpop(DPoPVerification verification) {
+      this.dpop = Objects.requireNonNull(verification, "verification");
+      return this;
     }
 
     public JwtBearerAuthenticator build() {

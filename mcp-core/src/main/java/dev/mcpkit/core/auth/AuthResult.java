@@ -1,5 +1,6 @@
 package dev.mcpkit.core.auth;
 
+import java.util.Map;
 import java.util.Objects;
 
 /** What an {@link McpAuthenticator} decided about one request. */
@@ -13,15 +14,22 @@ public sealed interface AuthResult {
 
   /**
    * Refuse the request with {@code status} (401 when credentials are missing or invalid, 403 for
-   * insufficient scope), the {@code WWW-Authenticate} header value to send, and a message for the body
-   * that says what was wrong without revealing secrets.
+   * insufficient scope), the {@code WWW-Authenticate} header value to send, a message for the body
+   * that says what was wrong without revealing secrets, and other response headers the refusal needs
+   * (such as a DPoP server's {@code DPoP-Nonce}).
    */
-  record Denied(int status, String wwwAuthenticate, String message) implements AuthResult {
+  record Denied(int status, String wwwAuthenticate, String message, Map<String, String> headers)
+      implements AuthResult {
     public Denied {
       if (status != 401 && status != 403) {
         throw new IllegalArgumentException("status must be 401 or 403, got " + status);
       }
       Objects.requireNonNull(message, "message");
+      headers = Map.copyOf(headers);
+    }
+
+    public Denied(int status, String wwwAuthenticate, String message) {
+      this(status, wwwAuthenticate, message, Map.of());
     }
   }
 
@@ -31,6 +39,12 @@ public sealed interface AuthResult {
 
   static AuthResult unauthorized(String wwwAuthenticate, String message) {
     return new Denied(401, wwwAuthenticate, message);
+  }
+
+  /** 401 with extra response headers (e.g. {@code DPoP-Nonce}). */
+  static AuthResult unauthorized(
+      String wwwAuthenticate, String message, Map<String, String> headers) {
+    return new Denied(401, wwwAuthenticate, message, headers);
   }
 
   static AuthResult forbidden(String wwwAuthenticate, String message) {

@@ -48,6 +48,13 @@ public final class AuditWriter {
   public void recordRedacted(AuditEvent.Type type, Subject s, JsonNode redactedInput,
       JsonNode result, String error, Duration duration, String outcome, String detail)
       throws IOException {
+    recordRedacted(type, s, redactedInput, result, error, duration, outcome, detail, null);
+  }
+
+  /** {@link #recordRedacted} naming which way the call's credential was obtained. */
+  public void recordRedacted(AuditEvent.Type type, Subject s, JsonNode redactedInput,
+      JsonNode result, String error, Duration duration, String outcome, String detail,
+      String tokenSource) throws IOException {
     PayloadPolicy policy = policy(s.serverId(), redactedInput, result);
     try {
       sink.record(new AuditEvent(Ids.next(), clock.instant(), type,
@@ -56,7 +63,7 @@ public final class AuditWriter {
           policy == PayloadPolicy.METADATA_ONLY ? null
               : Payloads.logged(policy, Redactor.redact(result)),
           Redactor.redactText(error), duration, outcome,
-          s.correlationId(), Redactor.redactText(detail)));
+          s.correlationId(), Redactor.redactText(detail), tokenSource));
     } catch (IOException | RuntimeException e) {
       throw new IOException("the audit sink refused a " + type + " event: " + e.getMessage(), e);
     }
@@ -78,8 +85,16 @@ public final class AuditWriter {
   /** {@link #recordRedacted} if possible; a failing sink is logged. */
   public void tryRecordRedacted(AuditEvent.Type type, Subject s, JsonNode redactedInput,
       JsonNode result, String error, Duration duration, String outcome, String detail) {
+    tryRecordRedacted(type, s, redactedInput, result, error, duration, outcome, detail, null);
+  }
+
+  /** {@link #tryRecordRedacted} naming which way the call's credential was obtained. */
+  public void tryRecordRedacted(AuditEvent.Type type, Subject s, JsonNode redactedInput,
+      JsonNode result, String error, Duration duration, String outcome, String detail,
+      String tokenSource) {
     try {
-      recordRedacted(type, s, redactedInput, result, error, duration, outcome, detail);
+      recordRedacted(type, s, redactedInput, result, error, duration, outcome, detail,
+          tokenSource);
     } catch (IOException e) {
       LOG.error("activity log event lost ({} {} correlation={}): {}", type, outcome,
           s.correlationId(), e.getMessage());

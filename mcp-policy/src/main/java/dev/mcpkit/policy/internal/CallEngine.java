@@ -208,9 +208,10 @@ public final class CallEngine {
       String why) throws IOException {
     // the two events of a call log the same input: it is redacted once
     JsonNode loggedInput = Redactor.redact(args);
+    String tokenSource = connector.tokenSource(access.registration(), prep.owner());
     // fail closed: the call runs only once this event is kept
     audit.recordRedacted(AuditEvent.Type.CALL_ALLOWED, s, loggedInput, null, null, null,
-        "allowed", why);
+        "allowed", why, tokenSource);
     RequestOptions options = access.connector().callTimeout() != null
         ? RequestOptions.timeout(access.connector().callTimeout()) : defaultOptions;
     long start = System.nanoTime();
@@ -222,7 +223,7 @@ public final class CallEngine {
       CallToolResult result = read(raw, access);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       audit.tryRecordRedacted(AuditEvent.Type.CALL, s, loggedInput, raw, null, took,
-          result.failed() ? "tool_error" : "completed", null);
+          result.failed() ? "tool_error" : "completed", null, tokenSource);
       return new CallOutcome.Completed(result, took, s.correlationId());
     } catch (IOException | McpProtocolException e) {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -238,7 +239,7 @@ public final class CallEngine {
       }
       String reason = Connector.serverFailure(access.registration(), e);
       audit.tryRecordRedacted(AuditEvent.Type.CALL, s, loggedInput, null, reason, took, "failed",
-          null);
+          null, tokenSource);
       return new CallOutcome.Failed(reason, s.correlationId());
     }
   }

@@ -2,6 +2,7 @@ package dev.mcpkit.policy.internal;
 
 import dev.mcpkit.auth.ApiKeyAuth;
 import dev.mcpkit.auth.McpOAuth;
+import dev.mcpkit.auth.OAuthServerCredentials;
 import dev.mcpkit.policy.AuditEvent;
 import dev.mcpkit.policy.Connection;
 import dev.mcpkit.policy.ConnectionMethod;
@@ -27,10 +28,13 @@ public final class ConnectionOps {
   private final AuditWriter audit;
   private final AdminOps admin;
   private final CatalogDiscovery discovery;
+  private final SecretVault secrets;
 
   ConnectionOps(Stores stores, Settings settings, McpOAuth oauth, ApiKeyAuth apiKeys,
-      Clients clients, AuditWriter audit, AdminOps admin, CatalogDiscovery discovery) {
+      Clients clients, AuditWriter audit, AdminOps admin, CatalogDiscovery discovery,
+      SecretVault secrets) {
     this.discovery = discovery;
+    this.secrets = secrets;
     this.stores = stores;
     this.settings = settings;
     this.oauth = oauth;
@@ -106,6 +110,40 @@ public final class ConnectionOps {
     clients.evict(reg, conn.tokenOwner());
     event(principalId, conn, "connected", "connected '" + conn.name() + "' with OAuth");
     discoverWith(connected);
+    return connected;
+  }
+
+  /**
+   * Connects a shared connection as a service account with the client credentials grant, using the
+   * server's custom OAuth client and its stored secret; no browser step.
+   */
+  public Connection connectWithClientCredentials(String principalId, String connectionId)
+      throws IOException {
+    Connection conn = managed(principalId, connectionId);
+    ServerRegistration reg = server(conn.serverId());
+    if (conn.method() != ConnectionMethod.SHARED) {
+      throw new IllegalArgumentException("connection '" + conn.name() + "' is personal; client"
+          + " credentials are for shared connections (a service account)");
+    }
+    ServerRegistration.OAuthClient client = reg.oauthClient();
+    if (reg.auth() != ServerRegistration.Auth.OAUTH || client == null
+        || !client.hasClientSecret()) {
+      throw new IllegalArgumentException("server '" + reg.name() + "' has no custom OAuth client"
+          + " with a secret; register one to use client credentials");
+    }
+    OAuthServerCredentials.Builder creds = OAuthServerCredentials.builder(client.clientId())
+        .clientSecret(secrets.get(reg.id())).clientCredentialsGrant();
+    if (client.scope() != null) {
+      creds.scope(client.scope());
+    }
+    oauth.connectWithClientCredentials(conn.tokenOwner(), reg.url(), creds.build());
+    Connection connected = conn.withStatus(Connection.Status.CONNECTED);
+    stores.connections().put(connected);
+    clients.evict(reg, conn.tokenOwner());
+    audit.recordRedacted(AuditEvent.Type.CONNECTION_CHANGE, new AuditWriter.Subject(principalId,
+        null, conn.serverId(), null, conn.id()), null, null, null, null, "connected",
+        "connected '" + conn.name() + "' as a service account with client credentials",
+        "client_credentials");
     return connected;
   }
 

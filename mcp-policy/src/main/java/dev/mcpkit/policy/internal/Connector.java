@@ -1,6 +1,8 @@
 package dev.mcpkit.policy.internal;
 
 import dev.mcpkit.auth.AuthorizationRequiredException;
+import dev.mcpkit.auth.AuthorizedConnection;
+import dev.mcpkit.auth.TokenSource;
 import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.TokenOwner;
 import dev.mcpkit.client.McpClient;
@@ -59,7 +61,11 @@ final class Connector {
     } else {
       conn = stores.connections().findPersonal(reg.id(), access.principalId());
       if (conn == null || conn.status() != Connection.Status.CONNECTED) {
-        return Prepared.stop(connectionRequired(reg, conn, s, null));
+        conn = connectThroughEnterprise(reg, conn, s);
+        if (conn == null) {
+          return Prepared.stop(connectionRequired(reg, stores.connections()
+              .findPersonal(reg.id(), access.principalId()), s, null));
+        }
       }
     }
     TokenOwner owner = conn.tokenOwner();
@@ -80,6 +86,58 @@ final class Connector {
           + conn.name() + "' needs to be authorized again by a workspace admin",
           s.correlationId()));
     }
+  }
+
+  /**
+   * Connects the user's personal connection without a prompt when the enterprise identity provider
+   * vouches for them (enterprise-managed authorization); null when it does not, or is not set up for
+   * this server.
+   */
+  private Connection connectThroughEnterprise(ServerRegistration reg, Connection existing,
+      AuditWriter.Subject s) throws IOException {
+    if (!settings.enterprise() || reg.auth() != ServerRegistration.Auth.OAUTH
+        || reg.oauthClient() == null) {
+      return null;
+    }
+    TokenOwner owner = TokenOwner.user(s.principalId());
+    AuthorizedConnection connected;
+    try {
+      connected = oauth.connectWithoutBrowser(owner, reg.url());
+    } catch (AuthorizationRequiredException e) {
+      return null;
+    }
+    if (connected == null || connected.source() != TokenSource.ENTERPRISE) {
+      return null;
+    }
+    Connection conn = existing != null ? existing.withStatus(Connection.Status.CONNECTED)
+        : new Connection(Ids.next(), reg.id(), ConnectionMethod.PER_USER, s.principalId(),
+            reg.name(), Connection.Status.CONNECTED, List.of(), settings.clock().instant());
+    stores.connections().put(conn);
+    clients.evict(reg, owner);
+    audit.recordRedacted(AuditEvent.Type.CONNECTION_CHANGE,
+        new AuditWriter.Subject(s.principalId(), null, reg.id(), null, s.correlationId()),
+        null, null, null, null, "connected", "connected '" + conn.name() + "' for '"
+            + s.principalId() + "' through the enterprise identity provider, without a prompt",
+        tokenSourceName(TokenSource.ENTERPRISE));
+    return conn;
+  }
+
+  /** Which way the credential of {@code owner} at {@code reg} was obtained, for the log. */
+  String tokenSource(ServerRegistration reg, TokenOwner owner) {
+    if (reg.auth() == ServerRegistration.Auth.API_KEY) {
+      return "api_key";
+    }
+    try {
+      AuthorizedConnection c = oauth.connection(owner, reg.url());
+      return c == null ? null : tokenSourceName(c.source());
+    } catch (IOException | RuntimeException e) {
+      return null; // the log line goes without it; the call itself will meet the error
+    }
+  }
+
+  static String tokenSourceName(TokenSource source) {
+    return source == TokenSource.USER_AUTHORIZATION ? "user_oauth"
+        : source.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The authorization-required exception in {@code e}'s causes, or null. */

@@ -33,7 +33,7 @@ public final class Engine implements Closeable {
     this.admin = new AdminOps(stores, settings, secrets, catalog, clients, audit, connectorLock,
         discovery);
     this.connections = new ConnectionOps(stores, settings, oauth, apiKeys, clients, audit, admin,
-        discovery);
+        discovery, secrets);
     this.calls = new CallEngine(stores, settings, decider, connector, audit, clients, cipher);
     this.tools = new ToolLister(stores, decider, connector, catalog);
   }

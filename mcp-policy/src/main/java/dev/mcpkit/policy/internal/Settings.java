@@ -18,4 +18,12 @@ public record Settings(
     Duration callTimeout,
     Duration toolListTtl,
     Clock clock,
-    BiConsumer<TokenOwner, McpClient.Builder> clients) {}
+    BiConsumer<TokenOwner, McpClient.Builder> clients,
+    boolean enterprise) {
+  /** Settings without client customization or enterprise-managed authorization. */
+  public Settings(ToolPermission newToolPermission, ToolPermission onDrift, Duration approvalTtl,
+      Duration callTimeout, Duration toolListTtl, Clock clock) {
+    this(newToolPermission, onDrift, approvalTtl, callTimeout, toolListTtl, clock,
+        (owner, builder) -> { }, false);
+  }
+}

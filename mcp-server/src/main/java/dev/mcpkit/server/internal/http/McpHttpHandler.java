@@ -170,6 +170,7 @@ public final class McpHttpHandler {
     if (denied.wwwAuthenticate() != null) {
       call.setHeader("WWW-Authenticate", denied.wwwAuthenticate());
     }
+    denied.headers().forEach(call::setHeader);
     HttpResponses.error(call, denied.status(), null, ErrorCodes.INVALID_REQUEST,
         (denied.status() == 401 ? "Unauthorized: " : "Forbidden: ") + denied.message());
     return null;
