@@ -170,7 +170,7 @@ class TasksStatelessTest {
         .path("error");
 
     assertThat(error.path("code").asInt()).isEqualTo(-32602);
-    assertThat(error.path("message").asText()).contains("unknown task");
+    assertThat(error.path("message").asText()).contains("unknown taskId");
   }
 
   @Test

@@ -108,8 +108,8 @@ public final class TaskPoller {
     } catch (InterruptedException e) {
       cancelQuietly(taskId);
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for task " + taskId
-          + "; the task was cancelled");
+      throw new InterruptedIOException("interrupted while waiting for a task of "
+          + connection.description() + "; the task was cancelled");
     } catch (InterruptedIOException e) {
       if (!(e instanceof McpTimeoutException)) {
         cancelQuietly(taskId);
@@ -123,13 +123,13 @@ public final class TaskPoller {
     if (stateless()) {
       if (t.status() == TaskStatus.FAILED) {
         throw new McpProtocolException(t.error() != null ? t.error()
-            : new JsonRpcError(-32603, "task " + taskId + " failed"));
+            : new JsonRpcError(-32603, "the task failed"));
       }
-      throw new CancellationException("task " + taskId + " was cancelled"
+      throw new CancellationException("the task was cancelled"
           + (t.statusMessage() == null ? "" : ": " + t.statusMessage()));
     }
     if (t.status() == TaskStatus.CANCELLED) {
-      throw new CancellationException("task " + taskId + " was cancelled");
+      throw new CancellationException("the task was cancelled");
     }
     long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
     JsonNode r = connection.request(Methods.TASKS_RESULT, idParams(taskId),
@@ -139,8 +139,8 @@ public final class TaskPoller {
 
   private McpTimeoutException timedOut(String taskId, Duration timeout) {
     cancelQuietly(taskId);
-    return new McpTimeoutException("task " + taskId + " did not finish within "
-        + timeout.toMillis() + " ms; it was cancelled");
+    return new McpTimeoutException("the task of " + connection.description()
+        + " did not finish within " + timeout.toMillis() + " ms; it was cancelled");
   }
 
   private void cancelQuietly(String taskId) {
@@ -148,7 +148,7 @@ public final class TaskPoller {
     try {
       cancel(taskId);
     } catch (IOException | RuntimeException e) {
-      LOG.debug("could not cancel task {}: {}", taskId, e.toString());
+      LOG.debug("could not cancel a task of {}: {}", connection.description(), e.toString());
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();

@@ -78,8 +78,8 @@ final class TaskMethods {
     b.onRequest(Methods.TASKS_CANCEL, (ctx, p) -> {
       TaskRecord task = record(core, ctx, p);
       if (task.status().isTerminal()) {
-        throw McpProtocolException.invalidParams("Invalid params: task '" + task.taskId()
-            + "' is already " + task.status().wire() + " and cannot be cancelled");
+        throw McpProtocolException.invalidParams("Invalid params: the task is already "
+            + task.status().wire() + " and cannot be cancelled");
       }
       return McpJson.toTree(v1(core.tasks().cancel(task)));
     });
@@ -199,7 +199,7 @@ final class TaskMethods {
   private static TaskRecord record(ServerCore core, RequestContext ctx, JsonNode params) {
     TaskRecord r = findOrNull(core, ctx, params);
     if (r == null) {
-      throw TaskRuns.unknownTask(params.get("taskId").textValue());
+      throw TaskRuns.unknownTask();
     }
     return r;
   }

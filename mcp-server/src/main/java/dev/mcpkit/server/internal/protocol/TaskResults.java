@@ -52,7 +52,7 @@ final class TaskResults {
       }
       task = runs.find(owner, task.taskId());
       if (task == null) {
-        throw TaskRuns.unknownTask(first.taskId());
+        throw TaskRuns.unknownTask();
       }
     }
     return switch (task.status()) {
@@ -65,8 +65,8 @@ final class TaskResults {
       }
       case FAILED -> throw new McpProtocolException(McpJson.fromTree(
           TaskMethods.parse(task.error()), JsonRpcError.class));
-      default -> throw McpProtocolException.invalidParams("Invalid params: task '"
-          + task.taskId() + "' was cancelled and has no result");
+      default -> throw McpProtocolException.invalidParams("Invalid params: the task was cancelled and"
+          + " has no result");
     };
   }
 }

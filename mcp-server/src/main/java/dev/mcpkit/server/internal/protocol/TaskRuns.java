@@ -329,8 +329,9 @@ final class TaskRuns {
     store.remove(taskId);
   }
 
-  static McpProtocolException unknownTask(String taskId) {
-    return new McpProtocolException(ErrorCodes.INVALID_PARAMS, "Invalid params: unknown task '"
-        + taskId + "' (it never existed, expired, or belongs to someone else)");
+  /** The error for a task the caller may not see; it does not repeat the id (a handle). */
+  static McpProtocolException unknownTask() {
+    return new McpProtocolException(ErrorCodes.INVALID_PARAMS, "Invalid params: unknown taskId"
+        + " (the task never existed, expired, or belongs to someone else)");
   }
 }
