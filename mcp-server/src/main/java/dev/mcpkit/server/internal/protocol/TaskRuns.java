@@ -117,7 +117,9 @@ final class TaskRuns {
   }
 
   private void attempt(TaskRun run) {
-    run.worker = Thread.currentThread();
+    synchronized (run) {
+      run.worker = Thread.currentThread();
+    }
     TaskRun.Outcome outcome;
     try {
       JsonNode result = ToolMethods.resultJson(run.tool,
@@ -133,7 +135,9 @@ final class TaskRuns {
     } catch (Exception | LinkageError | AssertionError e) {
       outcome = new TaskRun.Outcome(run.cancelled ? null : ToolMethods.failed(run.tool, e), null);
     } finally {
-      run.worker = null;
+      synchronized (run) { // interrupts are sent under this monitor: none can arrive after this
+        run.worker = null;
+      }
       Thread.interrupted(); // an interrupt meant for the handler
     }
     finish(run, outcome);
@@ -191,7 +195,9 @@ final class TaskRuns {
       runs.remove(run.taskId);
     }
     run.notifyAll();
-    TaskMethods.notifyStatus(run, next);
+    if (run.origin.notifier() != null) { // sent off this monitor: a slow client blocks no poll
+      executor.execute(() -> TaskMethods.notifyStatus(run, next));
+    }
   }
 
   /** The task {@code taskId} if {@code owner} may see it and it has not expired, else null. */
@@ -320,10 +326,12 @@ final class TaskRuns {
   private void forget(String taskId) {
     TaskRun run = runs.remove(taskId);
     if (run != null) {
-      run.cancelled = true;
-      Thread w = run.worker;
-      if (w != null) {
-        w.interrupt();
+      synchronized (run) {
+        run.cancelled = true;
+        Thread w = run.worker;
+        if (w != null) {
+          w.interrupt();
+        }
       }
     }
     store.remove(taskId);
