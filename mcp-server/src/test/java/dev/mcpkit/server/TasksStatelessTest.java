@@ -219,4 +219,43 @@ class TasksStatelessTest {
     assertThat(result.path("resultType").asText()).isEqualTo("complete");
     assertThat(result.path("content").get(0).path("text").asText()).isEqualTo("plain");
   }
+
+  @Test
+  void malformedTaskRequestsAreRefusedWithTheFieldNamed() {
+    String id = call("gated", "{}", true).path("result").path("taskId").asText();
+
+    JsonNode noId = client.stateless("tasks/get", "{\"_meta\":" + WITH_TASKS + "}").message()
+        .path("error");
+    JsonNode badAnswers = task("tasks/update", id, ",\"inputResponses\":[1,2]", true).message()
+        .path("error");
+
+    assertThat(noId.path("code").asInt()).isEqualTo(-32602);
+    assertThat(noId.path("message").asText()).contains("params.taskId");
+    assertThat(badAnswers.path("code").asInt()).isEqualTo(-32602);
+    assertThat(badAnswers.path("message").asText()).contains("inputResponses");
+    assertThat(get(id).path("status").asText()).isEqualTo("working"); // the task lost nothing
+  }
+
+  @Test
+  void aServerWithoutTaskOptionsAdvertisesNoTasksAndRunsEveryToolDirectly() {
+    try (ServerFixture plain = new ServerFixture(McpServer.builder().name("plain").version("1")
+        .tool(ToolDefinition.builder("maybe").description("Could be a task")
+            .taskSupport(dev.mcpkit.core.schema.Tools.TaskSupport.REQUIRED)
+            .handler((args, ctx) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("direct"))
+            .build())
+        .build())) {
+      RawClient c = plain.client;
+      c.protocolVersion = null;
+      JsonNode caps = c.stateless("server/discover", null).message().path("result")
+          .path("capabilities");
+      JsonNode result = c.stateless("tools/call", "{\"name\":\"maybe\",\"arguments\":{},"
+          + "\"_meta\":" + WITH_TASKS + "}").message().path("result");
+      JsonNode get = c.stateless("tasks/get", "{\"taskId\":\"x\",\"_meta\":" + WITH_TASKS
+          + "}", "Mcp-Name", "x").message().path("error");
+
+      assertThat(caps.has("extensions")).isFalse();
+      assertThat(result.path("content").get(0).path("text").asText()).isEqualTo("direct");
+      assertThat(get.path("code").asInt()).isEqualTo(-32601);
+    }
+  }
 }
