@@ -159,4 +159,15 @@ class TasksSessionTest {
       assertThat(status.path("params").path("taskId").asText()).isEqualTo(id);
     }
   }
+
+  @Test
+  void sessionsOfOlderVersionsSeeNoExecutionField() {
+    client.protocolVersion = "2025-06-18";
+    client.initialize();
+
+    JsonNode tools = request("tools/list", "{}").path("result").path("tools");
+
+    assertThat(tools).isNotEmpty();
+    tools.forEach(t -> assertThat(t.has("execution")).as(t.path("name").asText()).isFalse());
+  }
 }

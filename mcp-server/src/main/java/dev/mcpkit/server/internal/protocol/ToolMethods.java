@@ -19,6 +19,7 @@ import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.ToolDefinition;
 import dev.mcpkit.server.ToolException;
 import dev.mcpkit.server.internal.Keys;
+import dev.mcpkit.server.internal.SessionState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,11 @@ final class ToolMethods {
         }
         visible = filtered;
       }
+      SessionState session = ctx.attributes().get(Keys.SESSION);
+      boolean withExecution = !stateless && session != null
+          && "2025-11-25".equals(session.protocolVersion());
       return Results.page(visible, params, core.config().pageSize(), "tools",
-          ToolDefinition::name, t -> toolJson(t, stateless));
+          ToolDefinition::name, t -> toolJson(t, withExecution));
     };
     // with nobody looking at results (no interceptor, no listener) a session's result is
     // written straight from the record, without building a JSON tree first
@@ -60,10 +64,11 @@ final class ToolMethods {
     b.onRequest("tools/call", stateless ? Results.stateless(core, call, false) : call);
   }
 
-  private static JsonNode toolJson(ToolDefinition t, boolean stateless) {
+  /** A tool as {@code tools/list} shows it; {@code execution} only where the revision has it. */
+  private static JsonNode toolJson(ToolDefinition t, boolean withExecution) {
     JsonNode json = McpJson.toTree(t.tool());
-    if (stateless && json instanceof ObjectNode o) {
-      o.remove("execution"); // a 2025-11-25 field; 2026-07-28 servers decide per call
+    if (!withExecution && json instanceof ObjectNode o) {
+      o.remove("execution"); // 2025-11-25 only; 2026-07-28 servers decide per call
     }
     return json;
   }
