@@ -6,6 +6,7 @@ import dev.mcpkit.client.internal.ClientConfig;
 import dev.mcpkit.client.internal.Connection;
 import dev.mcpkit.client.internal.Notifications;
 import dev.mcpkit.client.internal.Results;
+import dev.mcpkit.client.internal.TaskPoller;
 import dev.mcpkit.client.internal.Versions;
 import dev.mcpkit.client.transport.HttpOptions;
 import dev.mcpkit.client.transport.SseTransport;
@@ -76,10 +77,18 @@ import okhttp3.OkHttpClient;
 public final class McpClient implements Closeable {
   private final Connection connection;
   private final RequestOptions defaults;
+  private final TaskPoller tasks;
+  private final Duration taskTimeout;
 
   McpClient(Connection connection) {
+    this(connection, Duration.ofHours(1));
+  }
+
+  McpClient(Connection connection, Duration taskTimeout) {
     this.connection = connection;
     this.defaults = RequestOptions.DEFAULT;
+    this.tasks = new TaskPoller(connection);
+    this.taskTimeout = taskTimeout;
   }
 
   public static Builder builder() {
@@ -130,7 +139,21 @@ public final class McpClient implements Closeable {
   /** Calls a tool; a failing tool is a result with {@code isError: true}, not an exception. */
   public CallToolResult callTool(CallToolParams params, RequestOptions options) throws IOException {
     Objects.requireNonNull(params, "params");
-    return call(Methods.TOOLS_CALL, McpJson.toTree(params), CallToolResult.class, options);
+    return callToolTree(McpJson.toTree(params), options);
+  }
+
+  /** A tools/call whose answer may be a task handle (then the task is waited for). */
+  private CallToolResult callToolTree(JsonNode params, RequestOptions options) throws IOException {
+    JsonNode result = request(Methods.TOOLS_CALL, params, options);
+    if (TaskPoller.isHandle(result)) {
+      return tasks.await(result.path("taskId").asText(), taskTimeout, t -> { });
+    }
+    try {
+      return Results.read(result, CallToolResult.class, Methods.TOOLS_CALL,
+          connection.description());
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   public CallToolResult callTool(CallToolParams params) throws IOException {
@@ -149,7 +172,7 @@ public final class McpClient implements Closeable {
     ObjectNode params = McpJson.object();
     params.put("name", name);
     params.set("arguments", args == arguments ? args.deepCopy() : args);
-    return call(Methods.TOOLS_CALL, params, CallToolResult.class, defaults);
+    return callToolTree(params, defaults);
   }
 
   /**
@@ -188,6 +211,16 @@ public final class McpClient implements Closeable {
             && c.getCause() != null ? c.getCause() : e);
         return;
       }
+      if (TaskPoller.isHandle(r)) {
+        dev.mcpkit.client.internal.Workers.start(() -> {
+          try {
+            typed.complete(tasks.await(r.path("taskId").asText(), taskTimeout, t -> { }));
+          } catch (IOException | RuntimeException x) {
+            typed.completeExceptionally(x);
+          }
+        });
+        return;
+      }
       try {
         typed.complete(Results.read(r, CallToolResult.class, Methods.TOOLS_CALL,
             connection.description()));
@@ -201,6 +234,76 @@ public final class McpClient implements Closeable {
       }
     });
     return typed;
+  }
+
+  // ---------------------------------------------------------------- tasks
+
+  /**
+   * Calls a tool as a task and returns at once with the task's first state. 2026-07-28 servers
+   * decide themselves ({@link Builder#tasks()} must be on): a direct answer comes back as a
+   * completed snapshot without id. 2025-11-25 servers get a task-augmented request.
+   *
+   * @throws IllegalStateException when the negotiated protocol has no tasks
+   */
+  public TaskSnapshot callToolAsTask(String name, Object arguments) throws IOException {
+    ObjectNode params = McpJson.object();
+    params.put("name", name);
+    params.set("arguments", argumentsOf(name, arguments).deepCopy());
+    ProtocolVersion v = protocolVersion();
+    if (v == ProtocolVersion.V2025_11_25) {
+      params.putObject("task");
+      JsonNode r = request(Methods.TOOLS_CALL, params, defaults);
+      return TaskPoller.fromTask(r.path("task"));
+    }
+    if (!v.isStateless()) {
+      throw new IllegalStateException("protocol " + v.id() + " has no tasks (2025-11-25 and"
+          + " 2026-07-28 have); the server at " + connection.description() + " speaks it");
+    }
+    JsonNode r = request(Methods.TOOLS_CALL, params, defaults);
+    if (TaskPoller.isHandle(r)) {
+      return TaskPoller.fromDetailed(r);
+    }
+    return TaskPoller.answered(McpJson.fromTree(r, CallToolResult.class));
+  }
+
+  /** The task's current state ({@code tasks/get}). */
+  public TaskSnapshot getTask(String taskId) throws IOException {
+    return tasks.get(Objects.requireNonNull(taskId, "taskId"));
+  }
+
+  /**
+   * Waits for a task to end, polling at the server's interval and telling {@code onChange} about
+   * every new status or status message; input the task asks for is answered with this client's
+   * handlers. A timeout or an interrupt cancels the task at the server.
+   *
+   * @throws dev.mcpkit.core.McpTimeoutException when the task did not end within {@code timeout}
+   * @throws McpProtocolException when the task failed with a JSON-RPC error
+   * @throws java.util.concurrent.CancellationException when the task was cancelled
+   */
+  public CallToolResult awaitTask(String taskId, Duration timeout,
+      java.util.function.Consumer<TaskSnapshot> onChange) throws IOException {
+    Objects.requireNonNull(taskId, "taskId");
+    return tasks.await(taskId, Objects.requireNonNull(timeout, "timeout"),
+        onChange == null ? t -> { } : onChange);
+  }
+
+  /** Asks the server to cancel a task ({@code tasks/cancel}). */
+  public void cancelTask(String taskId) throws IOException {
+    tasks.cancel(Objects.requireNonNull(taskId, "taskId"));
+  }
+
+  /** This client's tasks on the server ({@code tasks/list}, 2025-11-25 only). */
+  public List<TaskSnapshot> listTasks() throws IOException {
+    List<TaskSnapshot> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = request(Methods.TASKS_LIST, cursorParams(cursor), defaults);
+      for (JsonNode t : page.path("tasks")) {
+        all.add(TaskPoller.fromTask(t));
+      }
+      cursor = page.path("nextCursor").asText(null);
+    } while (cursor != null);
+    return all;
   }
 
   static ObjectNode argumentsOf(String tool, Object arguments) {
@@ -420,6 +523,8 @@ public final class McpClient implements Closeable {
     private final List<McpInterceptor> interceptors = new ArrayList<>();
     private McpEventListener events = McpEventListener.NONE;
     private int maxInputRounds = 8;
+    private boolean tasks;
+    private Duration taskTimeout = Duration.ofHours(1);
 
     private Builder() {}
 
@@ -538,6 +643,25 @@ public final class McpClient implements Closeable {
       return this;
     }
 
+    /**
+     * Declares the {@code io.modelcontextprotocol/tasks} extension to 2026-07-28 servers, which
+     * may then answer any tool call with a task; {@code callTool} waits for it transparently
+     * (up to {@link #taskTimeout}).
+     */
+    public Builder tasks() {
+      this.tasks = true;
+      return this;
+    }
+
+    /** How long {@code callTool} waits for a task before cancelling it (default 1 h). */
+    public Builder taskTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("taskTimeout must be positive, got " + timeout);
+      }
+      this.taskTimeout = timeout;
+      return this;
+    }
+
     /** How many {@code input_required} rounds one stateless request may take (default 8). */
     public Builder maxInputRounds(int rounds) {
       if (rounds < 0) {
@@ -558,7 +682,7 @@ public final class McpClient implements Closeable {
         throw new IllegalStateException("McpClient needs a transport: call transport("
             + "ClientTransport.http(url)) or transport(ClientTransport.stdio(command...))");
       }
-      return new McpClient(Connection.open(config()));
+      return new McpClient(Connection.open(config()), taskTimeout);
     }
 
     private ClientConfig config() {
@@ -592,6 +716,9 @@ public final class McpClient implements Closeable {
             h.elicit(McpJson.fromTree(p, ElicitParams.class)));
         inputs.put(Methods.ELICITATION_CREATE, answer);
         handlers.onRequest(Methods.ELICITATION_CREATE, (ctx, p) -> answer.handle(p));
+      }
+      if (tasks) {
+        caps.putObject("extensions").putObject(dev.mcpkit.core.schema.Tasks.EXTENSION);
       }
       Notifications.register(handlers, listener);
       HttpOptions httpOpts = httpOptions != null ? httpOptions : http.build();

@@ -68,7 +68,7 @@ public final class McpServer {
   private final List<RejectedTool> rejected = new CopyOnWriteArrayList<>();
 
   private McpServer(Builder b) {
-    this.core = new ServerCore(b.config(), b.tools, b.resources, b.prompts);
+    this.core = new ServerCore(b.config(), b.tools, b.resources, b.prompts, b.tasks);
     b.toolsIfValid.forEach(this::addToolIfValid);
   }
 
@@ -181,6 +181,7 @@ public final class McpServer {
     private Duration requestStateTtl = Duration.ofMinutes(10);
     private long cacheTtlMillis;
     private CacheScope cacheScope = CacheScope.PRIVATE;
+    private TaskOptions tasks;
 
     private Builder() {}
 
@@ -327,6 +328,16 @@ public final class McpServer {
       }
       this.cacheTtlMillis = ttl.toMillis();
       this.cacheScope = Objects.requireNonNull(scope, "scope");
+      return this;
+    }
+
+    /**
+     * Lets tools run as tasks (those whose {@link ToolDefinition.Builder#taskSupport} allows it)
+     * and advertises it: the {@code tasks} capability to 2025-11-25 sessions, the {@code
+     * io.modelcontextprotocol/tasks} extension to 2026-07-28 clients.
+     */
+    public Builder tasks(TaskOptions options) {
+      this.tasks = Objects.requireNonNull(options, "options");
       return this;
     }
 

@@ -9,7 +9,9 @@ import dev.mcpkit.core.jsonschema.ToolSchemas;
 import dev.mcpkit.core.schema.Icons.Icon;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
 import dev.mcpkit.core.schema.Tools.Tool;
+import dev.mcpkit.core.schema.Tools.TaskSupport;
 import dev.mcpkit.core.schema.Tools.ToolAnnotations;
+import dev.mcpkit.core.schema.Tools.ToolExecution;
 import dev.mcpkit.server.internal.protocol.HeaderParams;
 import java.time.Duration;
 import java.util.List;
@@ -40,11 +42,15 @@ public final class ToolDefinition {
   private final Duration timeout;
   private final JsonSchemaValidator inputValidator;
   private final JsonSchemaValidator outputValidator;
+  private final TaskSupport taskSupport;
+  private final Duration taskAfter;
 
   private ToolDefinition(Builder b, Tool tool, JsonSchemaValidator in, JsonSchemaValidator out) {
     this.tool = tool;
     this.handler = b.handler;
     this.timeout = b.timeout;
+    this.taskSupport = b.taskSupport;
+    this.taskAfter = b.taskAfter;
     this.inputValidator = in;
     this.outputValidator = out;
   }
@@ -76,6 +82,16 @@ public final class ToolDefinition {
     return timeout;
   }
 
+  /** Whether calls of this tool may, must or must not run as tasks. */
+  public TaskSupport taskSupport() {
+    return taskSupport;
+  }
+
+  /** How long a call runs before it becomes a task ({@link Duration#ZERO}: a task at once). */
+  public Duration taskAfter() {
+    return taskAfter;
+  }
+
   /** Validates arguments against the input schema. */
   public JsonSchemaValidator inputValidator() {
     return inputValidator;
@@ -103,6 +119,8 @@ public final class ToolDefinition {
     private ObjectNode meta;
     private Duration timeout;
     private ToolHandler handler;
+    private TaskSupport taskSupport = TaskSupport.FORBIDDEN;
+    private Duration taskAfter = Duration.ZERO;
 
     private Builder(String name) {
       this.name = name;
@@ -158,6 +176,32 @@ public final class ToolDefinition {
             + timeout);
       }
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Whether calls may run as tasks (the server must also be given {@code TaskOptions}): {@code
+     * FORBIDDEN} (the default) never; {@code OPTIONAL} when the client supports tasks (2026-07-28:
+     * declares the {@code io.modelcontextprotocol/tasks} extension; 2025-11-25: sends {@code
+     * task}); {@code REQUIRED} always, and a client that does not support tasks is refused.
+     */
+    public Builder taskSupport(TaskSupport support) {
+      this.taskSupport = Objects.requireNonNull(support, "support");
+      return this;
+    }
+
+    /**
+     * For 2026-07-28 clients: run a call for up to {@code grace} before making it a task. A call
+     * that finishes sooner is answered directly, and input it asks for sooner is asked with
+     * ordinary {@code input_required} rounds; the task starts once it outlasts {@code grace}.
+     * Default {@link Duration#ZERO}: the task is created before the handler runs.
+     */
+    public Builder taskAfter(Duration grace) {
+      if (grace == null || grace.isNegative()) {
+        throw new IllegalArgumentException("tool '" + name + "': taskAfter must be zero or"
+            + " positive, got " + grace);
+      }
+      this.taskAfter = grace;
       return this;
     }
 
@@ -233,7 +277,8 @@ public final class ToolDefinition {
       JsonSchemaValidator outputValidator =
           outputSchema == null ? null : compile("output", outputSchema);
       Tool tool = new Tool(name, title, description, in.deepCopy(),
-          outputSchema == null ? null : outputSchema.deepCopy(), annotations, null, icons,
+          outputSchema == null ? null : outputSchema.deepCopy(), annotations,
+          taskSupport == TaskSupport.FORBIDDEN ? null : new ToolExecution(taskSupport, null), icons,
           meta, null);
       return new ToolDefinition(this, tool, inputValidator, outputValidator);
     }

@@ -3,6 +3,7 @@ package dev.mcpkit.examples.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpkit.client.ClientTransport;
 import dev.mcpkit.client.McpClient;
+import dev.mcpkit.client.TaskSnapshot;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.schema.Content;
@@ -16,7 +17,8 @@ import java.util.Arrays;
 
 /**
  * A generic MCP client on the command line: {@code client list-tools URL} and
- * {@code client call URL TOOL '{"arg": 1}'}, against any server over Streamable HTTP, legacy SSE or
+ * {@code client call URL TOOL '{"arg": 1}'} (with {@code --task}: as a task, printing its
+ * progress while polling), against any server over Streamable HTTP, legacy SSE or
  * stdio. Exit codes: 0 done, 1 the tool reported an error, 2 bad usage, 3 the server refused the
  * request, 4 the server could not be reached.
  */
@@ -40,7 +42,7 @@ public final class ClientExample {
       err.println("connected to " + client.description() + " (protocol " + client.protocolVersion()
           + ", server " + client.serverInfo() + ")");
       return options.command().equals("list-tools") ? listTools(client, options, out)
-          : call(client, options, out);
+          : call(client, options, out, err);
     } catch (McpProtocolException e) {
       err.println("client: the server refused: " + e.getMessage()
           + (e.error().data() == null ? "" : " " + e.error().data()));
@@ -66,6 +68,9 @@ public final class ClientExample {
         .clientInfo("mcpkit-cli", "0.1.0")
         .requestTimeout(options.timeout())
         .protocolVersion(options.protocolVersion());
+    if (options.task()) {
+      builder.tasks().taskTimeout(options.taskTimeout());
+    }
     options.headers().forEach(builder::header);
     if (options.apiKey() != null) {
       builder.header("Authorization", "Bearer " + options.apiKey());
@@ -95,8 +100,8 @@ public final class ClientExample {
     return 0;
   }
 
-  private static int call(McpClient client, ClientOptions options, PrintStream out)
-      throws IOException {
+  private static int call(McpClient client, ClientOptions options, PrintStream out,
+      PrintStream err) throws IOException {
     String tool = options.arguments().get(1);
     String json = options.arguments().size() > 2 ? options.arguments().get(2) : "{}";
     JsonNode arguments;
@@ -105,7 +110,8 @@ public final class ClientExample {
     } catch (IOException e) {
       throw new IllegalArgumentException("arguments are not JSON: " + e.getMessage());
     }
-    CallToolResult result = client.callTool(tool, arguments);
+    CallToolResult result = options.task() ? runAsTask(client, tool, arguments, options, err)
+        : client.callTool(tool, arguments);
     if (options.json()) {
       out.println(McpJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     } else {
@@ -117,5 +123,23 @@ public final class ClientExample {
       }
     }
     return Boolean.TRUE.equals(result.isError()) ? 1 : 0;
+  }
+
+  /** Starts the call as a task, prints each new status while polling, returns the result. */
+  private static CallToolResult runAsTask(McpClient client, String tool, JsonNode arguments,
+      ClientOptions options, PrintStream err) throws IOException {
+    TaskSnapshot started = client.callToolAsTask(tool, arguments);
+    if (started.taskId() == null) {
+      err.println("the server answered at once (no task)");
+      return started.result();
+    }
+    err.println("task " + started.taskId() + " started (" + started.status().wire() + ")");
+    try {
+      return client.awaitTask(started.taskId(), options.taskTimeout(), t -> err.println(
+          "task " + t.status().wire() + (t.statusMessage() == null ? "" : ": "
+              + t.statusMessage())));
+    } catch (java.util.concurrent.CancellationException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 }

@@ -16,7 +16,9 @@ record ClientOptions(
     boolean oauth,
     Duration timeout,
     String protocolVersion,
-    boolean json) {
+    boolean json,
+    boolean task,
+    Duration taskTimeout) {
 
   static final String USAGE = """
       usage: client [options] list-tools URL
@@ -31,6 +33,9 @@ record ClientOptions(
         --timeout SECONDS                            per-request timeout (default 30)
         --protocol VERSION                           speak only this protocol version
         --json                                       print raw JSON results
+        --task                                       run the tool as a task and show its
+                                                     progress while polling
+        --task-timeout SECONDS                       give up (and cancel) after (default 3600)
       """;
 
   static ClientOptions parse(String[] args) {
@@ -41,6 +46,8 @@ record ClientOptions(
     Duration timeout = Duration.ofSeconds(30);
     String version = null;
     boolean json = false;
+    boolean task = false;
+    Duration taskTimeout = Duration.ofHours(1);
     List<String> positional = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -60,6 +67,9 @@ record ClientOptions(
             (long) (Double.parseDouble(value(args, ++i, a)) * 1000));
         case "--protocol" -> version = value(args, ++i, a);
         case "--json" -> json = true;
+        case "--task" -> task = true;
+        case "--task-timeout" -> taskTimeout = Duration.ofMillis(
+            (long) (Double.parseDouble(value(args, ++i, a)) * 1000));
         default -> {
           if (a.startsWith("--")) {
             throw new IllegalArgumentException("unknown option " + a);
@@ -82,7 +92,7 @@ record ClientOptions(
       throw new IllegalArgumentException("unknown transport '" + transport + "'");
     }
     return new ClientOptions(command, positional.subList(1, positional.size()), transport, headers,
-        apiKey, oauth, timeout, version, json);
+        apiKey, oauth, timeout, version, json, task, taskTimeout);
   }
 
   private static String value(String[] args, int i, String option) {

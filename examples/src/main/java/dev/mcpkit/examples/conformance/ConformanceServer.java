@@ -4,6 +4,8 @@ import dev.mcpkit.core.schema.Completions.Completion;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpServer;
 import dev.mcpkit.server.McpServer;
+import dev.mcpkit.server.TaskOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +39,8 @@ public final class ConformanceServer {
         });
     McpServer[] self = new McpServer[1];
     ConformanceServerTools.all(() -> self[0]).forEach(b::tool);
+    ConformanceServerTaskTools.all().forEach(b::tool);
+    b.tasks(TaskOptions.builder().pollInterval(Duration.ofMillis(200)).build());
     ConformanceServerFixtures.resources().forEach(b::resource);
     ConformanceServerFixtures.prompts().forEach(b::prompt);
     self[0] = b.build();

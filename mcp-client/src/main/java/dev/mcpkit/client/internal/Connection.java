@@ -204,7 +204,9 @@ public final class Connection implements Closeable, ConnectionInfo {
     String offered = pinned != null ? pinned : Versions.SESSION.get(0);
     ObjectNode params = McpJson.object();
     params.put("protocolVersion", offered);
-    params.set("capabilities", config.capabilities());
+    ObjectNode caps = config.capabilities().deepCopy();
+    caps.remove("extensions"); // extensions are declared per request, in 2026-07-28 only
+    params.set("capabilities", caps);
     params.set("clientInfo", config.clientInfo());
     JsonNode result = engine.sendRequest("initialize", params, RequestOptions.DEFAULT);
     String chosen = result == null ? null : result.path("protocolVersion").asText(null);
@@ -344,6 +346,11 @@ public final class Connection implements Closeable, ConnectionInfo {
       }
       p = next;
     }
+  }
+
+  /** Answers input requests with the client's handlers (a task's, or an input_required's). */
+  public ObjectNode answer(ObjectNode requests) throws IOException {
+    return fulfil(requests);
   }
 
   private ObjectNode fulfil(ObjectNode requests) throws IOException {

@@ -574,6 +574,8 @@ public final class StreamableHttpTransport implements McpTransport {
         String name = switch (method) {
           case "tools/call", "prompts/get" -> params == null ? null : params.path("name").asText(null);
           case "resources/read" -> params == null ? null : params.path("uri").asText(null);
+          case "tasks/get", "tasks/update", "tasks/cancel" ->
+              params == null ? null : params.path("taskId").asText(null);
           default -> null;
         };
         if (name != null) {

@@ -35,6 +35,8 @@ public final class Methods {
   public static final String TASKS_RESULT = "tasks/result";
   public static final String TASKS_CANCEL = "tasks/cancel";
   public static final String TASKS_LIST = "tasks/list";
+  /** {@code io.modelcontextprotocol/tasks} extension (2026-07-28): input for a task. */
+  public static final String TASKS_UPDATE = "tasks/update";
   // notifications
   public static final String NOTIFICATIONS_CANCELLED = "notifications/cancelled";
   public static final String NOTIFICATIONS_PROGRESS = "notifications/progress";

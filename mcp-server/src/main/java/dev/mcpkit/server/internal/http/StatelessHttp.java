@@ -235,6 +235,7 @@ final class StatelessHttp {
     String field = switch (request.method()) {
       case "tools/call", "prompts/get" -> "name";
       case "resources/read" -> "uri";
+      case "tasks/get", "tasks/update", "tasks/cancel" -> "taskId";
       default -> null;
     };
     if (field == null) {

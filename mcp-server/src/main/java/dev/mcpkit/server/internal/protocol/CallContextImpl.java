@@ -54,6 +54,11 @@ final class CallContextImpl implements ToolContext {
     this.state = state;
   }
 
+  /** The answers this attempt was given, as sent. */
+  ObjectNode rawResponses() {
+    return rawResponses == null ? McpJson.object() : rawResponses;
+  }
+
   boolean stateless() {
     return meta != null;
   }

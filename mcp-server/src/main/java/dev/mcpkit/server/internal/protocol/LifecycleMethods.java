@@ -95,7 +95,11 @@ final class LifecycleMethods {
     }
     ObjectNode result = McpJson.object();
     result.put("protocolVersion", version);
-    result.set("capabilities", core.capabilities(false));
+    ObjectNode declared = core.capabilities(false);
+    if (!dev.mcpkit.core.schema.ProtocolVersion.V2025_11_25.id().equals(version)) {
+      declared.remove("tasks"); // only 2025-11-25 has tasks in the session protocol
+    }
+    result.set("capabilities", declared);
     result.set("serverInfo", core.serverInfo());
     if (core.config().instructions() != null) {
       result.put("instructions", core.config().instructions());

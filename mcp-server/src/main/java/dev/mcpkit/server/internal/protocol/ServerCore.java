@@ -9,6 +9,7 @@ import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.server.PromptDefinition;
 import dev.mcpkit.server.ResourceDefinition;
+import dev.mcpkit.server.TaskOptions;
 import dev.mcpkit.server.ToolDefinition;
 import dev.mcpkit.server.internal.ServerPeer;
 import java.time.Duration;
@@ -39,9 +40,18 @@ public final class ServerCore {
   private final MethodHandlers sessionMethods;
   private final MethodHandlers statelessMethods;
 
+  private final TaskRuns tasks;
+
   public ServerCore(ServerConfig config, List<ToolDefinition> tools,
       List<ResourceDefinition> resources, List<PromptDefinition> prompts) {
+    this(config, tools, resources, prompts, null);
+  }
+
+  /** As above; with {@code tasks} non-null, tools that allow it run as tasks. */
+  public ServerCore(ServerConfig config, List<ToolDefinition> tools,
+      List<ResourceDefinition> resources, List<PromptDefinition> prompts, TaskOptions tasks) {
     this.config = config;
+    this.tasks = tasks == null ? null : new TaskRuns(this, tasks);
     this.tools = new Registry<>("tool", ToolDefinition::name, this::listChanged);
     this.prompts = new Registry<>("prompt", PromptDefinition::name, this::listChanged);
     this.resources = new Registry<>("resource", ResourceDefinition::uri, this::listChanged);
@@ -66,6 +76,9 @@ public final class ServerCore {
     ToolMethods.register(b, this, stateless);
     ResourceMethods.register(b, this, stateless);
     PromptMethods.register(b, this, stateless);
+    if (tasks != null) {
+      TaskMethods.register(b, this, stateless);
+    }
     return b.build();
   }
 
@@ -87,6 +100,11 @@ public final class ServerCore {
 
   public Registry<ResourceDefinition> templates() {
     return templates;
+  }
+
+  /** The task runtime, or null when the host did not configure tasks. */
+  TaskRuns tasks() {
+    return tasks;
   }
 
   RequestStates requestStates() {
@@ -146,6 +164,9 @@ public final class ServerCore {
     }
     if (config.toolsCapability()) {
       caps.putObject("tools").put("listChanged", true);
+    }
+    if (tasks != null) {
+      TaskMethods.advertise(caps, stateless);
     }
     return caps;
   }

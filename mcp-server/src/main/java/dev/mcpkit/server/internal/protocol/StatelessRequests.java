@@ -78,7 +78,8 @@ public final class StatelessRequests {
 
   /** @throws McpProtocolException -32601 for methods the stateless revision does not have */
   public static void checkMethod(ServerCore core, String method) {
-    if (!Versions.statelessDefines(method)) {
+    boolean extension = TaskMethods.EXTENSION_METHODS.contains(method);
+    if (!extension && !Versions.statelessDefines(method)) {
       throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method
           + " does not exist in protocol " + Versions.STATELESS);
     }

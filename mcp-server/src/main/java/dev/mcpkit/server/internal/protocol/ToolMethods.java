@@ -19,6 +19,7 @@ import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.ToolDefinition;
 import dev.mcpkit.server.ToolException;
 import dev.mcpkit.server.internal.Keys;
+import dev.mcpkit.server.internal.SessionState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,11 @@ final class ToolMethods {
         }
         visible = filtered;
       }
+      SessionState session = ctx.attributes().get(Keys.SESSION);
+      boolean withExecution = !stateless && session != null
+          && "2025-11-25".equals(session.protocolVersion());
       return Results.page(visible, params, core.config().pageSize(), "tools",
-          ToolDefinition::name, t -> McpJson.toTree(t.tool()));
+          ToolDefinition::name, t -> toolJson(t, withExecution));
     };
     // with nobody looking at results (no interceptor, no listener) a session's result is
     // written straight from the record, without building a JSON tree first
@@ -58,6 +62,15 @@ final class ToolMethods {
     RequestHandler call = (ctx, params) -> call(core, ctx, params, direct);
     b.onRequest("tools/list", stateless ? Results.stateless(core, list, true) : list);
     b.onRequest("tools/call", stateless ? Results.stateless(core, call, false) : call);
+  }
+
+  /** A tool as {@code tools/list} shows it; {@code execution} only where the revision has it. */
+  private static JsonNode toolJson(ToolDefinition t, boolean withExecution) {
+    JsonNode json = McpJson.toTree(t.tool());
+    if (!withExecution && json instanceof ObjectNode o) {
+      o.remove("execution"); // 2025-11-25 only; 2026-07-28 servers decide per call
+    }
+    return json;
   }
 
   private static JsonNode call(ServerCore core, RequestContext ctx, JsonNode params,
@@ -87,6 +100,10 @@ final class ToolMethods {
     ValidationResult valid = tool.inputValidator().validate(args);
     if (!valid.isValid()) {
       return error("Invalid arguments for tool '" + name + "': " + valid.summary());
+    }
+    JsonNode asTask = TaskMethods.toolCall(core, ctx, tool, args, name);
+    if (asTask != null) {
+      return asTask;
     }
     Duration timeout = core.config().timeoutOf(tool);
     CallDeadlines.Deadline deadline = CallDeadlines.start(ctx, timeout.toNanos());
@@ -120,7 +137,7 @@ final class ToolMethods {
     return result;
   }
 
-  private static JsonNode resultJson(ToolDefinition tool, CallToolResult result, boolean direct) {
+  static JsonNode resultJson(ToolDefinition tool, CallToolResult result, boolean direct) {
     if (result == null) {
       throw new IllegalStateException("tool '" + tool.name() + "' returned null; return a"
           + " CallToolResult");
@@ -184,7 +201,7 @@ final class ToolMethods {
         + " the tool's timeout.");
   }
 
-  private static ObjectNode failed(ToolDefinition tool, Throwable e) {
+  static ObjectNode failed(ToolDefinition tool, Throwable e) {
     String incident = UUID.randomUUID().toString().substring(0, 8);
     ServerCore.LOG.warn("tool '{}' failed (incident {})", tool.name(), incident, e);
     return error("Tool '" + tool.name() + "' failed with an internal error (incident " + incident

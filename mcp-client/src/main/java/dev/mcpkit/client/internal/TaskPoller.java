@@ -1,0 +1,188 @@
+package dev.mcpkit.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpkit.client.TaskSnapshot;
+import dev.mcpkit.core.McpProtocolException;
+import dev.mcpkit.core.McpTimeoutException;
+import dev.mcpkit.core.engine.RequestOptions;
+import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.jsonrpc.JsonRpcError;
+import dev.mcpkit.core.schema.Methods;
+import dev.mcpkit.core.schema.Tasks;
+import dev.mcpkit.core.schema.Tasks.TaskStatus;
+import dev.mcpkit.core.schema.Tools.CallToolResult;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for a task: polls {@code tasks/get} at the server's interval, answers the task's input
+ * requests with the client's handlers ({@code tasks/update}, 2026-07-28) or lets {@code
+ * tasks/result} carry them (2025-11-25), and cancels the task when the wait times out or the
+ * waiting thread is interrupted.
+ */
+public final class TaskPoller {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskPoller.class);
+  private static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+  private static final Duration MIN_POLL = Duration.ofMillis(50);
+
+  private final Connection connection;
+
+  public TaskPoller(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Whether a {@code tools/call} result is a 2026-07-28 task handle. */
+  public static boolean isHandle(JsonNode result) {
+    return result != null && Tasks.RESULT_TYPE_TASK.equals(result.path("resultType").asText());
+  }
+
+  private boolean stateless() {
+    return Versions.STATELESS.equals(connection.protocolVersion());
+  }
+
+  public TaskSnapshot get(String taskId) throws IOException {
+    JsonNode r = connection.request(Methods.TASKS_GET, idParams(taskId), RequestOptions.DEFAULT);
+    return stateless() ? fromDetailed(r) : fromTask(r);
+  }
+
+  public void cancel(String taskId) throws IOException {
+    connection.request(Methods.TASKS_CANCEL, idParams(taskId), RequestOptions.DEFAULT);
+  }
+
+  /**
+   * Waits until the task ends and returns its result.
+   *
+   * @throws McpTimeoutException when it did not end within {@code timeout} (it is then cancelled)
+   * @throws McpProtocolException when the task failed with a JSON-RPC error
+   * @throws CancellationException when the task was cancelled (by someone else)
+   */
+  public CallToolResult await(String taskId, Duration timeout, Consumer<TaskSnapshot> onChange)
+      throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Set<String> answered = new HashSet<>();
+    String last = null;
+    try {
+      while (true) {
+        TaskSnapshot t = get(taskId);
+        String seen = t.status().wire() + "|" + t.statusMessage();
+        if (!seen.equals(last)) {
+          last = seen;
+          onChange.accept(t);
+        }
+        if (t.status() == TaskStatus.COMPLETED && t.result() != null) {
+          return t.result();
+        }
+        if (t.isTerminal() || t.status() == TaskStatus.INPUT_REQUIRED && !stateless()) {
+          return finish(taskId, t, deadline);
+        }
+        if (t.status() == TaskStatus.INPUT_REQUIRED) {
+          ObjectNode open = t.inputRequests() == null ? McpJson.object() : t.inputRequests()
+              .deepCopy();
+          open.remove(answered);
+          if (!open.isEmpty()) {
+            ObjectNode params = idParams(taskId);
+            params.set("inputResponses", connection.answer(open));
+            open.fieldNames().forEachRemaining(answered::add);
+            connection.request(Methods.TASKS_UPDATE, params, RequestOptions.DEFAULT);
+            continue;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw timedOut(taskId, timeout);
+        }
+        Duration poll = t.pollInterval() == null ? DEFAULT_POLL : t.pollInterval();
+        if (poll.compareTo(MIN_POLL) < 0) {
+          poll = MIN_POLL;
+        }
+        Thread.sleep(Math.max(1, Math.min(poll.toMillis(), left / 1_000_000)));
+      }
+    } catch (InterruptedException e) {
+      cancelQuietly(taskId);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for a task of "
+          + connection.description() + "; the task was cancelled");
+    } catch (InterruptedIOException e) {
+      if (!(e instanceof McpTimeoutException)) {
+        cancelQuietly(taskId);
+      }
+      throw e;
+    }
+  }
+
+  /** A task that ended (or, in 2025-11-25, asks for input): its result. */
+  private CallToolResult finish(String taskId, TaskSnapshot t, long deadline) throws IOException {
+    if (stateless()) {
+      if (t.status() == TaskStatus.FAILED) {
+        throw new McpProtocolException(t.error() != null ? t.error()
+            : new JsonRpcError(-32603, "the task failed"));
+      }
+      throw new CancellationException("the task was cancelled"
+          + (t.statusMessage() == null ? "" : ": " + t.statusMessage()));
+    }
+    if (t.status() == TaskStatus.CANCELLED) {
+      throw new CancellationException("the task was cancelled");
+    }
+    long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+    JsonNode r = connection.request(Methods.TASKS_RESULT, idParams(taskId),
+        RequestOptions.timeout(Duration.ofMillis(left)));
+    return McpJson.fromTree(r, CallToolResult.class);
+  }
+
+  private McpTimeoutException timedOut(String taskId, Duration timeout) {
+    cancelQuietly(taskId);
+    return new McpTimeoutException("the task of " + connection.description()
+        + " did not finish within " + timeout.toMillis() + " ms; it was cancelled");
+  }
+
+  private void cancelQuietly(String taskId) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      cancel(taskId);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("could not cancel a task of {}: {}", connection.description(), e.toString());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static ObjectNode idParams(String taskId) {
+    return McpJson.object().put("taskId", taskId);
+  }
+
+  /** A 2026-07-28 task (handle or {@code tasks/get} result). */
+  public static TaskSnapshot fromDetailed(JsonNode json) {
+    Tasks.DetailedTask t = McpJson.fromTree(json, Tasks.DetailedTask.class);
+    return new TaskSnapshot(t.taskId(), t.status(), t.statusMessage(), millis(t.pollIntervalMs()),
+        millis(t.ttlMs()), t.result() == null ? null
+            : McpJson.fromTree(t.result(), CallToolResult.class),
+        t.error() == null ? null : McpJson.fromTree(t.error(), JsonRpcError.class),
+        t.inputRequests());
+  }
+
+  /** A 2025-11-25 {@code Task}. */
+  public static TaskSnapshot fromTask(JsonNode json) {
+    Tasks.Task t = McpJson.fromTree(json, Tasks.Task.class);
+    return new TaskSnapshot(t.taskId(), t.status(), t.statusMessage(), millis(t.pollInterval()),
+        millis(t.ttl()), null, null, null);
+  }
+
+  /** What a direct answer to a task call looks like as a snapshot. */
+  public static TaskSnapshot answered(CallToolResult result) {
+    return new TaskSnapshot(null, TaskStatus.COMPLETED, null, null, null, result, null, null);
+  }
+
+  private static Duration millis(Long ms) {
+    return ms == null ? null : Duration.ofMillis(ms);
+  }
+}
