@@ -22,6 +22,7 @@ public final class McpHttpOptions {
   private final boolean checkHost;
   private final long maxBodyBytes;
   private final int maxRequestsInFlightPerSession;
+  private final int maxBatchElements;
   private final Duration sessionIdleTimeout;
   private final int maxSessions;
   private final SessionStore sessionStore;
@@ -36,6 +37,7 @@ public final class McpHttpOptions {
     this.checkHost = b.checkHost;
     this.maxBodyBytes = b.maxBodyBytes;
     this.maxRequestsInFlightPerSession = b.maxRequestsInFlightPerSession;
+    this.maxBatchElements = b.maxBatchElements;
     this.sessionIdleTimeout = b.sessionIdleTimeout;
     this.maxSessions = b.maxSessions;
     this.sessionStore = b.sessionStore != null ? b.sessionStore : SessionStore.inMemory();
@@ -81,6 +83,11 @@ public final class McpHttpOptions {
     return maxRequestsInFlightPerSession;
   }
 
+  /** The most messages one JSON-RPC batch (protocol 2025-03-26 only) may hold. */
+  public int maxBatchElements() {
+    return maxBatchElements;
+  }
+
   public Duration sessionIdleTimeout() {
     return sessionIdleTimeout;
   }
@@ -119,6 +126,7 @@ public final class McpHttpOptions {
     b.checkHost = checkHost;
     b.maxBodyBytes = maxBodyBytes;
     b.maxRequestsInFlightPerSession = maxRequestsInFlightPerSession;
+    b.maxBatchElements = maxBatchElements;
     b.sessionIdleTimeout = sessionIdleTimeout;
     b.maxSessions = maxSessions;
     b.sessionStore = sessionStore;
@@ -136,6 +144,7 @@ public final class McpHttpOptions {
     private boolean checkHost = true;
     private long maxBodyBytes = 4L * 1024 * 1024;
     private int maxRequestsInFlightPerSession = 64;
+    private int maxBatchElements = 100;
     private Duration sessionIdleTimeout = Duration.ofMinutes(30);
     private int maxSessions = 10_000;
     private SessionStore sessionStore;
@@ -189,6 +198,19 @@ public final class McpHttpOptions {
         throw new IllegalArgumentException("maxRequestsInFlightPerSession must be >= 1, got " + max);
       }
       this.maxRequestsInFlightPerSession = max;
+      return this;
+    }
+
+    /**
+     * The most messages one JSON-RPC batch may hold (batches exist only in protocol 2025-03-26).
+     * Elements are counted while the body is parsed; a larger batch gets one 400 with a JSON-RPC
+     * error naming this limit, before the rest of it is read. Default 100.
+     */
+    public Builder maxBatchElements(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxBatchElements must be >= 1, got " + max);
+      }
+      this.maxBatchElements = max;
       return this;
     }
 

@@ -7,14 +7,21 @@ import dev.mcpkit.server.ToolDefinition;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import dev.mcpkit.server.ToolException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code hand_over}: hands the conversation over to a human. Opens a ticket in the support queue
  * (kept in memory here, and shown on the server's console) and returns its id.
+ *
+ * <p>The queue is bounded: a reason of at most {@value #MAX_REASON} and a summary of at most
+ * {@value #MAX_SUMMARY} characters (longer ones are a tool error the model can fix), and at most
+ * {@value #MAX_TICKETS} tickets (the oldest is dropped). The console line quotes the caller's text
+ * escaped and cut, so it can neither drive the terminal nor fake a log line.
  */
 final class HandOverTool {
   enum Priority { LOW, NORMAL, URGENT }
@@ -31,7 +38,12 @@ final class HandOverTool {
       @Description("How soon a human should answer (default NORMAL)")
       Optional<Priority> priority) {}
 
-  private final List<Ticket> queue = new CopyOnWriteArrayList<>();
+  static final int MAX_REASON = 500;
+  static final int MAX_SUMMARY = 8 * 1024;
+  static final int MAX_TICKETS = 200;
+  private static final int CONSOLE_QUOTE = 120;
+
+  private final Deque<Ticket> queue = new ArrayDeque<>();
   private final AtomicInteger lastNumber = new AtomicInteger(1000);
   private final Clock clock;
   private final PrintStream console;
@@ -49,12 +61,20 @@ final class HandOverTool {
             + " cannot help. Returns a ticket id to give to the user.")
         .annotations(new ToolAnnotations(null, false, false, false, true, null))
         .handler(HandOver.class, (args, ctx) -> {
+          checkLength("reason", args.reason(), MAX_REASON);
+          checkLength("summary", args.summary(), MAX_SUMMARY);
           Ticket ticket = new Ticket("HO-" + lastNumber.incrementAndGet(), args.reason(),
               args.summary(), args.priority().orElse(Priority.NORMAL),
               ctx.principal().subject(), clock.instant());
-          queue.add(ticket);
+          synchronized (queue) {
+            queue.addLast(ticket);
+            if (queue.size() > MAX_TICKETS) {
+              queue.removeFirst();
+            }
+          }
           console.printf("hand-over %s (%s) from %s: %s%n", ticket.id(), ticket.priority(),
-              ticket.openedBy(), ticket.reason());
+              ConsoleText.escape(ticket.openedBy(), CONSOLE_QUOTE),
+              ConsoleText.escape(ticket.reason(), CONSOLE_QUOTE));
           return CallToolResult.text("Ticket " + ticket.id() + " is open and a support agent"
               + " will take over" + (ticket.priority() == Priority.URGENT ? " within 15 minutes"
               : " within one working day") + ". Tell the user the ticket id.");
@@ -62,8 +82,17 @@ final class HandOverTool {
         .build();
   }
 
-  /** The tickets opened so far, oldest first. */
+  private static void checkLength(String field, String value, int max) throws ToolException {
+    if (value != null && value.length() > max) {
+      throw new ToolException("'" + field + "' has " + value.length() + " characters; at most "
+          + max + " are kept. Shorten it and call hand_over again.");
+    }
+  }
+
+  /** The tickets kept, oldest first (at most {@value #MAX_TICKETS}). */
   List<Ticket> queue() {
-    return List.copyOf(queue);
+    synchronized (queue) {
+      return List.copyOf(queue);
+    }
   }
 }

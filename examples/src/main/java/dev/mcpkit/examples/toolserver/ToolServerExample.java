@@ -34,7 +34,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code hand_over}: opens a ticket for a human to take over
  * </ul>
  *
- * <pre>java -jar examples/target/mcp-examples.jar tool-server [--port 8765] [--token T]</pre>
+ * <pre>java -jar examples/target/mcp-examples.jar tool-server [--port 8765] [--token T]
+ *     [--api-key-file FILE]</pre>
  */
 public final class ToolServerExample {
   static final String NAME = "mcpkit-tool-server";
@@ -112,9 +113,9 @@ public final class ToolServerExample {
    * @param apiKey an API key every request must carry as {@code Authorization: Bearer}, or null
    */
   public static McpHttpServer startInBackground(Path outbox, String apiKey) throws IOException {
-    ToolServerOptions options = ToolServerOptions.parse(apiKey == null
-        ? new String[] {"--port", "0", "--outbox", outbox.toString()}
-        : new String[] {"--port", "0", "--outbox", outbox.toString(), "--api-key", apiKey}, Map.of());
+    ToolServerOptions options = ToolServerOptions.parse(
+        new String[] {"--port", "0", "--outbox", outbox.toString()},
+        apiKey == null ? Map.of() : Map.of(ToolServerOptions.API_KEY_VARIABLE, apiKey));
     return new ToolServerExample(outbox, Duration.ofMillis(100), System.out).serve(options);
   }
 
@@ -131,6 +132,7 @@ public final class ToolServerExample {
       System.out.print(ToolServerOptions.USAGE);
       return;
     }
+    options.warnings().forEach(System.err::println);
     McpHttpServer http;
     try {
       http = new ToolServerExample(options.outbox(), STEP_DURATION, System.out).serve(options);

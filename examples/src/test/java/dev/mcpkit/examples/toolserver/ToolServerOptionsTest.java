@@ -3,9 +3,11 @@ package dev.mcpkit.examples.toolserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ToolServerOptionsTest {
   @Test
@@ -49,5 +51,57 @@ class ToolServerOptionsTest {
         .hasMessage("unknown argument '--verbose'");
     assertThatThrownBy(() -> ToolServerOptions.parse(new String[] {"--api-key", "short"}, Map.of()))
         .hasMessageStartingWith("--api-key must be at least 32 characters");
+  }
+
+  private static final String KEY = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+  @Test
+  void theApiKeyComesFromTheEnvironmentWithoutAWarning() {
+    ToolServerOptions o = ToolServerOptions.parse(new String[0],
+        Map.of(ToolServerOptions.API_KEY_VARIABLE, KEY));
+
+    assertThat(o.apiKey()).isEqualTo(KEY);
+    assertThat(o.warnings()).isEmpty();
+  }
+
+  @Test
+  void theApiKeyComesFromAFileWithoutItsFinalNewlineAndWinsOverTheEnvironment(
+      @TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("key"), KEY + "\n");
+
+    ToolServerOptions o = ToolServerOptions.parse(new String[] {"--api-key-file", file.toString()},
+        Map.of(ToolServerOptions.API_KEY_VARIABLE, "another-key-0123456789abcdefghijkl"));
+
+    assertThat(o.apiKey()).isEqualTo(KEY);
+    assertThat(o.warnings()).isEmpty();
+  }
+
+  @Test
+  void theApiKeyOnTheCommandLineStillWorksButWarnsThatOthersCanReadIt() {
+    ToolServerOptions o = ToolServerOptions.parse(new String[] {"--api-key", KEY}, Map.of());
+
+    assertThat(o.apiKey()).isEqualTo(KEY);
+    assertThat(o.warnings()).singleElement().asString().contains("process list")
+        .contains("--api-key-file").contains(ToolServerOptions.API_KEY_VARIABLE)
+        .doesNotContain(KEY);
+  }
+
+  @Test
+  void aKeyFileThatIsMissingTooLargeOrTooShortIsRefusedWithoutQuotingIt(@TempDir Path dir)
+      throws Exception {
+    Path missing = dir.resolve("nothing-here");
+    Path large = Files.writeString(dir.resolve("large"), "k".repeat(10_000));
+    Path shortKey = Files.writeString(dir.resolve("short"), "short-secret-value");
+
+    assertThatThrownBy(() -> ToolServerOptions.parse(
+        new String[] {"--api-key-file", missing.toString()}, Map.of()))
+        .hasMessageContaining("cannot be read");
+    assertThatThrownBy(() -> ToolServerOptions.parse(
+        new String[] {"--api-key-file", large.toString()}, Map.of()))
+        .hasMessageContaining("larger than 4096 bytes").hasMessageNotContaining("kkkk");
+    assertThatThrownBy(() -> ToolServerOptions.parse(
+        new String[] {"--api-key-file", shortKey.toString()}, Map.of()))
+        .hasMessageStartingWith("--api-key-file must be at least 32 characters")
+        .hasMessageNotContaining("short-secret-value");
   }
 }

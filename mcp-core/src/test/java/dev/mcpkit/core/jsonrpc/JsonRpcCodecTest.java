@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mcpkit.core.json.McpJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonRpcCodecTest {
   private final JsonRpcCodec codec = JsonRpcCodec.instance();
@@ -131,14 +133,28 @@ class JsonRpcCodecTest {
         .isEqualTo(new JsonRpcRequest(RequestId.of(1), "ping", null));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"1e400", "-1e400", "1.5e999", "1e-400", "0.30000000000000000001", "1E2",
+      "1e+2", "1.10", "-0.0", "2.5"})
+  void aFractionalOrExponentIdGoesBackWithTheExactTextItCameWith(String id) {
+    JsonRpcMessage request = codec.decode("{\"jsonrpc\":\"2.0\",\"id\":" + id
+        + ",\"method\":\"ping\"}");
+    JsonRpcResponse answer = JsonRpcResponse.result(((JsonRpcRequest) request).id(),
+        JsonNodeFactory.instance.objectNode());
+
+    assertThat(codec.encodeToString(answer)).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":" + id
+        + ",\"result\":{}}");
+    assertThat(((JsonRpcRequest) request).id().toString()).isEqualTo(id);
+  }
+
   @Test
-  void aNumericIdTooLargeForADoubleIsAnInvalidRequestNotACrash() {
-    for (String id : List.of("1e400", "-1e400", "1.5e999")) {
-      JsonRpcParseException e = rejection("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}");
-      assertThat(e.code()).as(id).isEqualTo(ErrorCodes.INVALID_REQUEST);
-      assertThat(e.error().message()).as(id).contains("\"id\" is a number too large")
-          .contains("use a string or an integer id");
-    }
+  void anExponentIdIsTheSameIdHoweverItsExponentIsSpelt() {
+    RequestId upper = ((JsonRpcRequest) codec.decode(
+        "{\"jsonrpc\":\"2.0\",\"id\":1E2,\"method\":\"ping\"}")).id();
+    RequestId lower = ((JsonRpcRequest) codec.decode(
+        "{\"jsonrpc\":\"2.0\",\"id\":1e+2,\"method\":\"ping\"}")).id();
+
+    assertThat(upper).isEqualTo(lower).isNotEqualTo(RequestId.of(100));
   }
 
   @Test

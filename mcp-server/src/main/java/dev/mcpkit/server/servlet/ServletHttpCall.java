@@ -32,7 +32,12 @@ final class ServletHttpCall implements HttpCall {
     if (request.getQueryString() != null) {
       url.append('?').append(request.getQueryString());
     }
-    return URI.create(url.toString());
+    try {
+      return URI.create(url.toString());
+    } catch (IllegalArgumentException e) {
+      // the container let an odd Host through; the message would repeat the URL, token and all
+      throw new IllegalArgumentException("the request URL is not a valid URI", null);
+    }
   }
 
   @Override

@@ -39,6 +39,18 @@ public record SessionRecord(
     subscriptions = subscriptions == null ? Set.of() : Set.copyOf(subscriptions);
   }
 
+  /**
+   * The record for logs: the session id is a bearer credential, so only its first six characters
+   * appear, enough to tell sessions apart in a log and not enough to use one.
+   */
+  @Override
+  public String toString() {
+    return "SessionRecord[id=" + id.substring(0, Math.min(6, id.length())) + "..., endpoint="
+        + endpoint + ", subject=" + subject + ", protocolVersion=" + protocolVersion
+        + ", logLevel=" + logLevel + ", subscriptions=" + subscriptions.size()
+        + ", createdMillis=" + createdMillis + "]";
+  }
+
   public SessionRecord withLogLevel(String level) {
     return new SessionRecord(id, endpoint, subject, protocolVersion, clientInfo, clientCapabilities,
         level, subscriptions, createdMillis);

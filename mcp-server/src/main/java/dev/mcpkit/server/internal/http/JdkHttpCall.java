@@ -27,11 +27,20 @@ public class JdkHttpCall implements HttpCall {
     URI raw = exchange.getRequestURI();
     String host = header("Host");
     String scheme = exchange instanceof HttpsExchange ? "https" : "http";
-    if (host == null) {
-      host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+    if (host == null || !HostHeader.isValid(host)) {
+      // never hand a malformed Host to URI.create: its exception message repeats the whole URL
+      String local = exchange.getLocalAddress().getHostString();
+      int scope = local.indexOf('%');
+      local = scope < 0 ? local : local.substring(0, scope);
+      host = (local.indexOf(':') >= 0 ? "[" + local + "]" : local) + ":"
+          + exchange.getLocalAddress().getPort();
     }
-    return URI.create(scheme + "://" + host + raw.getRawPath()
-        + (raw.getRawQuery() == null ? "" : "?" + raw.getRawQuery()));
+    try {
+      return URI.create(scheme + "://" + host + raw.getRawPath()
+          + (raw.getRawQuery() == null ? "" : "?" + raw.getRawQuery()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the request URL is not a valid URI", null);
+    }
   }
 
   @Override

@@ -108,6 +108,10 @@ public final class McpHttpHandler {
   }
 
   private void dispatch(HttpCall call) {
+    if (!HostHeader.isValid(call.header("Host"))) {
+      HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST, HostHeader.REFUSAL);
+      return;
+    }
     String path = call.path();
     if (path.startsWith(PRM)) {
       protectedResourceMetadata(call, path.substring(PRM.length()));

@@ -7,6 +7,7 @@ import dev.mcpkit.core.jsonrpc.Decoded;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
+import dev.mcpkit.core.jsonrpc.JsonRpcParseException;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
 import dev.mcpkit.server.McpEndpoint;
@@ -73,18 +74,22 @@ final class SessionHttp {
     if (body == null) {
       return;
     }
-    Decoded decoded = McpHttpHandler.decode(call, body, true);
+    if (startsAsBatch(body)) {
+      // session and version first: a batch is decoded only where one may be served
+      batch(call, endpoint, principal, body);
+      return;
+    }
+    Decoded decoded = McpHttpHandler.decode(call, body, false);
     if (decoded == null) {
       return;
     }
     String sessionId = call.header(Wire.SESSION_ID);
     String version = call.header(Wire.PROTOCOL_VERSION);
-    if (!decoded.batch() && StatelessHttp.isStateless(version, decoded.messages().get(0))) {
+    if (StatelessHttp.isStateless(version, decoded.messages().get(0))) {
       stateless.post(call, endpoint, principal, decoded.messages().get(0), acceptsSse);
       return;
     }
-    if (!decoded.batch() && decoded.messages().get(0) instanceof JsonRpcRequest r
-        && "initialize".equals(r.method())) {
+    if (decoded.messages().get(0) instanceof JsonRpcRequest r && "initialize".equals(r.method())) {
       initialize(call, endpoint, principal, r);
       return;
     }
@@ -102,10 +107,6 @@ final class SessionHttp {
     }
     LiveSession session = findSession(call, endpoint, principal, sessionId, requestId(decoded));
     if (session == null) {
-      return;
-    }
-    if (decoded.batch()) {
-      batch(call, session, principal, decoded);
       return;
     }
     JsonRpcMessage message = decoded.messages().get(0);
@@ -174,14 +175,64 @@ final class SessionHttp {
     }
   }
 
-  /** A 2025-03-26 batch: requests run one after another; answers go back as one JSON array. */
-  private void batch(HttpCall call, LiveSession session, McpPrincipal principal, Decoded decoded) {
+  /** Whether the body's first character after white space opens a JSON array. */
+  private static boolean startsAsBatch(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return b == '[';
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A 2025-03-26 batch: refused before it is decoded unless it comes in a session of that
+   * version, then decoded up to {@link McpHttpOptions#maxBatchElements()}; requests run one
+   * after another and their answers go back as one JSON array.
+   */
+  private void batch(HttpCall call, McpEndpoint endpoint, McpPrincipal principal, byte[] body) {
+    String sessionId = call.header(Wire.SESSION_ID);
+    String version = call.header(Wire.PROTOCOL_VERSION);
+    if (sessionId == null || (version != null && !Versions.allowsBatches(version))) {
+      HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST, "Invalid request: JSON-RPC"
+          + " batches are only allowed in a session of protocol 2025-03-26"
+          + (sessionId == null ? " (this request has no Mcp-Session-Id)"
+              : " (this request's MCP-Protocol-Version names another)")
+          + "; send one message per request");
+      return;
+    }
+    LiveSession session = findSession(call, endpoint, principal, sessionId, null);
+    if (session == null) {
+      return;
+    }
     if (!Versions.allowsBatches(session.protocolVersion())) {
       HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST, "Invalid request: JSON-RPC"
           + " batches are only allowed in protocol 2025-03-26; this session uses "
           + session.protocolVersion());
       return;
     }
+    Decoded decoded;
+    try {
+      decoded = JsonRpcCodec.instance().decode(body, options.maxBatchElements());
+    } catch (JsonRpcParseException e) {
+      HttpResponses.message(call, 400, e.toResponse());
+      return;
+    }
+    if (!session.enter(options.maxRequestsInFlightPerSession())) {
+      HttpResponses.error(call, 429, null, ErrorCodes.INTERNAL_ERROR, "Too many requests:"
+          + " this session already has " + options.maxRequestsInFlightPerSession()
+          + " requests running (McpHttpOptions.maxRequestsInFlightPerSession)");
+      return;
+    }
+    try {
+      answerBatch(call, session, principal, decoded);
+    } finally {
+      session.exit();
+    }
+  }
+
+  private void answerBatch(HttpCall call, LiveSession session, McpPrincipal principal,
+      Decoded decoded) {
     List<JsonRpcResponse> answers = new ArrayList<>(decoded.rejected());
     for (JsonRpcMessage m : decoded.messages()) {
       if (m instanceof JsonRpcRequest r) {
@@ -344,7 +395,7 @@ final class SessionHttp {
   }
 
   private static dev.mcpkit.core.jsonrpc.RequestId requestId(Decoded decoded) {
-    if (!decoded.batch() && decoded.messages().get(0) instanceof JsonRpcRequest r) {
+    if (decoded.messages().get(0) instanceof JsonRpcRequest r) {
       return r.id();
     }
     return null;

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class HeaderParams {
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-  private static final long MAX_SAFE = 9007199254740991L;
+  private static final BigDecimal MAX_SAFE = BigDecimal.valueOf(9007199254740991L);
 
   private HeaderParams() {}
 
@@ -141,7 +141,8 @@ public final class HeaderParams {
         }
         try {
           BigDecimal h = new BigDecimal(header);
-          return h.compareTo(value.decimalValue()) == 0 && h.abs().longValue() <= MAX_SAFE;
+          // compared as decimals: longValue() keeps only the low 64 bits, so 2^64 would pass as 0
+          return h.abs().compareTo(MAX_SAFE) <= 0 && h.compareTo(value.decimalValue()) == 0;
         } catch (NumberFormatException e) {
           return false;
         }

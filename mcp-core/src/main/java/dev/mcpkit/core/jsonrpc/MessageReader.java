@@ -1,0 +1,133 @@
+package dev.mcpkit.core.jsonrpc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads JSON-RPC text as it streams past: a batch is counted element by element and refused as soon
+ * as it holds more than allowed (or at its first bracket when batches are not allowed), so an
+ * oversize batch never becomes a tree. The top-level object of each message is read field by field,
+ * which lets a fractional or exponent id keep its exact text; every other value is read as the
+ * shared mapper's tree reader reads it.
+ */
+final class MessageReader {
+  private final JsonFactory factory;
+  private final ObjectReader treeReader;
+  private final MessageInterpreter interpreter;
+
+  MessageReader(JsonFactory factory, ObjectReader treeReader, MessageInterpreter interpreter) {
+    this.factory = factory;
+    this.treeReader = treeReader;
+    this.interpreter = interpreter;
+  }
+
+  /** @param maxBatch the most elements a batch may hold; 0 when batches are not allowed */
+  Decoded read(byte[] json, int maxBatch) {
+    if (json == null || json.length == 0) {
+      throw parseError("Parse error: the body is empty");
+    }
+    try (JsonParser parser = factory.createParser(json)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw parseError("Parse error: the body is empty");
+      }
+      Decoded decoded = first == JsonToken.START_ARRAY ? batch(parser, maxBatch)
+          : new Decoded(List.of(message(parser, first)), List.of(), false);
+      if (parser.nextToken() != null) {
+        throw parseError("Parse error: more than one JSON value"
+            + where(parser.currentTokenLocation()) + "; send one message (or, where batches are"
+            + " allowed, one JSON array of messages) per body or line");
+      }
+      return decoded;
+    } catch (StreamConstraintsException e) {
+      throw parseError("Parse error: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw parseError("Parse error: not valid JSON" + where(e.getLocation()) + ": "
+          + MessageInterpreter.shorten(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Decoded batch(JsonParser parser, int maxBatch) throws IOException {
+    if (maxBatch <= 0) {
+      throw new JsonRpcParseException(ErrorCodes.INVALID_REQUEST,
+          "Invalid request: JSON-RPC batches (arrays) are not supported by this protocol version;"
+              + " only 2025-03-26 allows them. Send one message per request.", null);
+    }
+    List<JsonRpcMessage> messages = new ArrayList<>();
+    List<JsonRpcResponse> rejected = new ArrayList<>();
+    int count = 0;
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+      if (t == null) {
+        throw parseError("Parse error: not valid JSON: the batch's array is not closed");
+      }
+      if (++count > maxBatch) {
+        throw new JsonRpcParseException(ErrorCodes.INVALID_REQUEST, "Invalid request: a batch"
+            + " may hold at most " + maxBatch + " messages and this one holds more; send the"
+            + " rest in further requests", null);
+      }
+      try {
+        messages.add(message(parser, t));
+      } catch (JsonRpcParseException e) {
+        if (e.error().code() == ErrorCodes.PARSE_ERROR) {
+          throw e;
+        }
+        rejected.add(e.toResponse());
+      }
+    }
+    if (count == 0) {
+      throw new JsonRpcParseException(ErrorCodes.INVALID_REQUEST, "Invalid request: empty batch",
+          null);
+    }
+    return new Decoded(messages, rejected, true);
+  }
+
+  /** Reads one value (the parser is on its first token) to its end and interprets it. */
+  private JsonRpcMessage message(JsonParser parser, JsonToken first) throws IOException {
+    if (first != JsonToken.START_OBJECT) {
+      return interpreter.interpret(treeReader.readTree(parser), null);
+    }
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    String exactId = null;
+    for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if ("id".equals(name)) {
+        exactId = null; // a later duplicate wins, as in a tree
+      }
+      if (value == JsonToken.VALUE_STRING) {
+        node.set(name, TextNode.valueOf(parser.getText()));
+      } else if (value == JsonToken.VALUE_NUMBER_FLOAT && "id".equals(name)) {
+        exactId = parser.getText();
+        node.set(name, DecimalNode.valueOf(parser.getDecimalValue()));
+      } else {
+        node.set(name, treeReader.readTree(parser));
+      }
+    }
+    return interpreter.interpret(node, exactId);
+  }
+
+  private static JsonRpcParseException parseError(String message) {
+    return new JsonRpcParseException(ErrorCodes.PARSE_ERROR, message, null);
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+}
