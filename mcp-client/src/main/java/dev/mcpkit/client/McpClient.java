@@ -6,7 +6,6 @@ import dev.mcpkit.client.internal.ClientConfig;
 import dev.mcpkit.client.internal.Connection;
 import dev.mcpkit.client.internal.Notifications;
 import dev.mcpkit.client.internal.Results;
-import dev.mcpkit.client.internal.Versions;
 import dev.mcpkit.client.transport.HttpOptions;
 import dev.mcpkit.client.transport.SseTransport;
 import dev.mcpkit.client.transport.StreamableHttpTransport;
@@ -28,6 +27,7 @@ import dev.mcpkit.core.schema.Prompts.GetPromptParams;
 import dev.mcpkit.core.schema.Prompts.GetPromptResult;
 import dev.mcpkit.core.schema.Prompts.ListPromptsResult;
 import dev.mcpkit.core.schema.Prompts.Prompt;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.core.schema.ProtocolVersion;
 import dev.mcpkit.core.schema.Resources.ListResourceTemplatesResult;
 import dev.mcpkit.core.schema.Resources.ListResourcesResult;
@@ -464,9 +464,9 @@ public final class McpClient implements Closeable {
      * does not speak it.
      */
     public Builder protocolVersion(String version) {
-      if (version != null && !Versions.isKnown(version)) {
+      if (version != null && ProtocolRevision.parse(version).isEmpty()) {
         throw new IllegalArgumentException("unknown protocol version '" + version + "'; known: "
-            + Versions.STATELESS + ", " + Versions.SESSION);
+            + ProtocolRevision.latest() + ", " + ProtocolRevision.sessionRevisions());
       }
       this.protocolVersion = version;
       return this;

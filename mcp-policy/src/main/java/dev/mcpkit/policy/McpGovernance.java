@@ -3,9 +3,9 @@ package dev.mcpkit.policy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.OAuthServerCredentials;
+import dev.mcpkit.auth.internal.Uris;
 import dev.mcpkit.auth.spi.InMemoryTokenStore;
 import dev.mcpkit.auth.spi.SecretCipher;
-import dev.mcpkit.auth.spi.TokenKey;
 import dev.mcpkit.auth.spi.TokenStore;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.policy.internal.Engine;
@@ -412,7 +412,7 @@ public final class McpGovernance implements Closeable {
         URI server) {
       try {
         for (ServerRegistration reg : registry.list()) {
-          if (reg.oauthClient() != null && TokenKey.canonicalResource(reg.url()).equals(server)) {
+          if (reg.oauthClient() != null && Uris.canonical(reg.url()).equals(server)) {
             ServerRegistration.OAuthClient c = reg.oauthClient();
             OAuthServerCredentials.Builder b = OAuthServerCredentials.builder(c.clientId());
             if (c.hasClientSecret()) {

@@ -25,7 +25,10 @@ public record TokenKey(TokenOwner owner, String issuer, String resource) {
    * empty path.
    *
    * @throws IllegalArgumentException when {@code server} is not an absolute http(s) URI
+   * @deprecated not part of the store contract; it was only public for mcp-policy, which now
+   *     canonicalises through mcp-auth's implementation directly
    */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public static java.net.URI canonicalResource(java.net.URI server) {
     return dev.mcpkit.auth.internal.Uris.canonical(server);
   }
