@@ -8,8 +8,8 @@ import dev.mcpkit.core.schema.OfficialSchema;
 import dev.mcpkit.core.schema.ProtocolVersion;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,33 +86,13 @@ class EveryRevisionAnswersInItsOwnShapeTest {
     notifications.forEach(n -> checkMessage(version, n, checked));
     check(version, "CallToolResult", progress.message().get("result"), checked);
 
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      // the stream's headers may only come with its first event: notify until one arrives
-      Thread notifier = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          fixture.server.notifyResourceUpdated("file:///readme.md");
-          try {
-            Thread.sleep(50);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
-      notifier.start();
-      try (Stream<String> stream = client.openStream("MCP-Protocol-Version", version.id())) {
-        Iterator<String> lines = stream.iterator();
-        checkMessage(version, RawClient.nextEvent(lines, "notifications/resources/updated"),
-            checked);
-        notifier.interrupt();
-        notifier.join();
-        fixture.server.addPrompt(PromptDefinition.builder("extra" + version.ordinal())
-            .description("Extra").title("Extra").handler((a, c) -> null).build());
-        checkMessage(version, RawClient.nextEvent(lines, "notifications/prompts/list_changed"),
-            checked);
-      } finally {
-        notifier.interrupt();
-      }
-    });
+    AtomicInteger extra = new AtomicInteger();
+    checkMessage(version, awaitOnStream(client, version, "notifications/resources/updated",
+        () -> fixture.server.notifyResourceUpdated("file:///readme.md")), checked);
+    checkMessage(version, awaitOnStream(client, version, "notifications/prompts/list_changed",
+        () -> fixture.server.addPrompt(PromptDefinition.builder("extra" + version.ordinal() + "-"
+            + extra.incrementAndGet()).description("Extra").title("Extra")
+            .handler((a, c) -> null).build())), checked);
     assertThat(checked).hasSizeGreaterThanOrEqualTo(20);
   }
 
@@ -160,6 +140,40 @@ class EveryRevisionAnswersInItsOwnShapeTest {
         leaked)).anyMatch(p -> p.contains("title"));
     assertThat(OfficialSchema.problemsInResult(ProtocolVersion.V2025_06_18, "ListToolsResult",
         leaked)).isEmpty();
+  }
+
+  /**
+   * The first notification of {@code method} on the session's GET stream, while {@code trigger}
+   * runs every 50 ms (a stream's headers may only come with its first event, and the server may end
+   * a stream so that the client resumes it: the stream is opened again when it ends). At most 10 s.
+   */
+  static JsonNode awaitOnStream(RawClient client, ProtocolVersion version, String method,
+      Runnable trigger) {
+    return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      Thread triggering = new Thread(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          trigger.run();
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      triggering.start();
+      try {
+        while (true) {
+          try (Stream<String> stream = client.openStream("MCP-Protocol-Version", version.id())) {
+            return RawClient.nextEvent(stream.iterator(), method);
+          } catch (IllegalStateException | java.io.UncheckedIOException ended) {
+            // the stream ended before the notification: open it again
+          }
+        }
+      } finally {
+        triggering.interrupt();
+        triggering.join();
+      }
+    });
   }
 
   static JsonNode result(RawClient client, String method, String params) {
