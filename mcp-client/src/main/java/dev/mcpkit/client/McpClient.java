@@ -7,7 +7,6 @@ import dev.mcpkit.client.internal.Connection;
 import dev.mcpkit.client.internal.Notifications;
 import dev.mcpkit.client.internal.Results;
 import dev.mcpkit.client.internal.TaskPoller;
-import dev.mcpkit.client.internal.Versions;
 import dev.mcpkit.client.transport.HttpOptions;
 import dev.mcpkit.client.transport.SseTransport;
 import dev.mcpkit.client.transport.StreamableHttpTransport;
@@ -29,6 +28,7 @@ import dev.mcpkit.core.schema.Prompts.GetPromptParams;
 import dev.mcpkit.core.schema.Prompts.GetPromptResult;
 import dev.mcpkit.core.schema.Prompts.ListPromptsResult;
 import dev.mcpkit.core.schema.Prompts.Prompt;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.core.schema.ProtocolVersion;
 import dev.mcpkit.core.schema.Resources.ListResourceTemplatesResult;
 import dev.mcpkit.core.schema.Resources.ListResourcesResult;
@@ -123,8 +123,14 @@ public final class McpClient implements Closeable {
 
   /** Every tool, walking all pages. */
   public ListToolsResult listTools() throws IOException {
+    return listTools(defaults);
+  }
+
+  /** Every tool, walking all pages, each page request with {@code options} (timeout, progress). */
+  public ListToolsResult listTools(RequestOptions options) throws IOException {
+    Objects.requireNonNull(options, "options");
     List<Tool> tools = new ArrayList<>();
-    listAll(Methods.TOOLS_LIST, ListToolsResult.class, page -> {
+    listAll(Methods.TOOLS_LIST, ListToolsResult.class, options, page -> {
       tools.addAll(page.tools());
       return page.nextCursor();
     });
@@ -166,13 +172,20 @@ public final class McpClient implements Closeable {
    * @throws IllegalArgumentException when the arguments are not a JSON object
    */
   public CallToolResult callTool(String name, Object arguments) throws IOException {
+    return callTool(name, arguments, defaults);
+  }
+
+  /** {@link #callTool(String, Object)} with {@code options} (timeout, progress). */
+  public CallToolResult callTool(String name, Object arguments, RequestOptions options)
+      throws IOException {
+    Objects.requireNonNull(options, "options");
     ObjectNode args = argumentsOf(name, arguments);
     // the params tree built directly: what converting a CallToolParams with only a name and
     // arguments gives, without a second conversion of the arguments
     ObjectNode params = McpJson.object();
     params.put("name", name);
     params.set("arguments", args == arguments ? args.deepCopy() : args);
-    return callToolTree(params, defaults);
+    return callToolTree(params, options);
   }
 
   /**
@@ -183,8 +196,14 @@ public final class McpClient implements Closeable {
    */
   public <T> StructuredResult<T> callTool(String name, Object arguments, Class<T> type)
       throws IOException {
+    return callTool(name, arguments, type, defaults);
+  }
+
+  /** {@link #callTool(String, Object, Class)} with {@code options} (timeout, progress). */
+  public <T> StructuredResult<T> callTool(String name, Object arguments, Class<T> type,
+      RequestOptions options) throws IOException {
     Objects.requireNonNull(type, "type");
-    CallToolResult result = callTool(name, arguments);
+    CallToolResult result = callTool(name, arguments, options);
     JsonNode structured = result.structuredContent();
     if (Boolean.TRUE.equals(result.isError()) || structured == null || structured.isNull()) {
       return new StructuredResult<>(null, result);
@@ -346,8 +365,14 @@ public final class McpClient implements Closeable {
   }
 
   public ReadResourceResult readResource(ReadResourceParams params) throws IOException {
+    return readResource(params, defaults);
+  }
+
+  /** Reads a resource with {@code options} (timeout, progress). */
+  public ReadResourceResult readResource(ReadResourceParams params, RequestOptions options)
+      throws IOException {
     return call(Methods.RESOURCES_READ, McpJson.toTree(Objects.requireNonNull(params, "params")),
-        ReadResourceResult.class, defaults);
+        ReadResourceResult.class, Objects.requireNonNull(options, "options"));
   }
 
   public ReadResourceResult readResource(String uri) throws IOException {
@@ -384,8 +409,14 @@ public final class McpClient implements Closeable {
   }
 
   public GetPromptResult getPrompt(GetPromptParams params) throws IOException {
+    return getPrompt(params, defaults);
+  }
+
+  /** Gets a prompt with {@code options} (timeout, progress). */
+  public GetPromptResult getPrompt(GetPromptParams params, RequestOptions options)
+      throws IOException {
     return call(Methods.PROMPTS_GET, McpJson.toTree(Objects.requireNonNull(params, "params")),
-        GetPromptResult.class, defaults);
+        GetPromptResult.class, Objects.requireNonNull(options, "options"));
   }
 
   /** Gets a prompt with its arguments filled in. */
@@ -440,10 +471,15 @@ public final class McpClient implements Closeable {
 
   /** Fetches pages until one has no next cursor; {@code add} takes a page and returns its cursor. */
   private <P> void listAll(String method, Class<P> type, PageSink<P> add) throws IOException {
+    listAll(method, type, defaults, add);
+  }
+
+  private <P> void listAll(String method, Class<P> type, RequestOptions options, PageSink<P> add)
+      throws IOException {
     Set<String> seen = new HashSet<>();
     String cursor = null;
     do {
-      cursor = add.take(call(method, cursorParams(cursor), type, defaults));
+      cursor = add.take(call(method, cursorParams(cursor), type, options));
       if (cursor != null && !seen.add(cursor)) {
         throw new IOException(method + " from " + connection.description()
             + " returned cursor '" + cursor + "' twice; the server's paging loops");
@@ -514,6 +550,8 @@ public final class McpClient implements Closeable {
     private Implementation clientInfo;
     private final HttpOptions.Builder http = HttpOptions.builder();
     private HttpOptions httpOptions;
+    /** Which single HTTP settings were given (they and {@link #httpOptions} exclude each other). */
+    private final List<String> httpSettings = new ArrayList<>();
     private Duration timeout = Duration.ofSeconds(30);
     private String protocolVersion;
     private SamplingHandler sampling;
@@ -569,9 +607,9 @@ public final class McpClient implements Closeable {
      * does not speak it.
      */
     public Builder protocolVersion(String version) {
-      if (version != null && !Versions.isKnown(version)) {
+      if (version != null && ProtocolRevision.parse(version).isEmpty()) {
         throw new IllegalArgumentException("unknown protocol version '" + version + "'; known: "
-            + Versions.STATELESS + ", " + Versions.SESSION);
+            + ProtocolRevision.latest() + ", " + ProtocolRevision.sessionRevisions());
       }
       this.protocolVersion = version;
       return this;
@@ -611,12 +649,14 @@ public final class McpClient implements Closeable {
 
     /** The host's OkHttp client (pool, proxy, TLS); default: one shared client. */
     public Builder httpClient(OkHttpClient client) {
+      single("httpClient");
       http.httpClient(client);
       return this;
     }
 
     /** A header sent on every HTTP request (e.g. a static API key header). */
     public Builder header(String name, String value) {
+      single("header(" + name + ")");
       http.header(name, value);
       return this;
     }
@@ -627,19 +667,32 @@ public final class McpClient implements Closeable {
      * with a stepped-up one). mcp-auth provides one.
      */
     public Builder addHttpInterceptor(Interceptor interceptor) {
+      single("addHttpInterceptor");
       http.addInterceptor(interceptor);
       return this;
     }
 
     /** Answers HTTP 401 challenges with fresh credentials. */
     public Builder authenticator(Authenticator authenticator) {
+      single("authenticator");
       http.authenticator(authenticator);
       return this;
     }
 
-    /** All HTTP settings at once (replaces {@link #httpClient}, {@link #header} and the auth slot). */
+    /**
+     * All HTTP settings at once, instead of {@link #httpClient}, {@link #header}, {@link
+     * #addHttpInterceptor} and {@link #authenticator}.
+     *
+     * @throws IllegalStateException when one of those was given: put it into {@code options}
+     */
     public Builder httpOptions(HttpOptions options) {
-      this.httpOptions = Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(options, "options");
+      if (!httpSettings.isEmpty()) {
+        throw new IllegalStateException("httpOptions(..) would drop " + httpSettings
+            + " given before it; set them on the HttpOptions.Builder instead, or leave out"
+            + " httpOptions(..)");
+      }
+      this.httpOptions = options;
       return this;
     }
 
@@ -660,6 +713,14 @@ public final class McpClient implements Closeable {
       }
       this.taskTimeout = timeout;
       return this;
+    }
+
+    private void single(String setting) {
+      if (httpOptions != null) {
+        throw new IllegalStateException(setting + " cannot be combined with httpOptions(..),"
+            + " which holds every HTTP setting; set it on the HttpOptions.Builder instead");
+      }
+      httpSettings.add(setting);
     }
 
     /** How many {@code input_required} rounds one stateless request may take (default 8). */

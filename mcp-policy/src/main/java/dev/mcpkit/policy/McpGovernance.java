@@ -1,14 +1,15 @@
 package dev.mcpkit.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.auth.EnterpriseAuthorization;
 import dev.mcpkit.auth.IdentityAssertionProvider;
 import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.OAuthServerCredentials;
 import dev.mcpkit.auth.TokenOwner;
+import dev.mcpkit.auth.spi.TokenKey;
 import dev.mcpkit.auth.spi.InMemoryTokenStore;
 import dev.mcpkit.auth.spi.SecretCipher;
-import dev.mcpkit.auth.spi.TokenKey;
 import dev.mcpkit.auth.spi.TokenStore;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.policy.internal.Activity;
@@ -40,7 +41,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Governance of MCP tool calls for a host application: admins register servers and share them,
@@ -222,10 +225,23 @@ public final class McpGovernance implements Closeable {
     return engine.calls.invoke(principal.id(), agentId, serverId, tool, arguments);
   }
 
-  /** {@link #invoke} with arguments given as a map or record. */
+  /**
+   * {@link #invoke} with arguments given as a map or record.
+   *
+   * @throws IllegalArgumentException when the arguments are not a JSON object (a list, a string,
+   *     a number...): tools take named arguments
+   */
   public CallOutcome invoke(Principal principal, String agentId, String serverId, String tool,
       Object arguments) {
-    ObjectNode args = arguments == null ? null : (ObjectNode) McpJson.toTree(arguments);
+    if (arguments == null) {
+      return invoke(principal, agentId, serverId, tool, (ObjectNode) null);
+    }
+    JsonNode tree = McpJson.toTree(arguments);
+    if (!(tree instanceof ObjectNode args)) {
+      throw new IllegalArgumentException("arguments of tool '" + tool + "' must be a JSON object"
+          + " (a map or a record), got " + tree.getNodeType().toString().toLowerCase(Locale.ROOT)
+          + " from " + arguments.getClass().getName());
+    }
     return invoke(principal, agentId, serverId, tool, args);
   }
 
@@ -403,7 +419,8 @@ public final class McpGovernance implements Closeable {
     private AuditQuery auditQuery;
     private TokenStore tokenStore = new InMemoryTokenStore();
     private SecretCipher cipher;
-    private McpOAuth.Builder oauth = McpOAuth.builder();
+    private McpOAuth.Builder oauth;
+    private Consumer<McpOAuth.Builder> oauthSettings = b -> { };
     private EnterpriseAuthorization enterprise;
     private ToolPermission newToolPermission = ToolPermission.NEEDS_APPROVAL;
     private ToolPermission onDrift = ToolPermission.NEEDS_APPROVAL;
@@ -473,9 +490,10 @@ public final class McpGovernance implements Closeable {
     }
 
     /**
-     * The OAuth client's settings (redirect URI, client name, HTTP client, clock...). Its token store,
-     * cipher and credentials lookup are set by this builder: custom OAuth clients of registered
-     * servers are looked up in the registry.
+     * The OAuth client's settings (redirect URI, client name, HTTP client...), applied to a builder
+     * this one makes when it builds; after them the token store, cipher, clock and credentials
+     * lookup are set from this builder (custom OAuth clients of registered servers are looked up
+     * in the registry), so settings of those four are replaced.
      */
     /**
      * Enterprise-managed authorization: a user's first call to an OAuth server with a custom OAuth
@@ -496,6 +514,19 @@ public final class McpGovernance implements Closeable {
       return this;
     }
 
+    public Builder oauthSettings(Consumer<McpOAuth.Builder> settings) {
+      this.oauthSettings = Objects.requireNonNull(settings, "settings");
+      this.oauth = null;
+      return this;
+    }
+
+    /**
+     * The OAuth client's settings, as a builder this builder then writes its token store, cipher,
+     * clock and credentials lookup into.
+     *
+     * @deprecated writes into a builder the caller still holds; use {@link #oauthSettings}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public Builder oauth(McpOAuth.Builder oauth) {
       this.oauth = Objects.requireNonNull(oauth, "oauth");
       return this;
@@ -591,7 +622,12 @@ public final class McpGovernance implements Closeable {
           auditSink);
       SecretVault secrets = new SecretVault(tokenStore, cipher);
       RegistryStore reg = registry;
-      McpOAuth mcpOAuth = oauth.tokenStore(tokenStore).cipher(cipher).clock(clock)
+      McpOAuth.Builder oauthBuilder = oauth;
+      if (oauthBuilder == null) {
+        oauthBuilder = McpOAuth.builder();
+        oauthSettings.accept(oauthBuilder);
+      }
+      McpOAuth mcpOAuth = oauthBuilder.tokenStore(tokenStore).cipher(cipher).clock(clock)
           .credentialsLookup(server -> lookup(reg, secrets, server, enterprise)).build();
       Settings settings = new Settings(newToolPermission, onDrift, approvalTtl, callTimeout,
           toolListTtl, clock, clients, enterprise != null);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpkit.auth.HeadlessAuthorization;
-import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.server.JwtBearerAuthenticator;
 import dev.mcpkit.auth.spi.InMemoryTokenStore;
 import dev.mcpkit.auth.spi.TokenKey;
@@ -64,7 +63,7 @@ class OAuthConnectionTest {
     directory.put(root).put(alice);
     gov = McpGovernance.builder().directory(directory).audit(audit, audit)
         .cipher(GovernanceFixture.CIPHER).tokenStore(tokens)
-        .oauth(McpOAuth.builder().redirectUri(REDIRECT)).build();
+        .oauthSettings(o -> o.redirectUri(REDIRECT)).build();
     gov.registerServer(root, ServerRegistration.builder("crm").name("CRM").url(crm.url())
         .oauthClient("policy-client", "openid mcp:read", null).build(), "client-secret-xyz");
     gov.share(root, "crm", Sharing.withUsers("alice"));

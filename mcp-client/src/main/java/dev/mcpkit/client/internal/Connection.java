@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.client.transport.HttpStatusException;
 import dev.mcpkit.client.transport.SseTransport;
+import dev.mcpkit.client.transport.SessionTransport;
 import dev.mcpkit.client.transport.StdioTransport;
-import dev.mcpkit.client.transport.StreamableHttpTransport;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.engine.Attributes;
 import dev.mcpkit.core.engine.ConnectionInfo;
@@ -15,16 +15,21 @@ import dev.mcpkit.core.engine.RequestOptions;
 import dev.mcpkit.core.engine.internal.SafeListener;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
+import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
+import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.RequestId;
 import dev.mcpkit.core.schema.Lifecycle.Implementation;
 import dev.mcpkit.core.schema.Lifecycle.ServerCapabilities;
 import dev.mcpkit.core.schema.Meta;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.core.transport.McpTransport;
 import dev.mcpkit.core.transport.McpTransports;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +55,9 @@ public final class Connection implements Closeable, ConnectionInfo {
   private volatile ProtocolEngine engine;
   private volatile String description;
   private volatile String version;
+  /** The negotiated revision (set with {@link #version}); null while negotiating. */
+  private volatile ProtocolRevision revision;
+  private final ToolHeaders toolHeaders = new ToolHeaders();
   private volatile JsonNode serverResult;
   private volatile String logLevel;
   private volatile ListenStream listen;
@@ -86,8 +94,11 @@ public final class Connection implements Closeable, ConnectionInfo {
             .attributes(new Attributes().put(ConnectionInfo.KEY, this))
             .interceptors(config.interceptors()));
         transport = t;
+        if (t instanceof SessionTransport st) {
+          st.headerHints(this::headerHints);
+        }
         negotiate();
-        if (!Versions.isStateless(version)) {
+        if (revision != null && !revision.isStateless()) {
           startedNanos = System.nanoTime();
           SafeListener.wrap(config.events()).sessionStarted(this);
         }
@@ -117,7 +128,8 @@ public final class Connection implements Closeable, ConnectionInfo {
   private void negotiate() throws IOException {
     String pinned = config.pinnedVersion();
     boolean legacySse = transport instanceof SseTransport;
-    if (Versions.isStateless(pinned) || (pinned == null && !legacySse)) {
+    if (ProtocolRevision.parse(pinned).map(ProtocolRevision::isStateless).orElse(false)
+        || (pinned == null && !legacySse)) {
       if (discover()) {
         return;
       }
@@ -130,11 +142,11 @@ public final class Connection implements Closeable, ConnectionInfo {
   }
 
   private boolean discover() throws IOException {
-    StreamableHttpTransport http = transport instanceof StreamableHttpTransport h ? h : null;
+    SessionTransport http = transport instanceof SessionTransport h ? h : null;
+    negotiated(ProtocolRevision.latest());
     if (http != null) {
-      http.protocolVersion(Versions.STATELESS);
+      http.protocolVersion(ProtocolRevision.latest().id());
     }
-    version = Versions.STATELESS;
     boolean ok = false;
     try {
       JsonNode result;
@@ -150,14 +162,14 @@ public final class Connection implements Closeable, ConnectionInfo {
       JsonNode supported = result == null ? null : result.get("supportedVersions");
       if (supported instanceof ArrayNode list) {
         for (JsonNode v : list) {
-          if (Versions.STATELESS.equals(v.asText())) {
+          if (ProtocolRevision.latest().id().equals(v.asText())) {
             ok = true;
           }
         }
       }
       if (ok) {
         serverResult = result;
-        LOG.debug("{} speaks {}", description, Versions.STATELESS);
+        LOG.debug("{} speaks {}", description, ProtocolRevision.latest());
         if (config.listenForChanges()) {
           listen = new ListenStream(this::listen, id -> cancel(id, "subscription changed"),
               description);
@@ -180,7 +192,7 @@ public final class Connection implements Closeable, ConnectionInfo {
       return false;
     } finally {
       if (!ok) {
-        version = null;
+        negotiated(null);
         if (http != null) {
           http.protocolVersion(null);
         }
@@ -193,7 +205,7 @@ public final class Connection implements Closeable, ConnectionInfo {
       return false;
     }
     for (JsonNode v : e.error().data().path("supported")) {
-      if (Versions.STATELESS.equals(v.asText())) {
+      if (ProtocolRevision.latest().id().equals(v.asText())) {
         return true;
       }
     }
@@ -201,7 +213,7 @@ public final class Connection implements Closeable, ConnectionInfo {
   }
 
   private void initialize(String pinned) throws IOException {
-    String offered = pinned != null ? pinned : Versions.SESSION.get(0);
+    String offered = pinned != null ? pinned : ProtocolRevision.latestSession().id();
     ObjectNode params = McpJson.object();
     params.put("protocolVersion", offered);
     ObjectNode caps = config.capabilities().deepCopy();
@@ -210,15 +222,18 @@ public final class Connection implements Closeable, ConnectionInfo {
     params.set("clientInfo", config.clientInfo());
     JsonNode result = engine.sendRequest("initialize", params, RequestOptions.DEFAULT);
     String chosen = result == null ? null : result.path("protocolVersion").asText(null);
-    if (chosen == null || !Versions.SESSION.contains(chosen)
+    ProtocolRevision chosenRevision = ProtocolRevision.parse(chosen)
+        .filter(r -> !r.isStateless()).orElse(null);
+    if (chosenRevision == null
         || (pinned != null && !pinned.equals(chosen))) {
       throw new McpProtocolException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "server at "
           + description + " answered initialize with protocol version '" + chosen
-          + "'; this client speaks " + (pinned != null ? pinned : Versions.SESSION));
+          + "'; this client speaks " + (pinned != null ? pinned
+              : ProtocolRevision.sessionRevisions()));
     }
-    version = chosen;
+    negotiated(chosenRevision);
     serverResult = result;
-    StreamableHttpTransport http = transport instanceof StreamableHttpTransport h ? h : null;
+    SessionTransport http = transport instanceof SessionTransport h ? h : null;
     if (http != null) {
       http.protocolVersion(chosen);
     }
@@ -241,8 +256,12 @@ public final class Connection implements Closeable, ConnectionInfo {
     if (closed.get()) {
       throw new IOException("client for " + description + " is closed");
     }
-    if (Versions.isStateless(version)) {
-      return statelessRequest(method, params, options);
+    if (isStateless()) {
+      JsonNode result = statelessRequest(method, params, options);
+      if ("tools/list".equals(method)) {
+        toolHeaders.learn(result); // which arguments later calls mirror into Mcp-Param-*
+      }
+      return result;
     }
     if (reinitializing) {
       synchronized (reinitLock) {
@@ -313,7 +332,7 @@ public final class Connection implements Closeable, ConnectionInfo {
       LOG.info("{}: session {} expired; initializing a new one", description, expiredSession);
       reinitializing = true;
       try {
-        ((StreamableHttpTransport) transport).clearSession();
+        ((SessionTransport) transport).clearSession();
         initialize(config.pinnedVersion());
       } finally {
         reinitializing = false;
@@ -391,7 +410,7 @@ public final class Connection implements Closeable, ConnectionInfo {
     if (copy.get("_meta") instanceof ObjectNode m) {
       meta.setAll(m);
     }
-    meta.put("io.modelcontextprotocol/protocolVersion", Versions.STATELESS);
+    meta.put("io.modelcontextprotocol/protocolVersion", ProtocolRevision.latest().id());
     meta.set("io.modelcontextprotocol/clientInfo", config.clientInfo());
     meta.set("io.modelcontextprotocol/clientCapabilities", statelessCapabilities);
     String level = logLevel;
@@ -418,7 +437,7 @@ public final class Connection implements Closeable, ConnectionInfo {
    */
   public void subscribe(String uri, boolean subscribe) throws IOException {
     ListenStream l = listen;
-    if (Versions.isStateless(version)) {
+    if (isStateless()) {
       if (l == null) {
         throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "resource updates need a "
             + "ClientListener on the builder (they arrive on a subscriptions/listen stream)");
@@ -434,7 +453,7 @@ public final class Connection implements Closeable, ConnectionInfo {
 
   /** Sends a notification (session protocol; the stateless protocol has none to send). */
   public void notify(String method, JsonNode params) throws IOException {
-    if (!Versions.isStateless(version)) {
+    if (!isStateless()) {
       engine.sendNotification(method, params);
     }
   }
@@ -444,7 +463,7 @@ public final class Connection implements Closeable, ConnectionInfo {
    * {@code logLevel} request meta on the stateless one.
    */
   public void setLogLevel(String level) throws IOException {
-    if (Versions.isStateless(version)) {
+    if (isStateless()) {
       logLevel = level;
       return;
     }
@@ -454,6 +473,43 @@ public final class Connection implements Closeable, ConnectionInfo {
   }
 
   // ---------------------------------------------------------------- state
+
+  private void negotiated(ProtocolRevision r) {
+    revision = r;
+    version = r == null ? null : r.id();
+  }
+
+  private boolean isStateless() {
+    ProtocolRevision r = revision;
+    return r != null && r.isStateless();
+  }
+
+  /**
+   * The headers a message carries besides the transport's own: what the revision mirrors from the
+   * body ({@code Mcp-Method}, {@code Mcp-Name}) and the tool arguments marked for {@code
+   * Mcp-Param-*}, encoded for HTTP.
+   */
+  private Map<String, String> headerHints(JsonRpcMessage message) {
+    ProtocolRevision r = revision;
+    String method = message instanceof JsonRpcRequest q ? q.method()
+        : message instanceof JsonRpcNotification n ? n.method() : null;
+    if (r == null || method == null) {
+      return Map.of();
+    }
+    JsonNode params = message instanceof JsonRpcRequest q ? q.params()
+        : ((JsonRpcNotification) message).params();
+    Map<String, String> mirrored = r.mirroredHeaders(method, params);
+    if (mirrored.isEmpty()) {
+      return mirrored;
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    mirrored.forEach((name, value) -> headers.put(name, HeaderValues.encode(value)));
+    if (method.equals("tools/call") && params != null) {
+      headers.putAll(toolHeaders.headersFor(params.path("name").asText(null),
+          params.get("arguments")));
+    }
+    return headers;
+  }
 
   public String protocolVersion() {
     return version;
@@ -496,7 +552,7 @@ public final class Connection implements Closeable, ConnectionInfo {
   }
 
   public String sessionId() {
-    return transport instanceof StreamableHttpTransport h ? h.sessionId() : null;
+    return transport instanceof SessionTransport h ? h.sessionId() : null;
   }
 
   public McpTransport transport() {
@@ -532,7 +588,7 @@ public final class Connection implements Closeable, ConnectionInfo {
 
   private HttpUrl serverUrl() {
     McpTransport t = transport;
-    String url = t instanceof StreamableHttpTransport h ? h.url()
+    String url = t instanceof SessionTransport h ? h.url()
         : t instanceof SseTransport s ? s.url() : null;
     return url == null ? null : HttpUrl.parse(url);
   }

@@ -9,6 +9,7 @@ import dev.mcpkit.core.engine.RequestOptions;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.JsonRpcError;
 import dev.mcpkit.core.schema.Methods;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.core.schema.Tasks;
 import dev.mcpkit.core.schema.Tasks.TaskStatus;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
@@ -45,7 +46,7 @@ public final class TaskPoller {
   }
 
   private boolean stateless() {
-    return Versions.STATELESS.equals(connection.protocolVersion());
+    return ProtocolRevision.latest().id().equals(connection.protocolVersion());
   }
 
   public TaskSnapshot get(String taskId) throws IOException {

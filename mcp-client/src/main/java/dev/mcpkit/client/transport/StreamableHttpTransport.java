@@ -1,10 +1,8 @@
 package dev.mcpkit.client.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpkit.client.internal.HeaderValues;
 import dev.mcpkit.client.internal.SseEvent;
 import dev.mcpkit.client.internal.SseReader;
-import dev.mcpkit.client.internal.ToolHeaders;
 import dev.mcpkit.core.jsonrpc.Decoded;
 import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
@@ -12,7 +10,7 @@ import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
 import dev.mcpkit.core.jsonrpc.RequestId;
-import dev.mcpkit.core.transport.McpTransport;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Map;
@@ -23,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -48,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * that fails reaches the caller as an {@link IOException}. The GET stream runs on a background daemon
  * thread.
  */
-public final class StreamableHttpTransport implements McpTransport {
+public final class StreamableHttpTransport implements SessionTransport {
   private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
   private static final MediaType JSON = MediaType.get("application/json");
   private static final String ACCEPT_POST = "application/json, text/event-stream";
@@ -64,7 +63,7 @@ public final class StreamableHttpTransport implements McpTransport {
   private final HttpUrl url;
   private final OkHttpClient http;
   private final Map<String, String> headers;
-  private final ToolHeaders toolHeaders = new ToolHeaders();
+  private volatile Function<JsonRpcMessage, Map<String, String>> hints = m -> Map.of();
   private final Map<RequestId, Exchange> exchanges = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Listener listener;
@@ -100,11 +99,13 @@ public final class StreamableHttpTransport implements McpTransport {
   }
 
   /** The session id the server assigned at {@code initialize}, or null. */
+  @Override
   public String sessionId() {
     return sessionId;
   }
 
   /** Forgets the session (before re-initializing after the server dropped it). */
+  @Override
   public void clearSession() {
     sessionId = null;
   }
@@ -115,13 +116,19 @@ public final class StreamableHttpTransport implements McpTransport {
   }
 
   /** Sets the version sent in {@code MCP-Protocol-Version} on every following request. */
+  @Override
   public void protocolVersion(String version) {
     this.protocolVersion = version;
   }
 
+  @Override
+  public void headerHints(Function<JsonRpcMessage, Map<String, String>> hints) {
+    this.hints = Objects.requireNonNull(hints, "hints");
+  }
+
   private boolean stateless() {
     String v = protocolVersion;
-    return v != null && v.compareTo("2026-07-28") >= 0;
+    return v != null && ProtocolRevision.parse(v).map(ProtocolRevision::isStateless).orElse(false);
   }
 
   @Override
@@ -440,10 +447,6 @@ public final class StreamableHttpTransport implements McpTransport {
       if (other != null && other.call != source) {
         other.end(true); // a stream still waiting for what just arrived elsewhere
       }
-      if (request != null && response instanceof JsonRpcResponse.Result r
-          && request.id().equals(r.id()) && request.method().equals("tools/list") && stateless()) {
-        toolHeaders.learn(r.result());
-      }
     }
     listener.onMessage(m);
   }
@@ -564,29 +567,7 @@ public final class StreamableHttpTransport implements McpTransport {
         .post(RequestBody.create(body, JSON))
         .header("Accept", ACCEPT_POST);
     common(b);
-    if (stateless()) {
-      String method = message instanceof JsonRpcRequest r ? r.method()
-          : message instanceof JsonRpcNotification n ? n.method() : null;
-      JsonNode params = message instanceof JsonRpcRequest r ? r.params()
-          : message instanceof JsonRpcNotification n ? n.params() : null;
-      if (method != null) {
-        b.header("Mcp-Method", method);
-        String name = switch (method) {
-          case "tools/call", "prompts/get" -> params == null ? null : params.path("name").asText(null);
-          case "resources/read" -> params == null ? null : params.path("uri").asText(null);
-          case "tasks/get", "tasks/update", "tasks/cancel" ->
-              params == null ? null : params.path("taskId").asText(null);
-          default -> null;
-        };
-        if (name != null) {
-          b.header("Mcp-Name", HeaderValues.encode(name));
-        }
-        if (method.equals("tools/call") && params != null) {
-          toolHeaders.headersFor(params.path("name").asText(null), params.get("arguments"))
-              .forEach(b::header);
-        }
-      }
-    }
+    hints.apply(message).forEach(b::header);
     return b.build();
   }
 

@@ -60,7 +60,7 @@ public final class Base {
       String resultType,
       @JsonProperty("_meta") ObjectNode meta,
       @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
-    /** The empty result; {@link VersionAdapter} adds {@code resultType} where required. */
+    /** The empty result; {@link ProtocolRevision#shapeResult} adds {@code resultType} where required. */
     public static final EmptyResult INSTANCE = new EmptyResult(null, null, null);
 
     public EmptyResult {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The data behind {@link VersionAdapter}: for each message shape, the fields that exist only in
+ * The data behind {@link ProtocolRevision}'s shaping ({@link Shapes}): for each message shape, the fields that exist only in
  * some versions and the fields that hold nested shapes ({@code X[]} a list, {@code X{}} a map), and
  * for each method the shapes of its params and result. Read off the official schemas; a field not
  * listed exists in every version that has the shape.

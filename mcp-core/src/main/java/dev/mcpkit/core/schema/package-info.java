@@ -10,7 +10,7 @@
  *
  * <p>What differs between versions lives in two places: {@link
  * dev.mcpkit.core.schema.ProtocolVersion} answers questions ("does this version have structured
- * content?"), and {@link dev.mcpkit.core.schema.VersionAdapter} fits a serialised message to a
+ * content?"), and {@link dev.mcpkit.core.schema.ProtocolRevision} fits a serialised message to a
  * version before it is sent. Both are checked against the official schemas in the tests.
  */
 package dev.mcpkit.core.schema;

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * For each protocol version, every message the SDK writes that exists in that version is
- * serialised, passed through {@link VersionAdapter}, wrapped in a JSON-RPC envelope where that
+ * serialised, passed through {@link ProtocolRevision}, wrapped in a JSON-RPC envelope where that
  * version's schema defines the message as one, and validated against the official schema of that
  * version: once as published, once in the strict form that rejects fields the version does not
  * define (see {@link Spec}).
@@ -110,7 +110,7 @@ class SchemaConformanceTest {
     JsonNode tree = McpJson.toTree(message.value());
     Map<String, JsonNode> forms = new TreeMap<>();
     if (message.kind() == Kind.RESULT) {
-      ObjectNode result = VersionAdapter.adaptResult(version, message.method(), tree);
+      ObjectNode result = ProtocolRevision.of(version).shapeResult(message.method(), tree);
       String envelope = message.envelope() != null ? message.envelope()
           : message.definition() + "Response";
       if (Spec.hasDefinition(version, envelope)) {
@@ -120,7 +120,7 @@ class SchemaConformanceTest {
       }
       return forms;
     }
-    ObjectNode params = VersionAdapter.adaptParams(version, message.method(), tree);
+    ObjectNode params = ProtocolRevision.of(version).shapeParams(message.method(), tree);
     for (String definition : Spec.definitionsForMethod(version, message.method())) {
       forms.put(definition, envelope(version, definition, message.method(), params));
     }

@@ -3,6 +3,7 @@ package dev.mcpkit.server.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.json.McpJson;
@@ -15,24 +16,27 @@ import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
+import dev.mcpkit.server.McpHttpServer;
 import dev.mcpkit.server.McpServer;
 import dev.mcpkit.server.ToolDefinition;
-import dev.mcpkit.server.internal.http.JdkHttpCall;
-import dev.mcpkit.server.internal.http.McpHttpHandler;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -67,8 +71,12 @@ public final class MockMcpServer implements Closeable {
   private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
   private final List<RecordedRequest> all = java.util.Collections.synchronizedList(
       new ArrayList<>());
+  private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect",
+      "host", "upgrade", "transfer-encoding", "keep-alive");
+  private static final HttpClient FORWARD = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private HttpServer http;
-  private McpHttpHandler handler;
+  private McpHttpServer backend;
 
   /** One JSON-RPC message the server received, with the HTTP request it came in. */
   public record RecordedRequest(String httpMethod, String path, Map<String, String> headers,
@@ -165,11 +173,13 @@ public final class MockMcpServer implements Closeable {
     McpServer.Builder b = McpServer.builder().name("mock-mcp-server").version("1.0.0")
         .toolsCapability();
     tools.values().forEach(b::tool);
-    handler = new McpHttpHandler(McpHttpOptions.defaults(),
-        List.of(McpEndpoint.at("/mcp", b.build())));
+    backend = McpHttpServer.builder().options(McpHttpOptions.defaults())
+        .address(InetAddress.getLoopbackAddress()).port(0)
+        .endpoint(McpEndpoint.at("/mcp", b.build())).start();
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     } catch (IOException e) {
+      backend.close();
       throw new UncheckedIOException(e);
     }
     http.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -178,22 +188,59 @@ public final class MockMcpServer implements Closeable {
       return t;
     }));
     http.createContext("/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      record(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getRequestHeaders(), body);
-      handler.handle(new JdkHttpCall(exchange) {
-        @Override
-        public InputStream body() {
-          return new ByteArrayInputStream(body);
-        }
-
-        @Override
-        public long contentLength() {
-          return body.length;
-        }
-      });
+      try (exchange) {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        record(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            exchange.getRequestHeaders(), body);
+        forward(exchange, body);
+      }
     });
     http.start();
+  }
+
+  /**
+   * Hands the request to the real server behind the mock and streams its answer back as it comes
+   * (SSE included), so the mock records at the HTTP level and serves through the public API only.
+   */
+  private void forward(HttpExchange exchange, byte[] body) throws IOException {
+    URI target = URI.create("http://127.0.0.1:" + backend.port()
+        + exchange.getRequestURI().getRawPath()
+        + (exchange.getRequestURI().getRawQuery() == null ? ""
+            : "?" + exchange.getRequestURI().getRawQuery()));
+    HttpRequest.Builder request = HttpRequest.newBuilder(target).method(
+        exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+        values.forEach(v -> request.header(name, v));
+      }
+    });
+    HttpResponse<InputStream> response;
+    try {
+      response = FORWARD.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while forwarding", e);
+    }
+    try (InputStream in = response.body()) {
+      response.headers().map().forEach((name, values) -> {
+        if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+          exchange.getResponseHeaders().put(name, values);
+        }
+      });
+      long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+      boolean empty = length == 0 || response.statusCode() == 202 || response.statusCode() == 204;
+      exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : Math.max(length, 0));
+      if (empty) {
+        return;
+      }
+      OutputStream out = exchange.getResponseBody();
+      byte[] buffer = new byte[8192];
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        out.write(buffer, 0, n);
+        out.flush(); // an event reaches the client when the server sends it
+      }
+    }
   }
 
   private void record(String method, String path, Headers headers, byte[] body) {
@@ -269,7 +316,7 @@ public final class MockMcpServer implements Closeable {
   @Override
   public void close() {
     if (http != null) {
-      handler.shutdown(Duration.ZERO);
+      backend.close();
       http.stop(0);
     }
   }

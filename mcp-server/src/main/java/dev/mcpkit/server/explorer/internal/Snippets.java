@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.explorer.AuthHint;
 import dev.mcpkit.server.explorer.ExplorerModel;
 import dev.mcpkit.server.explorer.ToolView;
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 public final class Snippets {
   /** The protocol version the curl session asks for. */
-  static final String PROTOCOL_VERSION = "2025-11-25";
+  static final String PROTOCOL_VERSION = ProtocolRevision.latestSession().id();
   /** The environment variable that holds an API key or bearer token in every snippet. */
   static final String SECRET_VARIABLE = "MCP_API_KEY";
   private static final String FALLBACK_KEY = "mcp-server";

@@ -9,6 +9,7 @@ import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.schema.Completions.CompleteParams;
 import dev.mcpkit.core.schema.Completions.Completion;
 import dev.mcpkit.core.schema.Logging.LoggingLevel;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.SessionState;
 import java.util.List;
@@ -84,9 +85,9 @@ final class LifecycleMethods {
     JsonNode requested = params == null ? null : params.get("protocolVersion");
     if (requested == null || !requested.isTextual()) {
       throw McpProtocolException.invalidParams("Invalid params: initialize needs protocolVersion,"
-          + " e.g. \"" + Versions.LATEST_SESSION + "\"");
+          + " e.g. \"" + ProtocolRevision.latestSession().id() + "\"");
     }
-    String version = Versions.negotiate(requested.textValue());
+    String version = ProtocolRevision.negotiate(requested.textValue()).id();
     JsonNode caps = params.get("capabilities");
     JsonNode info = params.get("clientInfo");
     if (session != null) {

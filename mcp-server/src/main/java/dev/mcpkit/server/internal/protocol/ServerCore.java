@@ -7,10 +7,12 @@ import dev.mcpkit.core.engine.MethodHandlers;
 import dev.mcpkit.core.engine.Outbound;
 import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.PromptDefinition;
 import dev.mcpkit.server.ResourceDefinition;
 import dev.mcpkit.server.TaskOptions;
 import dev.mcpkit.server.ToolDefinition;
+import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.ServerPeer;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +81,8 @@ public final class ServerCore {
     if (tasks != null) {
       TaskMethods.register(b, this, stateless);
     }
-    return b.build();
+    return RevisionShaping.shaped(b.build(), stateless
+        ? attributes -> ProtocolRevision.latest() : RevisionShaping::of);
   }
 
   public ServerConfig config() {
@@ -129,13 +132,17 @@ public final class ServerCore {
     return stateless ? statelessMethods : sessionMethods;
   }
 
-  /** An engine for one session, connection, or (2026-07-28) one request. */
+  /**
+   * An engine for one session, connection, or (2026-07-28) one request. Everything it sends is
+   * shaped to the revision of its session ({@link Keys#SESSION} in {@code attributes}) or to
+   * 2026-07-28 when {@code stateless}.
+   */
   public ProtocolEngine newEngine(String name, Outbound outbound, Attributes attributes,
       boolean stateless) {
     return ProtocolEngine.builder()
         .name(name)
         .handlers(stateless ? statelessMethods : sessionMethods)
-        .outbound(outbound)
+        .outbound(RevisionShaping.shaped(outbound, attributes, stateless))
         .attributes(attributes)
         .listener(config.listener())
         .interceptors(config.interceptors())

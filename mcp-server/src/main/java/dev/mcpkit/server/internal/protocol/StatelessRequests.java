@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
@@ -39,13 +40,13 @@ public final class StatelessRequests {
   public static StatelessMeta read(JsonRpcRequest request) {
     JsonNode metaNode = request.params() == null ? null : request.params().get("_meta");
     if (!(metaNode instanceof ObjectNode meta)) {
-      throw invalid("params._meta is missing; every " + Versions.STATELESS + " request carries "
+      throw invalid("params._meta is missing; every " + ProtocolRevision.latest().id() + " request carries "
           + META_VERSION + " and " + META_CAPABILITIES + " in params._meta");
     }
     JsonNode version = meta.get(META_VERSION);
     if (version == null || !version.isTextual()) {
       throw invalid("params._meta." + META_VERSION + " must be a string naming the protocol"
-          + " version, e.g. \"" + Versions.STATELESS + "\"");
+          + " version, e.g. \"" + ProtocolRevision.latest().id() + "\"");
     }
     JsonNode caps = meta.get(META_CAPABILITIES);
     if (!(caps instanceof ObjectNode capabilities)) {
@@ -64,7 +65,8 @@ public final class StatelessRequests {
 
   /** @throws McpProtocolException -32022 listing the supported versions */
   public static void checkVersion(StatelessMeta meta) {
-    if (Versions.isStatelessVersion(meta.protocolVersion())) {
+    if (ProtocolRevision.parse(meta.protocolVersion()).map(ProtocolRevision::isStateless)
+        .orElse(false)) {
       return;
     }
     ObjectNode data = McpJson.object();
@@ -81,7 +83,7 @@ public final class StatelessRequests {
     boolean extension = TaskMethods.EXTENSION_METHODS.contains(method);
     if (!extension && !Versions.statelessDefines(method)) {
       throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method
-          + " does not exist in protocol " + Versions.STATELESS);
+          + " does not exist in protocol " + ProtocolRevision.latest().id());
     }
     if (core.methods(true).request(method) == null) {
       throw McpProtocolException.methodNotFound(method);

@@ -1,92 +1,71 @@
 package dev.mcpkit.server.internal.protocol;
 
-import dev.mcpkit.core.schema.ProtocolVersion;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * The protocol versions the server speaks (all of mcp-core's {@link ProtocolVersion}s), as the
- * strings the wire carries, and how the server picks one.
+ * The wire strings of the server's {@link ProtocolRevision}s, for the HTTP layer, which checks
+ * headers before a request reaches a revision. Every answer here comes from the revision objects;
+ * nothing compares versions itself.
  */
 public final class Versions {
-  private static final ProtocolVersion STATELESS_VERSION = stateless();
   /** The stateless revision. */
-  public static final String STATELESS = STATELESS_VERSION.id();
+  public static final String STATELESS = ProtocolRevision.latest().id();
   /** Versions negotiated with {@code initialize}, newest first. */
-  public static final List<String> SESSION = ids(ProtocolVersion.sessionVersions());
+  public static final List<String> SESSION = sessionIds();
   /** The newest version negotiated with {@code initialize}. */
-  public static final String LATEST_SESSION = SESSION.get(0);
+  public static final String LATEST_SESSION = ProtocolRevision.latestSession().id();
   /** Every version, newest first (what {@code server/discover} lists). */
-  public static final List<String> ALL = ids(ProtocolVersion.all());
-  // asked on every request: answered from sets made once rather than by parsing the version
-  private static final Set<String> PRIMING = ids(ProtocolVersion.all(),
-      v -> v.isAtLeast(ProtocolVersion.V2025_11_25));
-  private static final Set<String> BATCHING = ids(ProtocolVersion.all(),
-      ProtocolVersion::supportsBatches);
+  public static final List<String> ALL = allIds();
 
   private Versions() {}
 
-  private static ProtocolVersion stateless() {
-    return ProtocolVersion.all().stream().filter(ProtocolVersion::isStateless).findFirst()
-        .orElseThrow();
-  }
-
-  private static Set<String> ids(List<ProtocolVersion> versions, Predicate<ProtocolVersion> which) {
-    Set<String> ids = new HashSet<>();
-    versions.stream().filter(which).forEach(v -> ids.add(v.id()));
-    return Set.copyOf(ids);
-  }
-
-  private static List<String> ids(List<ProtocolVersion> versions) {
+  private static List<String> sessionIds() {
     List<String> ids = new ArrayList<>();
-    versions.forEach(v -> ids.add(v.id()));
-    Collections.reverse(ids);
+    ProtocolRevision.sessionRevisions().forEach(r -> ids.add(r.id()));
+    return List.copyOf(ids);
+  }
+
+  private static List<String> allIds() {
+    List<String> ids = new ArrayList<>();
+    ProtocolRevision.all().forEach(r -> ids.add(0, r.id()));
     return List.copyOf(ids);
   }
 
   public static boolean isSessionVersion(String version) {
-    return SESSION.contains(version);
+    return ProtocolRevision.parse(version).map(r -> !r.isStateless()).orElse(false);
   }
 
   public static boolean isStatelessVersion(String version) {
-    return STATELESS.equals(version);
+    return ProtocolRevision.parse(version).map(ProtocolRevision::isStateless).orElse(false);
   }
 
-  /** Whether the stateless revision has {@code method} (it removed ping, initialize, ...). */
+  /** Whether the stateless revision has {@code method}; names no revision knows pass. */
   public static boolean statelessDefines(String method) {
-    return STATELESS_VERSION.definesMethod(method) || !isKnownMethod(method);
-  }
-
-  private static boolean isKnownMethod(String method) {
-    for (ProtocolVersion v : ProtocolVersion.all()) {
-      if (v.definesMethod(method)) {
-        return true;
+    if (ProtocolRevision.latest().defines(method)) {
+      return true;
+    }
+    for (ProtocolRevision r : ProtocolRevision.all()) {
+      if (r.defines(method)) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   /** Whether sessions of {@code version} may send JSON-RPC batches. */
   public static boolean allowsBatches(String version) {
-    return version != null && BATCHING.contains(version);
+    return ProtocolRevision.parse(version).map(ProtocolRevision::allowsBatches).orElse(false);
   }
 
-  /** Whether clients of {@code version} understand SSE priming events (2025-11-25 and later). */
+  /** Whether clients of {@code version} understand SSE priming events. */
   public static boolean primes(String version) {
-    return version != null && PRIMING.contains(version);
+    return ProtocolRevision.parse(version).map(ProtocolRevision::primesStreams).orElse(false);
   }
 
   /** The version to answer {@code initialize} with: the client's if we speak it, else our newest. */
   public static String negotiate(String requested) {
-    for (String v : SESSION) {
-      if (v.equals(requested)) {
-        return v; // the constant, not the request's copy: sessions share it
-      }
-    }
-    return LATEST_SESSION;
+    return ProtocolRevision.negotiate(requested).id();
   }
 }

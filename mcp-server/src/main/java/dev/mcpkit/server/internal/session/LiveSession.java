@@ -71,7 +71,8 @@ public final class LiveSession implements SessionState, ServerPeer {
     }
     synchronized (this) {
       if (engine == null) {
-        engine = core.newEngine("http-session", this::route, new Attributes(), false);
+        engine = core.newEngine("http-session", this::route,
+            new Attributes().put(Keys.SESSION, this), false);
       }
       return engine;
     }

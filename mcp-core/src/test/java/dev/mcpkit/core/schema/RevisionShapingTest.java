@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class VersionAdapterTest {
+class RevisionShapingTest {
 
   private static ObjectNode listTools(ProtocolVersion version) {
-    return VersionAdapter.adaptResult(version, Methods.TOOLS_LIST,
+    return ProtocolRevision.of(version).shapeResult(Methods.TOOLS_LIST,
         McpJson.toTree(new Tools.ListToolsResult(List.of(Samples.tool()), null)));
   }
 
@@ -41,12 +41,12 @@ class VersionAdapterTest {
     JsonNode result = McpJson.toTree(new Tools.CallToolResult(List.of(new Content.Text("hi")),
         null, null, "complete", null, null));
 
-    assertThat(VersionAdapter.adaptResult(V2025_11_25, Methods.TOOLS_CALL, result)
+    assertThat(ProtocolRevision.of(V2025_11_25).shapeResult(Methods.TOOLS_CALL, result)
         .has("resultType")).isFalse();
-    assertThat(VersionAdapter.adaptResult(V2026_07_28, Methods.TOOLS_CALL,
+    assertThat(ProtocolRevision.of(V2026_07_28).shapeResult(Methods.TOOLS_CALL,
         McpJson.toTree(Tools.CallToolResult.text("hi"))).get("resultType").asText())
         .isEqualTo("complete");
-    assertThat(VersionAdapter.adaptResult(V2026_07_28, "vendor/custom", json("{}"))
+    assertThat(ProtocolRevision.of(V2026_07_28).shapeResult("vendor/custom", json("{}"))
         .get("resultType").asText()).isEqualTo("complete");
   }
 
@@ -56,7 +56,7 @@ class VersionAdapterTest {
     assertThat(defaulted.get("ttlMs").asLong()).isZero();
     assertThat(defaulted.get("cacheScope").asText()).isEqualTo("private");
 
-    ObjectNode explicit = VersionAdapter.adaptResult(V2026_07_28, Methods.RESOURCES_READ,
+    ObjectNode explicit = ProtocolRevision.of(V2026_07_28).shapeResult(Methods.RESOURCES_READ,
         McpJson.toTree(new Resources.ReadResourceResult(List.of(), 60_000L,
             Base.CacheScope.PUBLIC, null, null, null)));
     assertThat(explicit.get("ttlMs").asLong()).isEqualTo(60_000L);
@@ -70,15 +70,15 @@ class VersionAdapterTest {
         new Content.ResourceLink("file:///a.csv", "a.csv"),
         new Content.Audio("UklGRg==", "audio/wav")));
 
-    JsonNode v2025 = VersionAdapter.adaptResult(V2025_03_26, Methods.TOOLS_CALL, result);
+    JsonNode v2025 = ProtocolRevision.of(V2025_03_26).shapeResult(Methods.TOOLS_CALL, result);
     assertThat(v2025.at("/content/0"))
         .isEqualTo(json("{\"type\":\"text\",\"text\":\"a.csv <file:///a.csv>\"}"));
     assertThat(v2025.at("/content/1/type").asText()).isEqualTo("audio");
 
-    JsonNode v2024 = VersionAdapter.adaptResult(V2024_11_05, Methods.TOOLS_CALL, result);
+    JsonNode v2024 = ProtocolRevision.of(V2024_11_05).shapeResult(Methods.TOOLS_CALL, result);
     assertThat(v2024.at("/content/1/type").asText()).isEqualTo("text");
     assertThat(v2024.at("/content/1/text").asText()).contains("audio", "2024-11-05");
-    assertThat(VersionAdapter.adaptResult(V2025_06_18, Methods.TOOLS_CALL, result))
+    assertThat(ProtocolRevision.of(V2025_06_18).shapeResult(Methods.TOOLS_CALL, result))
         .isEqualTo(result);
   }
 
@@ -90,19 +90,19 @@ class VersionAdapterTest {
         json("{\"type\":\"array\"}"), null, null, null, null, null);
     JsonNode tools = McpJson.toTree(new Tools.ListToolsResult(List.of(tool), null));
 
-    assertThat(VersionAdapter.adaptResult(V2025_11_25, Methods.TOOLS_CALL, result)
+    assertThat(ProtocolRevision.of(V2025_11_25).shapeResult(Methods.TOOLS_CALL, result)
         .has("structuredContent")).isFalse();
-    assertThat(VersionAdapter.adaptResult(V2025_11_25, Methods.TOOLS_LIST, tools)
+    assertThat(ProtocolRevision.of(V2025_11_25).shapeResult(Methods.TOOLS_LIST, tools)
         .at("/tools/0").has("outputSchema")).isFalse();
-    assertThat(VersionAdapter.adaptResult(V2026_07_28, Methods.TOOLS_CALL, result)
+    assertThat(ProtocolRevision.of(V2026_07_28).shapeResult(Methods.TOOLS_CALL, result)
         .get("structuredContent")).isEqualTo(array);
-    assertThat(VersionAdapter.adaptResult(V2026_07_28, Methods.TOOLS_LIST, tools)
+    assertThat(ProtocolRevision.of(V2026_07_28).shapeResult(Methods.TOOLS_LIST, tools)
         .at("/tools/0/outputSchema/type").asText()).isEqualTo("array");
   }
 
   @Test
   void clientRequestsIn2026CarryTheRequiredMetaKeys() {
-    ObjectNode listParams = VersionAdapter.adaptParams(V2026_07_28, Methods.TOOLS_LIST, null);
+    ObjectNode listParams = ProtocolRevision.of(V2026_07_28).shapeParams(Methods.TOOLS_LIST, null);
     assertThat(listParams.at("/_meta/io.modelcontextprotocol~1protocolVersion").asText())
         .isEqualTo("2026-07-28");
     assertThat(listParams.at("/_meta/io.modelcontextprotocol~1clientCapabilities"))
@@ -110,11 +110,11 @@ class VersionAdapterTest {
 
     ObjectNode given = Meta.Request.of(V2026_07_28, new Lifecycle.ClientCapabilities(
         new Lifecycle.RootsCapability(true), null, null, null, null, null, null)).toMeta();
-    ObjectNode call = VersionAdapter.adaptParams(V2026_07_28, Methods.TOOLS_CALL,
+    ObjectNode call = ProtocolRevision.of(V2026_07_28).shapeParams(Methods.TOOLS_CALL,
         McpJson.toTree(new Tools.CallToolParams("x", null, null, null, null, given, null)));
     assertThat(call.at("/_meta/io.modelcontextprotocol~1clientCapabilities"))
         .as("roots.listChanged does not exist in 2026-07-28").isEqualTo(json("{\"roots\":{}}"));
-    assertThat(VersionAdapter.adaptParams(V2026_07_28, Methods.NOTIFICATIONS_PROGRESS, null))
+    assertThat(ProtocolRevision.of(V2026_07_28).shapeParams(Methods.NOTIFICATIONS_PROGRESS, null))
         .isNull();
   }
 
@@ -126,15 +126,15 @@ class VersionAdapterTest {
     JsonNode params = McpJson.toTree(new Tools.CallToolParams("x", null, null, null, null, meta,
         null));
 
-    assertThat(VersionAdapter.adaptParams(V2025_06_18, Methods.TOOLS_CALL, params).get("_meta"))
+    assertThat(ProtocolRevision.of(V2025_06_18).shapeParams(Methods.TOOLS_CALL, params).get("_meta"))
         .isEqualTo(json("{\"progressToken\":\"tok\"}"));
     ObjectNode onlyVersion =
         json("{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"x\"}}");
-    assertThat(VersionAdapter.adaptParams(V2025_06_18, Methods.TOOLS_LIST, onlyVersion))
+    assertThat(ProtocolRevision.of(V2025_06_18).shapeParams(Methods.TOOLS_LIST, onlyVersion))
         .isEqualTo(json("{}"));
     JsonNode result = McpJson.toTree(new Tools.CallToolResult(List.of(), null, null, null,
         Meta.withServerInfo(null, new Lifecycle.Implementation("s", "1")), null));
-    assertThat(VersionAdapter.adaptResult(V2025_11_25, Methods.TOOLS_CALL, result).has("_meta"))
+    assertThat(ProtocolRevision.of(V2025_11_25).shapeResult(Methods.TOOLS_CALL, result).has("_meta"))
         .isFalse();
   }
 
@@ -142,11 +142,11 @@ class VersionAdapterTest {
   void anInputRequiredResultCannotGoToAnOlderVersion() {
     JsonNode result = McpJson.toTree(new Inputs.InputRequiredResult(null, "state"));
 
-    assertThatThrownBy(() -> VersionAdapter.adaptResult(V2025_11_25, Methods.TOOLS_CALL, result))
+    assertThatThrownBy(() -> ProtocolRevision.of(V2025_11_25).shapeResult(Methods.TOOLS_CALL, result))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("input_required")
         .hasMessageContaining("2025-11-25");
-    assertThat(VersionAdapter.adaptResult(V2026_07_28, Methods.TOOLS_CALL, result)
+    assertThat(ProtocolRevision.of(V2026_07_28).shapeResult(Methods.TOOLS_CALL, result)
         .get("requestState").asText()).isEqualTo("state");
   }
 
@@ -157,7 +157,7 @@ class VersionAdapterTest {
     JsonNode result = McpJson.toTree(new Inputs.InputRequiredResult(
         Map.of("key", new Inputs.ElicitRequest(url)), null));
 
-    JsonNode adapted = VersionAdapter.adaptResult(V2026_07_28, Methods.TOOLS_CALL, result);
+    JsonNode adapted = ProtocolRevision.of(V2026_07_28).shapeResult(Methods.TOOLS_CALL, result);
     assertThat(fieldNames(adapted.at("/inputRequests/key/params")))
         .containsExactlyInAnyOrder("mode", "message", "url");
   }
@@ -167,15 +167,15 @@ class VersionAdapterTest {
     JsonNode tool = McpJson.toTree(new Tools.ListToolsResult(List.of(Samples.tool()), null));
     JsonNode before = tool.deepCopy();
 
-    VersionAdapter.adaptResult(V2024_11_05, Methods.TOOLS_LIST, tool);
-    VersionAdapter.adaptParams(V2026_07_28, Methods.TOOLS_LIST, tool);
+    ProtocolRevision.of(V2024_11_05).shapeResult(Methods.TOOLS_LIST, tool);
+    ProtocolRevision.of(V2026_07_28).shapeParams(Methods.TOOLS_LIST, tool);
 
     assertThat(tool).isEqualTo(before);
   }
 
   @Test
   void paramsAndResultsMustBeObjects() {
-    assertThatThrownBy(() -> VersionAdapter.adaptResult(V2026_07_28, Methods.TOOLS_LIST,
+    assertThatThrownBy(() -> ProtocolRevision.of(V2026_07_28).shapeResult(Methods.TOOLS_LIST,
         OfficialExamplesTest.reparse("[]")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("result of tools/list must be a JSON object");
