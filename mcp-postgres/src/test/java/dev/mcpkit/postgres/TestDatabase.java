@@ -75,4 +75,13 @@ public final class TestDatabase {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Another instance on an existing schema: a pool of its own. */
+  public static McpPostgres storesOn(String schema) {
+    try {
+      return McpPostgres.builder().dataSource(pool(4)).schema(schema).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

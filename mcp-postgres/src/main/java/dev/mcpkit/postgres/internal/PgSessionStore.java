@@ -19,6 +19,7 @@ public final class PgSessionStore implements SessionStore {
   private final String touch;
   private final String delete;
   private final String idle;
+  private final String deleteIfIdle;
 
   public PgSessionStore(Database db) {
     this.db = db;
@@ -35,6 +36,7 @@ public final class PgSessionStore implements SessionStore {
     touch = "UPDATE " + t + " SET last_used_millis = ? WHERE id = ?";
     delete = "DELETE FROM " + t + " WHERE id = ?";
     idle = "DELETE FROM " + t + " WHERE last_used_millis < ? RETURNING id";
+    deleteIfIdle = "DELETE FROM " + t + " WHERE id = ? AND last_used_millis < ?";
   }
 
   @Override
@@ -74,6 +76,14 @@ public final class PgSessionStore implements SessionStore {
   @Override
   public boolean remove(String id) {
     return run(() -> db.update("remove a session", delete, ps -> ps.setString(1, id))) == 1;
+  }
+
+  @Override
+  public boolean removeIfIdle(String id, long cutoffMillis) {
+    return run(() -> db.update("remove an idle session", deleteIfIdle, ps -> {
+      ps.setString(1, id);
+      ps.setLong(2, cutoffMillis);
+    })) == 1;
   }
 
   @Override

@@ -34,6 +34,17 @@ public interface SessionStore {
   boolean remove(String id);
 
   /**
+   * Removes the session if it was not used (see {@link #touch}) since {@code cutoffMillis}, and
+   * returns whether it did. A server instance calls it for a session that has been idle there:
+   * with a store shared by several instances, another one may have served the session meanwhile,
+   * and then it must stay. The default removes it regardless, which is right only for a store used
+   * by one instance; a shared store overrides it with one conditional delete.
+   */
+  default boolean removeIfIdle(String id, long cutoffMillis) {
+    return remove(id);
+  }
+
+  /**
    * Removes every session not used since {@code cutoffMillis} and returns their ids, so the server
    * can free what it holds for them. Called periodically by one thread.
    */

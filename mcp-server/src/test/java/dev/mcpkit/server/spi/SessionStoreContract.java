@@ -109,4 +109,19 @@ public abstract class SessionStoreContract {
     assertThat(store.find("s3-1")).isNotNull();
     assertThat(store.find("s3-2")).isNull();
   }
+
+  @Test
+  void removeIfIdleKeepsASessionUsedSinceTheCutoff() {
+    long now = System.currentTimeMillis();
+    store.save(record("used"));
+    store.save(record("idle"));
+    store.touch("used", now);
+    store.touch("idle", now - 60_000);
+
+    assertThat(store.removeIfIdle("used", now - 30_000)).isFalse();
+    assertThat(store.removeIfIdle("idle", now - 30_000)).isTrue();
+    assertThat(store.removeIfIdle("gone", now - 30_000)).isFalse();
+    assertThat(store.find("used")).isNotNull();
+    assertThat(store.find("idle")).isNull();
+  }
 }

@@ -149,8 +149,10 @@ public final class HttpSessions {
       return null;
     }
     if (now - s.lastAccess > idleMillis && s.inFlight() == 0) {
-      expire(s);
-      return null;
+      if (expire(s)) {
+        return null;
+      }
+      return find(id, endpoint, subject); // another instance kept it alive: read it again
     }
     s.lastAccess = now;
     if (now - s.lastStoreTouch > touchEveryMillis) {
@@ -170,10 +172,20 @@ public final class HttpSessions {
     return existed;
   }
 
-  private void expire(LiveSession s) {
-    LOG.debug("session {} expired after {} ms idle", s.id().substring(0, 6), idleMillis);
-    store.remove(s.id());
-    forget(s, "expired");
+  /**
+   * Ends a session idle in this JVM, and returns true, unless the store says another instance used
+   * it meanwhile: then only this JVM's copy is dropped (the events stay) and it returns false.
+   */
+  private boolean expire(LiveSession s) {
+    if (store.removeIfIdle(s.id(), System.currentTimeMillis() - idleMillis)) {
+      LOG.debug("session {} expired after {} ms idle", s.id().substring(0, 6), idleMillis);
+      forget(s, "expired");
+      return true;
+    }
+    if (live.remove(s.id(), s)) {
+      s.close();
+    }
+    return false;
   }
 
   private void forget(LiveSession s) {

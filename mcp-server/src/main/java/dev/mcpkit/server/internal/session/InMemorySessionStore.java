@@ -46,6 +46,12 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   @Override
+  public boolean removeIfIdle(String id, long cutoffMillis) {
+    Entry e = sessions.get(id);
+    return e != null && e.lastAccess < cutoffMillis && sessions.remove(id, e);
+  }
+
+  @Override
   public List<String> removeIdle(long cutoffMillis) {
     List<String> removed = new ArrayList<>();
     sessions.forEach((id, e) -> {
