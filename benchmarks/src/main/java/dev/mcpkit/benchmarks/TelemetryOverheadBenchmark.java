@@ -107,7 +107,11 @@ public class TelemetryOverheadBenchmark {
   static OpenTelemetrySdk discardingSdk() {
     return OpenTelemetrySdk.builder()
         .setTracerProvider(SdkTracerProvider.builder().setSampler(Sampler.alwaysOn())
-            .addSpanProcessor(BatchSpanProcessor.builder(new DiscardingSpans()).build()).build())
+            .addSpanProcessor(BatchSpanProcessor.builder(new DiscardingSpans())
+                // sized so that no span is dropped at these rates, even on a loaded machine:
+                // a dropped span would cost less than an exported one
+                .setMaxQueueSize(1 << 20).setMaxExportBatchSize(4_096)
+                .setScheduleDelay(Duration.ofMillis(200)).build()).build())
         .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(
             PeriodicMetricReader.builder(new DiscardingMetrics())
                 .setInterval(Duration.ofSeconds(10)).build()).build())

@@ -62,6 +62,8 @@ public final class Connection implements Closeable, ConnectionInfo {
   private volatile String logLevel;
   private volatile ListenStream listen;
   private volatile long startedNanos;
+  /** The server's URL (HTTP transports), parsed once for observers; null on stdio. */
+  private volatile HttpUrl serverUrl;
 
   private final ObjectNode statelessCapabilities;
 
@@ -97,6 +99,7 @@ public final class Connection implements Closeable, ConnectionInfo {
         if (t instanceof SessionTransport st) {
           st.headerHints(this::headerHints);
         }
+        serverUrl = serverUrl(t);
         negotiate();
         if (revision != null && !revision.isStateless()) {
           startedNanos = System.nanoTime();
@@ -576,18 +579,17 @@ public final class Connection implements Closeable, ConnectionInfo {
 
   @Override
   public String serverAddress() {
-    HttpUrl url = serverUrl();
+    HttpUrl url = serverUrl;
     return url == null ? null : url.host();
   }
 
   @Override
   public int serverPort() {
-    HttpUrl url = serverUrl();
+    HttpUrl url = serverUrl;
     return url == null ? -1 : url.port();
   }
 
-  private HttpUrl serverUrl() {
-    McpTransport t = transport;
+  private static HttpUrl serverUrl(McpTransport t) {
     String url = t instanceof SessionTransport h ? h.url()
         : t instanceof SseTransport s ? s.url() : null;
     return url == null ? null : HttpUrl.parse(url);
