@@ -32,4 +32,17 @@ class RedactorTest {
     assertThat(Redactor.mayHoldSecret("ke")).isFalse();
     assertThat(Redactor.mayHoldSecret("1234567k")).isFalse();
   }
+
+  @Test
+  void capabilityTokensAndQueryStringsInUrlsAreMaskedAndTheRestKept() {
+    String token = "PotOX5aAY5StMArV5TWCTQAETrJsxUcO";
+    assertThat(Redactor.redactUrls("registered at http://127.0.0.1:41873/mcp/v1/" + token
+        + "/mcp (API_KEY)")).isEqualTo("registered at http://127.0.0.1:41873/mcp/v1/[REDACTED]/mcp"
+            + " (API_KEY)");
+    assertThat(Redactor.redactUrls("HTTP 401 at https://crm.example/mcp?key=abc&x=1"))
+        .isEqualTo("HTTP 401 at https://crm.example/mcp?[REDACTED]");
+    assertThat(Redactor.redactUrls("at https://crm.example/mcp/tools")).isEqualTo(
+        "at https://crm.example/mcp/tools");
+    assertThat(Redactor.redactUrls("no url here")).isEqualTo("no url here");
+  }
 }
