@@ -38,4 +38,18 @@ class TransportAndTeamTest extends GovernanceFixture {
     assertThatThrownBy(() -> gov.renameConnection(bob, service.id(), "mine"))
         .isInstanceOf(PolicyDeniedException.class);
   }
+
+  @Test
+  void aCapabilityTokenInAServerUrlStaysOutOfTheActivityLogAndFailureReasons() throws Exception {
+    String token = "Zm9vYmFyYmF6cXV4cXV1eGNvcmdl";
+    gov.registerServer(root, ServerRegistration.builder("crm").name("CRM")
+        .url(crm.url().resolve("/mcp/v1/" + token + "/mcp")).apiKey(null).build());
+    connect(alice);
+    allow("echo", ToolPermission.ALWAYS_ALLOW);
+    CallOutcome outcome = gov.invoke(alice, AGENT, "crm", "echo", message("x"));
+    assertThat(outcome).isInstanceOf(CallOutcome.Failed.class);
+    assertThat(((CallOutcome.Failed) outcome).reason()).contains("/mcp/v1/[REDACTED]/mcp")
+        .doesNotContain(token);
+    assertThat(audit.all().toString()).contains("/mcp/v1/[REDACTED]/mcp").doesNotContain(token);
+  }
 }

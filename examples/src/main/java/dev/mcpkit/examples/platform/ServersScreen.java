@@ -39,7 +39,7 @@ final class ServersScreen {
       rows.append("<tr id=\"server-").append(esc(s.id())).append("\"><td>").append(icon(s))
           .append("</td><td><strong>").append(esc(s.name())).append("</strong><br><span class=")
           .append("\"muted description\">").append(esc(s.description())).append("</span></td><td>")
-          .append(esc(s.url())).append("</td><td>").append(s.transport() == ServerRegistration
+          .append(esc(shown(s.url()))).append("</td><td>").append(s.transport() == ServerRegistration
               .Transport.SSE ? "SSE (legacy)" : "Streamable HTTP").append("</td><td>")
           .append(s.auth() == ServerRegistration.Auth.OAUTH ? "OAuth 2.0" : "API key")
           .append("</td>");
@@ -63,6 +63,17 @@ final class ServersScreen {
         + rows + "</table>" + (page.hasMore() ? "<p><a href=\"/servers?cursor="
         + esc(page.nextCursor()) + "\">Next page</a></p>" : "");
     return Response.page("MCP Servers", body);
+  }
+
+  /**
+   * A server URL as the list shows it: path segments that look like a capability token (20 or more
+   * base64url characters) are masked, so a capability URL's secret is not on screen; the edit form
+   * shows the whole URL to admins.
+   */
+  static String shown(URI url) {
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    return url.getScheme() + "://" + url.getRawAuthority()
+        + path.replaceAll("(?<=/)[A-Za-z0-9_-]{20,}(?=/|$)", "…");
   }
 
   static String icon(ServerRegistration s) {

@@ -118,7 +118,8 @@ class AgentPlatformBrowserTest {
   void anAdminRegistersAnOAuthServerWithAnIconADescriptionAndACustomClient() throws IOException {
     actAs("admin");
     go("/servers");
-    assertThat(text(By.id("server-lumen"))).contains("Lumen Freight tools", "API key");
+    assertThat(text(By.id("server-lumen"))).contains("Lumen Freight tools", "API key",
+        "/mcp/v1/…/mcp");
     shot("servers");
     click(By.id("add-server"));
     type(By.id("f-id"), "crm");

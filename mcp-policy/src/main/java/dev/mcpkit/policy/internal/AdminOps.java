@@ -65,7 +65,8 @@ public final class AdminOps {
     stores.registry().put(stored);
     clients.evictServer(reg.id());
     change(adminId, reg.id(), null, (previous == null ? "registered" : "updated") + " server '"
-        + reg.name() + "' at " + reg.url() + " (" + reg.transport() + ", " + reg.auth() + ")");
+        + reg.name() + "' at " + Redactor.redactUrls(reg.url().toString()) + " ("
+        + reg.transport() + ", " + reg.auth() + ")");
     // discovered now if an admin-controlled connection exists (an update, or re-registration);
     // otherwise when the first such connection is completed
     discovery.tryRefresh(adminId, reg.id());

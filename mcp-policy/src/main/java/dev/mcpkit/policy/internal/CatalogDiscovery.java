@@ -105,6 +105,23 @@ public final class CatalogDiscovery implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether clients of {@code owner} should listen for {@code tools/list_changed}: shared
+   * connections and organization admins, the credentials the catalogue is discovered with. A
+   * directory that cannot answer means no.
+   */
+  boolean listensFor(dev.mcpkit.auth.TokenOwner owner) {
+    if (owner.kind() == dev.mcpkit.auth.TokenOwner.Kind.SHARED) {
+      return true;
+    }
+    try {
+      Principal p = stores.directory().find(owner.id());
+      return p != null && p.organizationAdmin();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Whether a completed connection is one the catalogue may be discovered with. */
   public boolean usable(Connection conn) throws IOException {
     if (conn.method() == ConnectionMethod.SHARED) {

@@ -39,6 +39,11 @@ public final class Clients implements Closeable {
   private final Map<Key, Object> locks = new ConcurrentHashMap<>();
   /** Told the server id when a server announces that its tool list changed. */
   private volatile java.util.function.Consumer<String> toolListChanged = serverId -> {};
+  /**
+   * Whose clients listen for those announcements: a listening client keeps a notification stream
+   * open, so only the credentials the tool catalogue is discovered with do.
+   */
+  private volatile java.util.function.Predicate<TokenOwner> listens = owner -> false;
 
   public Clients(McpOAuth oauth, ApiKeyAuth apiKeys, Duration requestTimeout,
       java.util.function.BiConsumer<TokenOwner, McpClient.Builder> customizer) {
@@ -76,7 +81,9 @@ public final class Clients implements Closeable {
   }
 
   /** Sets what happens when a connected server announces {@code tools/list_changed}. */
-  void onToolListChanged(java.util.function.Consumer<String> action) {
+  void onToolListChanged(java.util.function.Predicate<TokenOwner> whose,
+      java.util.function.Consumer<String> action) {
+    this.listens = whose;
     this.toolListChanged = action;
   }
 
@@ -108,13 +115,15 @@ public final class Clients implements Closeable {
         .transport(transport)
         .clientInfo("mcpkit-policy", "0.1.0")
         .requestTimeout(requestTimeout)
-        .addHttpInterceptor(auth)
-        .listener(new dev.mcpkit.client.ClientListener() {
-          @Override
-          public void onToolListChanged() {
-            toolListChanged.accept(server.id());
-          }
-        });
+        .addHttpInterceptor(auth);
+    if (listens.test(owner)) {
+      builder.listener(new dev.mcpkit.client.ClientListener() {
+        @Override
+        public void onToolListChanged() {
+          toolListChanged.accept(server.id());
+        }
+      });
+    }
     customizer.accept(owner, builder);
     return builder.connect();
   }

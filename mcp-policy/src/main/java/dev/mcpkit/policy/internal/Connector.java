@@ -217,6 +217,7 @@ final class Connector {
       return "server '" + reg.name() + "' answered with JSON-RPC error " + p.code() + ": "
           + p.getMessage();
     }
-    return "server '" + reg.name() + "' at " + reg.url() + " could not be used: " + e.getMessage();
+    return Redactor.redactUrls("server '" + reg.name() + "' at " + reg.url()
+        + " could not be used: " + e.getMessage());
   }
 }

@@ -26,7 +26,7 @@ public final class Engine implements Closeable {
     this.clients = new Clients(oauth, apiKeys, settings.callTimeout(), settings.clients());
     Decider decider = new Decider(stores, settings);
     this.discovery = new CatalogDiscovery(stores, settings, clients, catalog, catalogs, audit);
-    clients.onToolListChanged(discovery::refreshLater);
+    clients.onToolListChanged(discovery::listensFor, discovery::refreshLater);
     this.reads = new Reads(stores, settings, decider, discovery, cipher);
     Connector connector = new Connector(stores, settings, clients, catalog, oauth, audit,
         connectorLock);
