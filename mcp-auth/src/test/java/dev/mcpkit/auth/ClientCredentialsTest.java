@@ -1,6 +1,7 @@
 package dev.mcpkit.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,5 +109,27 @@ class ClientCredentialsTest {
     assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo("svc-jwt");
     assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo("svc-jwt");
     assertThat(assertion.getJWTClaimsSet().getAudience()).containsExactly(as.issuer());
+  }
+
+  @Test
+  void enterpriseAuthorizationIsNotTriedWhereTheServerListsNoJwtBearerGrant() {
+    as.grantTypesSupported = List.of("authorization_code", "refresh_token");
+    AtomicInteger asked = new AtomicInteger();
+    McpOAuth oauth = McpOAuth.builder()
+        .cipher(SecretCipher.aesGcm(KeySource.of("k", new byte[32])))
+        .redirectUri(URI.create("http://127.0.0.1:9/callback"))
+        .preRegistered(URI.create(mcp.url()), OAuthServerCredentials.builder("assistant")
+            .clientSecret("s").enterpriseManaged(EnterpriseAuthorization
+                .builder(URI.create("http://127.0.0.1:9/idp/token"), "assistant")
+                .assertions(owner -> {
+                  asked.incrementAndGet();
+                  return "unused";
+                }).build()).build())
+        .build();
+
+    assertThatThrownBy(() -> oauth.accessToken(TokenOwner.user("alice"), URI.create(mcp.url())))
+        .isInstanceOf(AuthorizationRequiredException.class);
+    assertThat(asked).hasValue(0);
+    assertThat(as.tokenRequests).isEmpty();
   }
 }

@@ -39,8 +39,14 @@ class SecretsStayOutOfTextTest {
         new ClientRegistration("cid", "S3CRET", "client_secret_basic", "http://cb",
             "dynamic").toString(),
         new ApiKeyAuthenticator.IssuedApiKey("id", "mcpk_KEYVALUE").toString(),
-        KeySource.of("k1", new byte[16]).toString());
-    assertThat(text).doesNotContain("S3CRET", "ACCESS", "REFRESH", "VERIFIER", "KEYVALUE", "PRIVATEKEY");
+        KeySource.of("k1", new byte[16]).toString(),
+        OAuthServerCredentials.builder("cid").workloadIdentity(WorkloadIdentity.of("WORKLOADJWT"))
+            .build().toString(),
+        EnterpriseAuthorization.builder(java.net.URI.create("https://idp.example/token"), "cid")
+            .clientSecret("S3CRET").assertions(owner -> "IDTOKEN").build().toString(),
+        dev.mcpkit.auth.internal.DPoPKey.generate().toString());
+    assertThat(text).doesNotContain("S3CRET", "ACCESS", "REFRESH", "VERIFIER", "KEYVALUE",
+        "PRIVATEKEY", "WORKLOADJWT", "IDTOKEN", "\"d\"");
     assertThat(text).contains("cid");
   }
 

@@ -21,6 +21,8 @@ class ConnectionTest extends GovernanceFixture {
 
     gov.saveApiKey(alice, required.connectionId(), keys.issue("alice", Set.of()).key());
     assertThat(text(gov.invoke(alice, AGENT, "crm", "echo", message("hi")))).isEqualTo("echo:hi");
+    assertThat(audit.byPrincipal("alice", 100)).filteredOn(e -> e.type() == AuditEvent.Type.CALL)
+        .extracting(AuditEvent::tokenSource).containsExactly("api_key");
   }
 
   @Test

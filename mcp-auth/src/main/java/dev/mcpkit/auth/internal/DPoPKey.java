@@ -93,6 +93,6 @@ public final class DPoPKey {
 
   @Override
   public String toString() {
-    return "DPoPKey[" + key.getKeyID() + "]";
+    return "DPoPKey[EC P-256]";
   }
 }

@@ -39,6 +39,8 @@ public final class FakeAuthorizationServer implements AutoCloseable {
   public volatile boolean clientIdMetadataDocumentSupported;
   public volatile List<String> tokenEndpointAuthMethods = List.of("none");
   public volatile List<String> scopesSupported;
+  /** The metadata's grant_types_supported, or null to leave it out. */
+  public volatile List<String> grantTypesSupported;
   public volatile long expiresIn = 3600;
   public volatile boolean issueRefreshTokens = true;
   public volatile int tokenEndpointStatus = 200;
@@ -140,6 +142,10 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     }
     if (clientIdMetadataDocumentSupported) {
       m.put("client_id_metadata_document_supported", true);
+    }
+    if (grantTypesSupported != null) {
+      ArrayNode g = m.putArray("grant_types_supported");
+      grantTypesSupported.forEach(g::add);
     }
     if (scopesSupported != null) {
       ArrayNode s = m.putArray("scopes_supported");

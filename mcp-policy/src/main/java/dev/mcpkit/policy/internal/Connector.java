@@ -2,6 +2,7 @@ package dev.mcpkit.policy.internal;
 
 import dev.mcpkit.auth.AuthorizationRequiredException;
 import dev.mcpkit.auth.AuthorizedConnection;
+import dev.mcpkit.auth.McpAuthException;
 import dev.mcpkit.auth.TokenSource;
 import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.TokenOwner;
@@ -103,7 +104,9 @@ final class Connector {
     AuthorizedConnection connected;
     try {
       connected = oauth.connectWithoutBrowser(owner, reg.url());
-    } catch (AuthorizationRequiredException e) {
+    } catch (McpAuthException refused) {
+      // the identity provider or the authorization server said no (an expired ID token, a client
+      // not allowed the grant): the user can still connect their account themselves
       return null;
     }
     if (connected == null || connected.source() != TokenSource.ENTERPRISE) {
