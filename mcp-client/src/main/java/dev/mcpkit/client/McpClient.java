@@ -79,6 +79,9 @@ public final class McpClient implements Closeable {
   private final RequestOptions defaults;
   private final TaskPoller tasks;
   private final Duration taskTimeout;
+  /** Tools a 2025-11-25 server listed with {@code execution.taskSupport: required}. */
+  private final java.util.Set<String> requiredTaskTools =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   McpClient(Connection connection) {
     this(connection, Duration.ofHours(1));
@@ -134,12 +137,27 @@ public final class McpClient implements Closeable {
       tools.addAll(page.tools());
       return page.nextCursor();
     });
+    remember(tools);
     return new ListToolsResult(tools, null);
   }
 
   /** One page of tools from {@code cursor} (null for the first). */
   public ListToolsResult listTools(String cursor) throws IOException {
-    return call(Methods.TOOLS_LIST, cursorParams(cursor), ListToolsResult.class, defaults);
+    ListToolsResult page = call(Methods.TOOLS_LIST, cursorParams(cursor), ListToolsResult.class,
+        defaults);
+    remember(page.tools());
+    return page;
+  }
+
+  private void remember(List<Tool> tools) {
+    for (Tool t : tools) {
+      if (t.execution() != null
+          && t.execution().taskSupport() == dev.mcpkit.core.schema.Tools.TaskSupport.REQUIRED) {
+        requiredTaskTools.add(t.name());
+      } else {
+        requiredTaskTools.remove(t.name());
+      }
+    }
   }
 
   /** Calls a tool; a failing tool is a result with {@code isError: true}, not an exception. */
@@ -150,9 +168,22 @@ public final class McpClient implements Closeable {
 
   /** A tools/call whose answer may be a task handle (then the task is waited for). */
   private CallToolResult callToolTree(JsonNode params, RequestOptions options) throws IOException {
-    JsonNode result = request(Methods.TOOLS_CALL, params, options);
+    // 2025-11-25: a tool listed as runnable only as a task is called as one
+    boolean asTask = params instanceof ObjectNode o && !o.has("task")
+        && requiredTaskTools.contains(o.path("name").asText())
+        && ProtocolVersion.V2025_11_25.id().equals(connection.protocolVersion());
+    JsonNode sent = params;
+    if (asTask) {
+      ObjectNode copy = ((ObjectNode) params).deepCopy();
+      copy.putObject("task");
+      sent = copy;
+    }
+    JsonNode result = request(Methods.TOOLS_CALL, sent, options);
     if (TaskPoller.isHandle(result)) {
       return tasks.await(result.path("taskId").asText(), taskTimeout, t -> { });
+    }
+    if (asTask && result != null && result.path("task").has("taskId")) {
+      return tasks.await(result.path("task").path("taskId").asText(), taskTimeout, t -> { });
     }
     try {
       return Results.read(result, CallToolResult.class, Methods.TOOLS_CALL,
@@ -699,7 +730,8 @@ public final class McpClient implements Closeable {
     /**
      * Declares the {@code io.modelcontextprotocol/tasks} extension to 2026-07-28 servers, which
      * may then answer any tool call with a task; {@code callTool} waits for it transparently
-     * (up to {@link #taskTimeout}).
+     * (up to {@link #taskTimeout}). On 2025-11-25, {@code callTool} of a tool that {@code
+     * listTools} showed as runnable only as a task sends it as a task and waits the same way.
      */
     public Builder tasks() {
       this.tasks = true;

@@ -166,4 +166,15 @@ class ClientTasksTest {
       assertThat(client.getTask(started.taskId()).status()).isEqualTo(TaskStatus.CANCELLED);
     }
   }
+
+  @Test
+  void aSessionClientCallsARequiredTaskToolAsATaskOnceItListedTheTools() throws Exception {
+    try (McpClient client = connect("2025-11-25")) {
+      client.listTools();
+
+      CallToolResult r = client.callTool("must_task", Map.of());
+
+      assertThat(text(r)).isEqualTo("tasked");
+    }
+  }
 }

@@ -170,4 +170,18 @@ class TasksSessionTest {
     assertThat(tools).isNotEmpty();
     tools.forEach(t -> assertThat(t.has("execution")).as(t.path("name").asText()).isFalse());
   }
+
+  @Test
+  void aTaskTtlThatIsNotAPositiveIntegerIsRefusedAndNoTaskStarts() {
+    client.initialize();
+
+    for (String ttl : new String[] {"0", "-5", "\"soon\"", "1.5"}) {
+      JsonNode error = request("tools/call", "{\"name\":\"gated\",\"arguments\":{},"
+          + "\"task\":{\"ttl\":" + ttl + "}}").path("error");
+      assertThat(error.path("code").asInt()).as(ttl).isEqualTo(-32602);
+      assertThat(error.path("message").asText()).contains("task.ttl");
+    }
+    assertThat(request("tasks/list", "{}").path("result").path("tasks")).isEmpty();
+    assertThat(tools.started.getCount()).isEqualTo(1);
+  }
 }

@@ -131,7 +131,13 @@ final class TaskMethods {
         return null;
       }
       JsonNode t = task.get("ttl");
-      ttl = t != null && t.canConvertToLong() ? t.asLong() : null;
+      if (t != null && !t.isNull()) {
+        if (!t.isIntegralNumber() || !t.canConvertToLong() || t.asLong() <= 0) {
+          throw McpProtocolException.invalidParams("Invalid params: task.ttl must be a positive"
+              + " number of milliseconds, got " + t);
+        }
+        ttl = t.asLong();
+      }
     }
     McpPrincipal principal = ctx.attributes().get(Keys.PRINCIPAL);
     TaskRun.Origin origin = new TaskRun.Origin(principal,
