@@ -40,6 +40,8 @@ public class CodecBenchmark {
   private final byte[] requestBytes;
   private final byte[] resultBytes;
   private final ObjectMapper plainJackson = new ObjectMapper();
+  private final com.fasterxml.jackson.databind.ObjectReader mcpTreeReader =
+      McpJson.mapper().readerFor(JsonNode.class);
   private final JsonNode requestTree;
   private final JsonNode resultTree;
 
@@ -103,6 +105,16 @@ public class CodecBenchmark {
   @Benchmark
   public byte[] encodeResult() {
     return codec.encode(result);
+  }
+
+  /**
+   * The request read as the codec read it before it streamed the top-level members itself (to keep
+   * a fractional id's exact text and to count batch elements): the shared tree reader, then
+   * {@code fromTree}. Compare with {@link #decodeRequest}.
+   */
+  @Benchmark
+  public JsonRpcMessage decodeRequestThroughAWholeTree() throws Exception {
+    return codec.fromTree(mcpTreeReader.readTree(requestBytes));
   }
 
   /** Jackson alone reading the request's bytes into a tree: the floor for {@link #decodeRequest}. */

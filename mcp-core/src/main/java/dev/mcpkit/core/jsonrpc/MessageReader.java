@@ -8,8 +8,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -112,6 +115,8 @@ final class MessageReader {
       }
       if (value == JsonToken.VALUE_STRING) {
         node.set(name, TextNode.valueOf(parser.getText()));
+      } else if (value == JsonToken.VALUE_NUMBER_INT) {
+        node.set(name, integer(parser)); // an integer id: no deserialization context for it
       } else if (value == JsonToken.VALUE_NUMBER_FLOAT && "id".equals(name)) {
         exactId = parser.getText();
         node.set(name, DecimalNode.valueOf(parser.getDecimalValue()));
@@ -120,6 +125,15 @@ final class MessageReader {
       }
     }
     return interpreter.interpret(node, exactId);
+  }
+
+  /** An integer node of the type the tree reader would pick. */
+  private static JsonNode integer(JsonParser parser) throws IOException {
+    return switch (parser.getNumberType()) {
+      case INT -> IntNode.valueOf(parser.getIntValue());
+      case LONG -> LongNode.valueOf(parser.getLongValue());
+      default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
+    };
   }
 
   private static JsonRpcParseException parseError(String message) {

@@ -467,8 +467,8 @@ class ProtocolEngineTest {
       "no jsonrpc member | {\"id\":5,\"method\":\"echo\"} | -32600 | 5 | \"jsonrpc\"",
       "a boolean id | {\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"echo\"} | -32600 | |"
           + " \"id\" must be a string or a number",
-      "an id too large for a double | {\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"echo\"}"
-          + " | -32600 | | too large",
+      "an array id | {\"jsonrpc\":\"2.0\",\"id\":[1],\"method\":\"echo\"} | -32600 | |"
+          + " \"id\" must be a string or a number",
       "params that are an array | {\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"echo\","
           + "\"params\":[1]} | -32600 | p | \"params\" must be an object",
       "a batch outside 2025-03-26 | [{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}] |"
