@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  *
  * <pre>{@code
  * McpPostgres pg = McpPostgres.builder().dataSource(pool).schema("mcp").build();
+ * AuditLog log = pg.auditLog();
  * McpGovernance governance = McpGovernance.builder()
- *     .approvalStore(pg.approvalStore()).auditSink(pg.auditLog()) ... .build();
+ *     .approvals(pg.approvalStore()).audit(log, log) ... .build();
  * }</pre>
  *
  * <p>Stores are thread-safe and hold no state of their own beyond statement text, so several
