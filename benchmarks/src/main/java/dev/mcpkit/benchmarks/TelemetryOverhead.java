@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  */
 public final class TelemetryOverhead {
   private static final String[] VARIANTS = {"none", "api", "sdk"};
+  /** In memory also: the SDK for spans only, and for metrics only. */
+  private static final String[] SPLIT = {"none", "api", "sdk", "traces", "metrics"};
 
   private TelemetryOverhead() {}
 
@@ -31,10 +33,10 @@ public final class TelemetryOverhead {
     }
     int rounds = intArg(args, "--rounds", 300);
     int batch = intArg(args, "--batch", 1_000);
-    TelemetryOverheadBenchmark[] servers = new TelemetryOverheadBenchmark[VARIANTS.length];
-    for (int i = 0; i < VARIANTS.length; i++) {
+    TelemetryOverheadBenchmark[] servers = new TelemetryOverheadBenchmark[SPLIT.length];
+    for (int i = 0; i < SPLIT.length; i++) {
       servers[i] = new TelemetryOverheadBenchmark();
-      servers[i].telemetry = VARIANTS[i];
+      servers[i].telemetry = SPLIT[i];
       servers[i].setUp();
     }
     try {
@@ -148,13 +150,13 @@ public final class TelemetryOverhead {
       throw new IllegalStateException("no call ran");
     }
     System.out.printf(Locale.ROOT, "%n%s%n", name);
-    System.out.printf(Locale.ROOT, "  %-5s %9s %9s %9s %7s %24s %24s %13s%n", "", "wall ns",
+    System.out.printf(Locale.ROOT, "  %-7s %9s %9s %9s %7s %24s %24s %13s%n", "", "wall ns",
         "cpu ns", "proc ns", "bytes", "wall vs none (p25..p75)", "cpu vs none (p25..p75)",
         "proc vs none");
     for (int v = 0; v < n; v++) {
       double proc = processTotal[v] / ((double) rounds * batch);
-      System.out.printf(Locale.ROOT, "  %-5s %9.0f %9.0f %9.0f %7.0f %24s %24s %13s%n",
-          VARIANTS[v], median(wall[v]), median(cpu[v]), proc, median(bytes[v]),
+      System.out.printf(Locale.ROOT, "  %-7s %9.0f %9.0f %9.0f %7.0f %24s %24s %13s%n",
+          SPLIT[v], median(wall[v]), median(cpu[v]), proc, median(bytes[v]),
           v == 0 ? "" : ratio(wall[v], wall[0]), v == 0 ? "" : ratio(cpu[v], cpu[0]),
           v == 0 ? "" : String.format(Locale.ROOT, "%+.1f%%",
               pct(processTotal[v] / (double) processTotal[0])));

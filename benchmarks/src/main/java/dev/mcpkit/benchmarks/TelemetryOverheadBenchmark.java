@@ -79,7 +79,30 @@ public class TelemetryOverheadBenchmark {
         sdk = discardingSdk();
         yield EchoServer.echoServer(McpTelemetry.create(sdk)::instrument);
       }
-      default -> throw new IllegalArgumentException("telemetry must be none, api or sdk");
+      case "traces", "metrics" -> { // the SDK for one signal, the API's no-op for the other
+        sdk = discardingSdk();
+        OpenTelemetry half = new OpenTelemetry() {
+          @Override
+          public io.opentelemetry.api.trace.TracerProvider getTracerProvider() {
+            return telemetry.equals("traces") ? sdk.getTracerProvider()
+                : io.opentelemetry.api.trace.TracerProvider.noop();
+          }
+
+          @Override
+          public io.opentelemetry.api.metrics.MeterProvider getMeterProvider() {
+            return telemetry.equals("metrics") ? sdk.getMeterProvider()
+                : io.opentelemetry.api.metrics.MeterProvider.noop();
+          }
+
+          @Override
+          public io.opentelemetry.context.propagation.ContextPropagators getPropagators() {
+            return sdk.getPropagators();
+          }
+        };
+        yield EchoServer.echoServer(McpTelemetry.create(half)::instrument);
+      }
+      default -> throw new IllegalArgumentException(
+          "telemetry must be none, api, sdk, traces or metrics");
     };
     http = new McpHttpHandler(McpHttpOptions.defaults(), List.of(McpEndpoint.at("/mcp", server)));
     FakeHttpCall init = new FakeHttpCall(Map.of("Content-Type", "application/json",

@@ -63,8 +63,9 @@ public final class TelemetryInterceptor implements McpInterceptor {
     ConnectionInfo info = chain.attributes() == null ? null
         : chain.attributes().get(ConnectionInfo.KEY);
     Target target = Target.of(method, params);
-    Attributes common = common(method, target, info, true);
-    SpanBuilder builder = tracer.spanBuilder(target.spanName(method)).setSpanKind(SpanKind.CLIENT)
+    Shape shape = shape(method, target, info, true);
+    Attributes common = shape.attributes();
+    SpanBuilder builder = tracer.spanBuilder(shape.spanName()).setSpanKind(SpanKind.CLIENT)
         .setAllAttributes(common);
     describe(builder, target, info, params);
     Span span = builder.startSpan();
@@ -79,7 +80,8 @@ public final class TelemetryInterceptor implements McpInterceptor {
     ConnectionInfo info = chain.attributes() == null ? null
         : chain.attributes().get(ConnectionInfo.KEY);
     Target target = Target.of(method, params);
-    Attributes common = common(method, target, info, false);
+    Shape shape = shape(method, target, info, false);
+    Attributes common = shape.attributes();
     Context ambient = Context.current();
     Context parent = ambient;
     JsonNode meta = params == null ? null : params.get("_meta");
@@ -89,7 +91,7 @@ public final class TelemetryInterceptor implements McpInterceptor {
         parent = extracted;
       }
     }
-    SpanBuilder builder = tracer.spanBuilder(target.spanName(method)).setSpanKind(SpanKind.SERVER)
+    SpanBuilder builder = tracer.spanBuilder(shape.spanName()).setSpanKind(SpanKind.SERVER)
         .setParent(parent).setAllAttributes(common);
     SpanContext ambientSpan = Span.fromContext(ambient).getSpanContext();
     if (parent != ambient && ambientSpan.isValid()) {
@@ -147,31 +149,37 @@ public final class TelemetryInterceptor implements McpInterceptor {
     }
   }
 
-  /** What {@link #common} depends on; the attributes it gives are made once per distinct key. */
+  /** A span's name and the attributes its span and metric share. */
+  private record Shape(String spanName, Attributes attributes) {}
+
+  /** What {@link #shape} depends on; the shape it gives is made once per distinct key. */
   private record CommonKey(String method, String tool, String prompt, String version,
       String transport, String protocolName, String protocolVersion, String address, int port) {}
 
   /** Bounded: past this many distinct keys (tool names a client made up) it starts over. */
   private static final int MAX_COMMON = 1_024;
-  private final java.util.concurrent.ConcurrentHashMap<CommonKey, Attributes> commons =
+  private final java.util.concurrent.ConcurrentHashMap<CommonKey, Shape> shapes =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** The attributes span and metric share (no ids: metrics keep a low cardinality). */
-  private Attributes common(String method, Target target, ConnectionInfo info, boolean client) {
+  /**
+   * The span name, and the attributes span and metric share (no ids: metrics keep a low
+   * cardinality).
+   */
+  private Shape shape(String method, Target target, ConnectionInfo info, boolean client) {
     CommonKey key = info == null
         ? new CommonKey(method, target.tool(), target.prompt(), null, null, null, null, null, -1)
         : new CommonKey(method, target.tool(), target.prompt(), info.protocolVersion(),
             info.networkTransport(), info.networkProtocolName(), info.networkProtocolVersion(),
             client ? info.serverAddress() : null, client ? info.serverPort() : -1);
-    Attributes known = commons.get(key);
+    Shape known = shapes.get(key);
     if (known != null) {
       return known;
     }
-    Attributes made = build(method, target, info, client);
-    if (commons.size() >= MAX_COMMON) {
-      commons.clear();
+    Shape made = new Shape(target.spanName(method), build(method, target, info, client));
+    if (shapes.size() >= MAX_COMMON) {
+      shapes.clear();
     }
-    commons.put(key, made);
+    shapes.put(key, made);
     return made;
   }
 
