@@ -29,6 +29,7 @@ public final class OAuthInterceptor implements Interceptor {
   private final URI server;
   private final int maxStepUps;
   private volatile String rsNonce;
+  private volatile TokenSource lastSource;
 
   OAuthInterceptor(McpOAuth oauth, TokenOwner owner, URI server, int maxStepUps) {
     this.oauth = oauth;
@@ -117,6 +118,7 @@ public final class OAuthInterceptor implements Interceptor {
     if (token == null) {
       return request;
     }
+    lastSource = token.source();
     if (token.dpopKey() == null) {
       return request.newBuilder().header("Authorization", "Bearer " + token.token()).build();
     }
@@ -126,6 +128,14 @@ public final class OAuthInterceptor implements Interceptor {
         .header("Authorization", "DPoP " + token.token())
         .header("DPoP", proof)
         .build();
+  }
+
+  /**
+   * Which way the token this interceptor last sent was obtained, or null before it sent one. Cheap
+   * (no store access): for logs and audit of the calls made through it.
+   */
+  public TokenSource tokenSource() {
+    return lastSource;
   }
 
   @Override

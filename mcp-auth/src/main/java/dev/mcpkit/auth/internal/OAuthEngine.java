@@ -61,7 +61,7 @@ public final class OAuthEngine {
    * An access token ready to present: as {@code Bearer}, or as {@code DPoP} with proofs signed by
    * {@code dpopKey}.
    */
-  public record Credential(String token, DPoPKey dpopKey) {
+  public record Credential(String token, DPoPKey dpopKey, TokenSource source) {
     @Override
     public String toString() {
       return "Credential[" + (dpopKey == null ? "Bearer" : "DPoP") + "]";
@@ -333,7 +333,8 @@ public final class OAuthEngine {
   }
 
   private static Credential credential(TokenRecord record) throws McpAuthException {
-    return new Credential(record.accessToken(), DPoPKey.fromJson(record.dpopKey()));
+    return new Credential(record.accessToken(), DPoPKey.fromJson(record.dpopKey()),
+        source(record.grant()));
   }
 
   /** The stored access token as it is, without renewing it; null if none or expired. */

@@ -2,6 +2,8 @@ package dev.mcpkit.policy.internal;
 
 import dev.mcpkit.auth.ApiKeyAuth;
 import dev.mcpkit.auth.McpOAuth;
+import dev.mcpkit.auth.OAuthInterceptor;
+import dev.mcpkit.auth.TokenSource;
 import dev.mcpkit.auth.TokenOwner;
 import dev.mcpkit.client.ClientTransport;
 import dev.mcpkit.client.McpClient;
@@ -28,7 +30,8 @@ public final class Clients implements Closeable {
   private record Key(String serverId, TokenOwner owner) {}
 
   /** A connected client and the address and authentication it was connected with. */
-  private record Slot(URI url, ServerRegistration.Auth auth, McpClient client) {
+  private record Slot(
+      URI url, ServerRegistration.Auth auth, McpClient client, Interceptor credential) {
     boolean fits(ServerRegistration server) {
       // the same registration object (the usual case) needs no URI comparison
       return auth == server.auth() && (url == server.url() || url.equals(server.url()));
@@ -74,8 +77,11 @@ public final class Clients implements Closeable {
         owners.remove(owner, slot);
         slot.client().close();
       }
-      McpClient client = connect(server, owner);
-      owners.put(owner, new Slot(server.url(), server.auth(), client));
+      Interceptor credential = server.auth() == ServerRegistration.Auth.OAUTH
+          ? oauth.interceptor(owner, server.url())
+          : apiKeys.interceptor(owner, server.url());
+      McpClient client = connect(server, owner, credential);
+      owners.put(owner, new Slot(server.url(), server.auth(), client, credential));
       return client;
     }
   }
@@ -104,13 +110,28 @@ public final class Clients implements Closeable {
     }
   }
 
-  private McpClient connect(ServerRegistration server, TokenOwner owner) throws IOException {
+  /**
+   * Which way the credential {@code owner}'s client at {@code server} last sent was obtained, as the
+   * activity log names it; null when unknown (no client yet, or nothing sent).
+   */
+  public String tokenSource(ServerRegistration server, TokenOwner owner) {
+    if (server.auth() == ServerRegistration.Auth.API_KEY) {
+      return "api_key";
+    }
+    OwnerMap<Slot> owners = clients.get(server.id());
+    Slot slot = owners == null ? null : owners.get(owner);
+    if (slot == null || !(slot.credential() instanceof OAuthInterceptor oauthCredential)) {
+      return null;
+    }
+    TokenSource source = oauthCredential.tokenSource();
+    return source == null ? null : Connector.tokenSourceName(source);
+  }
+
+  private McpClient connect(ServerRegistration server, TokenOwner owner, Interceptor auth)
+      throws IOException {
     String url = server.url().toString();
     ClientTransport transport = server.transport() == ServerRegistration.Transport.SSE
         ? ClientTransport.sse(url) : ClientTransport.streamableHttp(url);
-    Interceptor auth = server.auth() == ServerRegistration.Auth.OAUTH
-        ? oauth.interceptor(owner, server.url())
-        : apiKeys.interceptor(owner, server.url());
     McpClient.Builder builder = McpClient.builder()
         .transport(transport)
         .clientInfo("mcpkit-policy", "0.1.0")

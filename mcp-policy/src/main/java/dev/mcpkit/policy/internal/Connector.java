@@ -125,17 +125,12 @@ final class Connector {
     return conn;
   }
 
-  /** Which way the credential of {@code owner} at {@code reg} was obtained, for the log. */
+  /**
+   * Which way the credential of {@code owner} at {@code reg} was obtained, for the log: what the
+   * client's credential interceptor last sent (no store read on the call path).
+   */
   String tokenSource(ServerRegistration reg, TokenOwner owner) {
-    if (reg.auth() == ServerRegistration.Auth.API_KEY) {
-      return "api_key";
-    }
-    try {
-      AuthorizedConnection c = oauth.connection(owner, reg.url());
-      return c == null ? null : tokenSourceName(c.source());
-    } catch (IOException | RuntimeException e) {
-      return null; // the log line goes without it; the call itself will meet the error
-    }
+    return clients.tokenSource(reg, owner);
   }
 
   static String tokenSourceName(TokenSource source) {
