@@ -46,7 +46,7 @@ public final class JsonRpcCodec {
 
   /** Reads exactly one message; a batch is rejected at its first bracket. */
   public JsonRpcMessage decode(byte[] json) {
-    return reader.read(json, 0).messages().get(0);
+    return reader.readOne(json);
   }
 
   public JsonRpcMessage decode(String json) {

@@ -38,8 +38,20 @@ final class MessageReader {
     this.interpreter = interpreter;
   }
 
+  /** Reads one message; a batch is refused at its first bracket. */
+  JsonRpcMessage readOne(byte[] json) {
+    return (JsonRpcMessage) parse(json, 0);
+  }
+
   /** @param maxBatch the most elements a batch may hold; 0 when batches are not allowed */
   Decoded read(byte[] json, int maxBatch) {
+    Object read = parse(json, maxBatch);
+    return read instanceof Decoded d ? d
+        : new Decoded(List.of((JsonRpcMessage) read), List.of(), false);
+  }
+
+  /** A {@link Decoded} batch, or the one {@link JsonRpcMessage}. */
+  private Object parse(byte[] json, int maxBatch) {
     if (json == null || json.length == 0) {
       throw parseError("Parse error: the body is empty");
     }
@@ -48,8 +60,8 @@ final class MessageReader {
       if (first == null) {
         throw parseError("Parse error: the body is empty");
       }
-      Decoded decoded = first == JsonToken.START_ARRAY ? batch(parser, maxBatch)
-          : new Decoded(List.of(message(parser, first)), List.of(), false);
+      Object decoded = first == JsonToken.START_ARRAY ? batch(parser, maxBatch)
+          : message(parser, first);
       if (parser.nextToken() != null) {
         throw parseError("Parse error: more than one JSON value"
             + where(parser.currentTokenLocation()) + "; send one message (or, where batches are"

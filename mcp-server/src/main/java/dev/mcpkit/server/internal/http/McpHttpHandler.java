@@ -312,10 +312,15 @@ public final class McpHttpHandler {
   /** The most of an oversize body read (and dropped) before answering 413. */
   static final long DISCARD_LIMIT = 8L * 1024 * 1024;
 
+  /** The path for a log line, every long segment masked: a token stays out wherever it sits. */
   private static String safePath(HttpCall call) {
     String p = call.path();
-    return p.length() > 12 ? p.substring(0, 8) + "..." : p; // capability tokens stay out of logs
+    p = p.length() > 200 ? p.substring(0, 200) + "..." : p;
+    return LONG_SEGMENT.matcher(p).replaceAll("***");
   }
+
+  private static final java.util.regex.Pattern LONG_SEGMENT =
+      java.util.regex.Pattern.compile("[^/]{12,}");
 
   private enum Kind { MAIN, LEGACY_SSE, LEGACY_MESSAGE }
 
