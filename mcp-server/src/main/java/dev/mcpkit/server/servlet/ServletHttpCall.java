@@ -1,6 +1,7 @@
 package dev.mcpkit.server.servlet;
 
 import dev.mcpkit.server.internal.http.HttpCall;
+import dev.mcpkit.server.internal.http.StreamEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.net.UnknownHostException;
 final class ServletHttpCall implements HttpCall {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
-  private OutputStream out;
+  private jakarta.servlet.ServletOutputStream out;
+  private jakarta.servlet.AsyncContext async;
 
   ServletHttpCall(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
@@ -102,6 +104,10 @@ final class ServletHttpCall implements HttpCall {
 
   @Override
   public void flush() throws IOException {
+    if (async != null) {
+      out.flush(); // non-blocking: the caller checks writable() first and after
+      return;
+    }
     if (out != null) {
       out.flush();
     }
@@ -111,11 +117,77 @@ final class ServletHttpCall implements HttpCall {
   @Override
   public void close() {
     try {
-      if (out != null) {
+      if (async != null) {
+        async.complete();
+      } else if (out != null) {
         out.close();
       }
     } catch (IOException | RuntimeException ignored) {
-      // the client went away
+      // the client went away, or the container ended the request already
     }
+  }
+
+  @Override
+  public String clientAddress() {
+    return request.getRemoteAddr();
+  }
+
+  /**
+   * Puts the request in asynchronous mode with non-blocking writes, where the servlet is
+   * registered with async support; otherwise the container's thread stays with the stream.
+   */
+  @Override
+  public boolean detach(StreamEvents events) {
+    if (!request.isAsyncSupported() || out == null) {
+      McpServlet.warnNoAsyncSupport();
+      return false;
+    }
+    jakarta.servlet.AsyncContext context = request.startAsync();
+    context.setTimeout(0);
+    context.addListener(new jakarta.servlet.AsyncListener() {
+      @Override
+      public void onComplete(jakarta.servlet.AsyncEvent event) {
+        events.gone();
+      }
+
+      @Override
+      public void onTimeout(jakarta.servlet.AsyncEvent event) {
+        events.gone();
+      }
+
+      @Override
+      public void onError(jakarta.servlet.AsyncEvent event) {
+        events.gone();
+      }
+
+      @Override
+      public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+        // not restarted
+      }
+    });
+    async = context;
+    out.setWriteListener(new jakarta.servlet.WriteListener() {
+      @Override
+      public void onWritePossible() {
+        events.writable();
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        events.gone();
+      }
+    });
+    return true;
+  }
+
+  @Override
+  public boolean writable() {
+    return async == null || out.isReady();
+  }
+
+  /** Containers enforce their own read timeouts; nothing to abort here. */
+  @Override
+  public void abort() {
+    // the container's connection or idle timeout ends a stalled read
   }
 }
