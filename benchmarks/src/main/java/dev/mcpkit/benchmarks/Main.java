@@ -15,7 +15,9 @@ public final class Main {
         load [--duration S] [--warmup S] [--sessions N] [--idle-wait S] [--only NAMES]
              [--skip-idle] [--skip-client] [--out FILE]  every server under wrk, idle sessions,
                                           clients; prints the table with the targets
-        client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]""";
+        client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]
+        streams --host jdk|jetty|tomcat [--streams N] [--slow N] [--duration S] [--warmup S]
+                                          open event streams and slow connections under wrk""";
 
   private Main() {}
 
@@ -30,6 +32,7 @@ public final class Main {
       case "echo-server" -> dev.mcpkit.benchmarks.load.EchoServer.main(rest);
       case "load" -> dev.mcpkit.benchmarks.load.LoadHarness.main(rest);
       case "client-bench" -> dev.mcpkit.benchmarks.load.ClientBench.main(rest);
+      case "streams" -> dev.mcpkit.benchmarks.load.StreamLoad.main(rest);
       default -> {
         System.err.println("unknown command " + args[0]);
         System.err.println(USAGE);
