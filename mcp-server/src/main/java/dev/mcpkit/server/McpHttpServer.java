@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An MCP server over HTTP on the JDK's built-in {@code com.sun.net.httpserver}: no dependency
@@ -228,10 +225,7 @@ public final class McpHttpServer implements Closeable {
       if (Threads.hasVirtualThreads()) {
         return Threads.newExecutor("mcp-http", maxThreads);
       }
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30,
-          TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.daemonFactory("mcp-http"));
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
+      return dev.mcpkit.server.internal.http.ElasticPool.of(maxThreads);
     }
   }
 }

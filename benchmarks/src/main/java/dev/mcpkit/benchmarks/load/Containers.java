@@ -59,6 +59,7 @@ final class Containers {
     if (MAX_THREADS > 0) {
       connector.setProperty("maxThreads", String.valueOf(MAX_THREADS));
       connector.setProperty("minSpareThreads", "4");
+      connector.setProperty("maxConnections", "20000"); // open streams are connections too
     }
     connector.setPort(port);
     connector.setProperty("address", "127.0.0.1");

@@ -24,6 +24,8 @@ final class StreamClients implements AutoCloseable {
   private final ByteBuffer buf = ByteBuffer.allocateDirect(16 * 1024);
   private final int port;
   private final byte[] request;
+  /** Connections that could not be made. */
+  int failed;
 
   private static final class Conn {
     SocketChannel channel;
@@ -48,12 +50,20 @@ final class StreamClients implements AutoCloseable {
       for (int i = 0; i < n; i++) {
         Conn c = new Conn();
         c.channel = SocketChannel.open();
-        c.channel.configureBlocking(true);
-        c.channel.connect(new InetSocketAddress("127.0.0.1", port));
-        c.channel.write(ByteBuffer.wrap(request));
+        try {
+          c.channel.socket().connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+          c.channel.write(ByteBuffer.wrap(request));
+        } catch (IOException e) {
+          c.channel.close();
+          failed++;
+          continue;
+        }
         c.channel.configureBlocking(false);
         c.channel.register(selector, SelectionKey.OP_READ, c);
         conns.add(c);
+      }
+      if (failed > 100) {
+        break; // the server takes no more connections
       }
       started += n;
       long batchDeadline = Math.min(deadline, System.currentTimeMillis() + 30_000);
