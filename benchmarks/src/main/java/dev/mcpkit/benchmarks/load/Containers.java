@@ -60,6 +60,9 @@ final class Containers {
       connector.setProperty("maxThreads", String.valueOf(MAX_THREADS));
       connector.setProperty("minSpareThreads", "4");
       connector.setProperty("maxConnections", "20000"); // open streams are connections too
+      // Tomcat keeps an 8 KB read and an 8 KB write buffer per connection, open streams included
+      connector.setProperty("socket.appReadBufSize", "2048");
+      connector.setProperty("socket.appWriteBufSize", "2048");
     }
     connector.setPort(port);
     connector.setProperty("address", "127.0.0.1");
