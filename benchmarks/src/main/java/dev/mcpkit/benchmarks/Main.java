@@ -21,7 +21,10 @@ public final class Main {
                                           appends, and session tools/call with PostgreSQL stores
                                           against in-memory ones (starts PostgreSQL without --url)
         telemetry-overhead [--rounds N] [--batch N]  tools/call with no telemetry, on the
-                                          OpenTelemetry API alone and on the SDK, interleaved""";
+                                          OpenTelemetry API alone and on the SDK, interleaved
+
+        streams --host jdk|jetty|tomcat [--streams N] [--slow N] [--duration S] [--warmup S]
+                                          open event streams and slow connections under wrk""";
 
   private Main() {}
 
@@ -38,6 +41,7 @@ public final class Main {
       case "client-bench" -> dev.mcpkit.benchmarks.load.ClientBench.main(rest);
       case "postgres" -> dev.mcpkit.benchmarks.postgres.PostgresFigures.main(rest);
       case "telemetry-overhead" -> TelemetryOverhead.main(rest);
+      case "streams" -> dev.mcpkit.benchmarks.load.StreamLoad.main(rest);
       default -> {
         System.err.println("unknown command " + args[0]);
         System.err.println(USAGE);

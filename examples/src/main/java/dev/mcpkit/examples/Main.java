@@ -32,6 +32,10 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Throwable {
+    // this program owns its JVM: turn Nagle off for the JDK HTTP server before any is created
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     if (args.length == 0 || !EXAMPLES.containsKey(args[0])) {
       System.err.println("usage: java -jar mcp-examples.jar <example> [args]\n\nexamples:");
       EXAMPLES.forEach((name, v) -> System.err.printf("  %-20s %s%n", name, v[1]));

@@ -2,6 +2,7 @@ package dev.mcpkit.server;
 
 import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.SessionStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,14 @@ public final class McpHttpOptions {
   private final Duration sseRetry;
   private final Duration keepAliveInterval;
   private final Duration shutdownGracePeriod;
+  private final int maxOpenStreams;
+  private final int maxOpenStreamsPerSession;
+  private final int maxRequestsInFlight;
+  private final int maxSessionsPerClient;
+  private final Duration unusedSessionTimeout;
+  private final Duration bodyReadTimeout;
+  private final int maxStreamBacklogBytes;
+  private final Clock clock;
 
   private McpHttpOptions(Builder b) {
     this.allowedHosts = Set.copyOf(b.allowedHosts);
@@ -45,6 +54,14 @@ public final class McpHttpOptions {
     this.sseRetry = b.sseRetry;
     this.keepAliveInterval = b.keepAliveInterval;
     this.shutdownGracePeriod = b.shutdownGracePeriod;
+    this.maxOpenStreams = b.maxOpenStreams;
+    this.maxOpenStreamsPerSession = b.maxOpenStreamsPerSession;
+    this.maxRequestsInFlight = b.maxRequestsInFlight;
+    this.maxSessionsPerClient = b.maxSessionsPerClient;
+    this.unusedSessionTimeout = b.unusedSessionTimeout;
+    this.bodyReadTimeout = b.bodyReadTimeout;
+    this.maxStreamBacklogBytes = b.maxStreamBacklogBytes;
+    this.clock = b.clock;
   }
 
   /** Defaults: loopback hosts only, 4 MiB bodies, 30 min idle sessions, in-memory stores. */
@@ -119,6 +136,58 @@ public final class McpHttpOptions {
     return shutdownGracePeriod;
   }
 
+  /**
+   * Event streams open at once (GET streams, legacy SSE, {@code subscriptions/listen}); more get
+   * 503 naming this limit. Default 10,000.
+   */
+  public int maxOpenStreams() {
+    return maxOpenStreams;
+  }
+
+  /**
+   * Event streams one session may hold open at once (its GET stream and resumed streams); for
+   * streams without a session ({@code subscriptions/listen}, legacy SSE), per client. Default 4.
+   */
+  public int maxOpenStreamsPerSession() {
+    return maxOpenStreamsPerSession;
+  }
+
+  /** Requests running at once on this server, with or without a session (429 beyond). */
+  public int maxRequestsInFlight() {
+    return maxRequestsInFlight;
+  }
+
+  /**
+   * Sessions one client may hold: the authenticated principal, or the client's address for
+   * anonymous clients. Default 1,000.
+   */
+  public int maxSessionsPerClient() {
+    return maxSessionsPerClient;
+  }
+
+  /** How long a session that was opened and never used lives (default 60 s). */
+  public Duration unusedSessionTimeout() {
+    return unusedSessionTimeout;
+  }
+
+  /** How long a client may take to send a request body once its headers arrived (default 30 s). */
+  public Duration bodyReadTimeout() {
+    return bodyReadTimeout;
+  }
+
+  /**
+   * Bytes of events an open stream may have waiting for a client that does not read; beyond, the
+   * stream is closed (the client can resume it). Default 1 MiB.
+   */
+  public int maxStreamBacklogBytes() {
+    return maxStreamBacklogBytes;
+  }
+
+  /** The clock session expiry reads (default the system clock; tests move their own). */
+  public Clock clock() {
+    return clock;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.allowedHosts.addAll(allowedHosts);
@@ -134,6 +203,14 @@ public final class McpHttpOptions {
     b.sseRetry = sseRetry;
     b.keepAliveInterval = keepAliveInterval;
     b.shutdownGracePeriod = shutdownGracePeriod;
+    b.maxOpenStreams = maxOpenStreams;
+    b.maxOpenStreamsPerSession = maxOpenStreamsPerSession;
+    b.maxRequestsInFlight = maxRequestsInFlight;
+    b.maxSessionsPerClient = maxSessionsPerClient;
+    b.unusedSessionTimeout = unusedSessionTimeout;
+    b.bodyReadTimeout = bodyReadTimeout;
+    b.maxStreamBacklogBytes = maxStreamBacklogBytes;
+    b.clock = clock;
     return b;
   }
 
@@ -152,8 +229,85 @@ public final class McpHttpOptions {
     private Duration sseRetry = Duration.ofSeconds(1);
     private Duration keepAliveInterval = Duration.ofSeconds(15);
     private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+    private int maxOpenStreams = 10_000;
+    private int maxOpenStreamsPerSession = 4;
+    private int maxRequestsInFlight = 1_000;
+    private int maxSessionsPerClient = 1_000;
+    private Duration unusedSessionTimeout = Duration.ofSeconds(60);
+    private Duration bodyReadTimeout = Duration.ofSeconds(30);
+    private int maxStreamBacklogBytes = 1024 * 1024;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /** Event streams open at once, in all; more get 503. Default 10,000. */
+    public Builder maxOpenStreams(int max) {
+      this.maxOpenStreams = atLeast(1, max, "maxOpenStreams");
+      return this;
+    }
+
+    /** Event streams per session (or per client without a session); more get 503. Default 4. */
+    public Builder maxOpenStreamsPerSession(int max) {
+      this.maxOpenStreamsPerSession = atLeast(1, max, "maxOpenStreamsPerSession");
+      return this;
+    }
+
+    /** Requests running at once, in all; more get 429. Default 1,000. */
+    public Builder maxRequestsInFlight(int max) {
+      this.maxRequestsInFlight = atLeast(1, max, "maxRequestsInFlight");
+      return this;
+    }
+
+    /**
+     * Sessions per client (principal, or address when anonymous); an {@code initialize} beyond
+     * gets 429. Default 1,000. Behind a proxy every anonymous client has the proxy's address:
+     * raise it there, or authenticate.
+     */
+    public Builder maxSessionsPerClient(int max) {
+      this.maxSessionsPerClient = atLeast(1, max, "maxSessionsPerClient");
+      return this;
+    }
+
+    /**
+     * How long a session lives that was opened but never used (no request after {@code
+     * initialize}, no stream). Default 60 s; at most {@link #sessionIdleTimeout}.
+     */
+    public Builder unusedSessionTimeout(Duration timeout) {
+      this.unusedSessionTimeout = positive(timeout, "unusedSessionTimeout");
+      return this;
+    }
+
+    /** Time to receive a request body after its headers; then the connection is closed. */
+    public Builder bodyReadTimeout(Duration timeout) {
+      this.bodyReadTimeout = positive(timeout, "bodyReadTimeout");
+      return this;
+    }
+
+    /** Bytes of unsent events per stream before a non-reading client's stream is closed. */
+    public Builder maxStreamBacklogBytes(int bytes) {
+      this.maxStreamBacklogBytes = atLeast(4096, bytes, "maxStreamBacklogBytes");
+      return this;
+    }
+
+    /** The clock for session expiry (default {@link Clock#systemUTC()}). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    private static int atLeast(int min, int value, String name) {
+      if (value < min) {
+        throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
 
     /**
      * Host names the server answers to (e.g. {@code mcp.example.com}), besides loopback. Requests

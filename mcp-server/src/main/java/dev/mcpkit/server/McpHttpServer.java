@@ -14,14 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An MCP server over HTTP on the JDK's built-in {@code com.sun.net.httpserver}: no dependency
- * beyond the JDK. Requests and SSE streams run on virtual threads on Java 21+, on a bounded pool
- * of platform threads on 17 (an open SSE stream holds one thread).
+ * beyond the JDK. Requests and event streams run on virtual threads on Java 21+, on a bounded pool
+ * of platform threads on 17, where an open event stream holds one of them: streams beyond
+ * three quarters of {@link Builder#maxThreads} are refused with 503 there, so requests always
+ * find a thread.
  *
  * <pre>{@code
  * McpHttpServer http = McpHttpServer.start(server, 8080);   // http://127.0.0.1:8080/mcp
@@ -29,17 +28,12 @@ import java.util.concurrent.TimeUnit;
  * http.close();                                             // finishes calls in flight first
  * }</pre>
  *
- * <p>This class sets {@code sun.net.httpserver.nodelay=true} (unless already set) before the first
- * JDK HTTP server is created, so small responses are not held back by Nagle's algorithm (about 40
- * ms per request otherwise); a host that creates a JDK HTTP server earlier should set it itself.
+ * <p>The JDK server reads its socket settings from JVM-wide system properties, which this class
+ * leaves alone; start the JVM with {@code -Dsun.net.httpserver.nodelay=true}, or small responses
+ * wait for Nagle's algorithm (about 40 ms each on Linux). A server started without it logs so once.
+ * See docs/SERVER.md for the other JDK options (request time limits, idle connections).
  */
 public final class McpHttpServer implements Closeable {
-  static {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final HttpServer server;
   private final ExecutorService executor;
   private final McpHttpHandler handler;
@@ -116,6 +110,11 @@ public final class McpHttpServer implements Closeable {
 
   public int sessionCount() {
     return handler.sessionCount();
+  }
+
+  /** Event streams open now (GET streams, legacy SSE, {@code subscriptions/listen}). */
+  public int openStreamCount() {
+    return handler.openStreamCount();
   }
 
   /**
@@ -196,9 +195,14 @@ public final class McpHttpServer implements Closeable {
         throw new IllegalStateException("McpHttpServer needs at least one endpoint: call"
             + " endpoint(McpEndpoint.at(\"/mcp\", server))");
       }
+      boolean virtual = Threads.hasVirtualThreads();
+      // on 17 each open stream holds a pool thread: keep a quarter of them for requests
+      int streamThreads = virtual ? Integer.MAX_VALUE : maxThreads - Math.max(1, maxThreads / 4);
       // the explorer page is on by default only where nobody else can reach it
       McpHttpHandler handler = new McpHttpHandler(options, endpoints,
-          address.isLoopbackAddress());
+          address.isLoopbackAddress(), streamThreads, "on Java 17 each stream holds a thread:"
+              + " three quarters of McpHttpServer.Builder.maxThreads; run on Java 21+ for more");
+      noteNoDelay();
       HttpServer server;
       try {
         server = HttpServer.create(new InetSocketAddress(address, port), backlog);
@@ -215,14 +219,22 @@ public final class McpHttpServer implements Closeable {
       return new McpHttpServer(server, executor, handler, options, host);
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean NOTED =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static void noteNoDelay() {
+      if (System.getProperty("sun.net.httpserver.nodelay") == null
+          && NOTED.compareAndSet(false, true)) {
+        org.slf4j.LoggerFactory.getLogger(McpHttpServer.class).info("-Dsun.net.httpserver.nodelay"
+            + "=true is not set: small responses may wait about 40 ms for Nagle's algorithm");
+      }
+    }
+
     private static ExecutorService executor(int maxThreads) {
       if (Threads.hasVirtualThreads()) {
         return Threads.newExecutor("mcp-http", maxThreads);
       }
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30,
-          TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.daemonFactory("mcp-http"));
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
+      return dev.mcpkit.server.internal.http.ElasticPool.of(maxThreads);
     }
   }
 }

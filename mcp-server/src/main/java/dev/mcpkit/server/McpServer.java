@@ -179,6 +179,7 @@ public final class McpServer {
     private McpEventListener listener = McpEventListener.NONE;
     private byte[] requestStateKey;
     private Duration requestStateTtl = Duration.ofMinutes(10);
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     private long cacheTtlMillis;
     private CacheScope cacheScope = CacheScope.PRIVATE;
     private TaskOptions tasks;
@@ -310,6 +311,15 @@ public final class McpServer {
     }
 
     /** How long an {@code input_required} answer may take before its state expires (10 min). */
+    /**
+     * The clock {@code requestState} expiry reads (default the system clock); tests move their
+     * own. Session expiry reads {@link McpHttpOptions.Builder#clock}.
+     */
+    public Builder clock(java.time.Clock clock) {
+      this.clock = java.util.Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     public Builder requestStateTtl(Duration ttl) {
       if (ttl.isNegative() || ttl.isZero()) {
         throw new IllegalArgumentException("requestStateTtl must be positive, got " + ttl);
@@ -350,7 +360,7 @@ public final class McpServer {
           resourcesCapability || !resources.isEmpty(), promptsCapability || !prompts.isEmpty(),
           toolCallTimeout, ServerConfig.timeoutFromEnvironment(TOOL_CALL_TIMEOUT_ENV), pageSize,
           List.copyOf(interceptors), listener, requestStateKey, requestStateTtl, cacheTtlMillis,
-          cacheScope);
+          cacheScope, clock);
     }
 
     /**

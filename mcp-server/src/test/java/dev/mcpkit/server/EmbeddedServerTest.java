@@ -48,10 +48,12 @@ class EmbeddedServerTest {
   }
 
   @Test
-  void nagleIsOffForTheJdkServer() {
+  void startingAServerChangesNoJvmWideProperty() {
+    java.util.Properties before = (java.util.Properties) System.getProperties().clone();
+
     fixture = new ServerFixture(TestTools.server().build());
 
-    assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+    assertThat(System.getProperties()).isEqualTo(before);
   }
 
   @Test

@@ -28,6 +28,31 @@ abstract class HttpTransportContract {
 
   protected abstract void stop() throws Exception;
 
+  /** Event streams the server holds open now. */
+  protected abstract int openStreamCount();
+
+  /** Sessions the server holds now. */
+  protected abstract int sessionCount();
+
+  /** Open streams the host can carry with default settings (the JDK host on 17 is bounded). */
+  protected int streamCapacity() {
+    return Integer.MAX_VALUE;
+  }
+
+  /** Whether the handler's own body deadline applies (hosts without read timeouts of their own). */
+  protected boolean cutsSlowBodies() {
+    return false;
+  }
+
+  protected URI base;
+
+  /** Serves again with other options (and endpoint). */
+  protected void restart(McpHttpOptions options, McpEndpoint endpoint) throws Exception {
+    stop();
+    base = start(options, endpoint);
+    client = new RawClient(base.resolve("/mcp"));
+  }
+
   /** Whether the adapter serves the explorer page on endpoints that leave it unset. */
   protected boolean servesExplorerPageByDefault() {
     return false;
@@ -41,7 +66,7 @@ abstract class HttpTransportContract {
   void startServer() throws Exception {
     TestTools.resetLatches();
     server = TestTools.server().build();
-    URI base = start(options(), McpEndpoint.at("/mcp", server));
+    base = start(options(), McpEndpoint.at("/mcp", server));
     client = new RawClient(base.resolve("/mcp"));
   }
 

@@ -3,8 +3,29 @@ package dev.mcpkit.server;
 import java.net.URI;
 
 /** The transport contract on the embedded JDK server. */
-class JdkHttpServerTest extends HttpTransportContract {
+class JdkHttpServerTest extends HttpCapacityContract {
   private McpHttpServer http;
+
+  @Override
+  protected int openStreamCount() {
+    return http.openStreamCount();
+  }
+
+  @Override
+  protected int sessionCount() {
+    return http.sessionCount();
+  }
+
+  /** On Java 17 each stream holds one of 200 threads; a quarter stays for requests. */
+  @Override
+  protected int streamCapacity() {
+    return dev.mcpkit.core.engine.internal.Threads.hasVirtualThreads() ? Integer.MAX_VALUE : 150;
+  }
+
+  @Override
+  protected boolean cutsSlowBodies() {
+    return true;
+  }
 
   @Override
   protected URI start(McpHttpOptions options, McpEndpoint endpoint) {

@@ -8,8 +8,19 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /** The transport contract on the servlet adapter in embedded Jetty 12 (EE10). */
-class JettyServletTest extends HttpTransportContract {
+class JettyServletTest extends HttpCapacityContract {
   private Server jetty;
+  private McpServlet servlet;
+
+  @Override
+  protected int openStreamCount() {
+    return servlet.openStreamCount();
+  }
+
+  @Override
+  protected int sessionCount() {
+    return servlet.sessionCount();
+  }
 
   @Override
   protected URI start(McpHttpOptions options, McpEndpoint endpoint) throws Exception {
@@ -19,7 +30,10 @@ class JettyServletTest extends HttpTransportContract {
     connector.setPort(0);
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(new McpServlet(options, endpoint)), "/*");
+    servlet = new McpServlet(options, endpoint);
+    ServletHolder holder = new ServletHolder(servlet);
+    holder.setAsyncSupported(true);
+    context.addServlet(holder, "/*");
     jetty.setHandler(context);
     jetty.start();
     return URI.create("http://127.0.0.1:" + connector.getLocalPort());

@@ -177,6 +177,6 @@ class SecurityTest {
         + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}"));
 
     assertThat(r.status()).isEqualTo(503);
-    assertThat(r.message().path("error").path("message").asText()).contains("most sessions");
+    assertThat(r.message().path("error").path("message").asText()).contains("McpHttpOptions.maxSessions");
   }
 }

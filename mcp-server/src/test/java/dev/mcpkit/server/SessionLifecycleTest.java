@@ -23,14 +23,16 @@ class SessionLifecycleTest {
   }
 
   @Test
-  void expiredSessionGets404AndClientReinitializes() throws InterruptedException {
+  void expiredSessionGets404AndClientReinitializes() {
+    MovableClock clock = new MovableClock();
     fixture = new ServerFixture(TestTools.server().build(),
-        McpHttpOptions.builder().sessionIdleTimeout(Duration.ofMillis(200)).build());
+        McpHttpOptions.builder().sessionIdleTimeout(Duration.ofMinutes(30)).clock(clock).build());
     RawClient c = fixture.client;
     c.initialize();
+    c.post(c.request("tools/list", null));
     String expired = c.sessionId;
 
-    Thread.sleep(400); // idle past the timeout
+    clock.advance(Duration.ofMinutes(31)); // idle past the timeout
     RawClient.Response r = c.post(c.request("tools/list", null));
     c.sessionId = null;
     c.initialize();
@@ -38,6 +40,44 @@ class SessionLifecycleTest {
     assertThat(r.status()).isEqualTo(404);
     assertThat(c.sessionId).isNotEqualTo(expired);
     assertThat(c.post(c.request("tools/list", null)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aSessionOpenedAndNeverUsedExpiresLongBeforeAUsedOne() {
+    MovableClock clock = new MovableClock();
+    fixture = new ServerFixture(TestTools.server().build(),
+        McpHttpOptions.builder().clock(clock).build());
+    RawClient unused = fixture.client;
+    unused.initialize();
+    RawClient used = new RawClient(fixture.http.url());
+    used.initialize();
+    used.post(used.request("tools/list", null));
+
+    clock.advance(Duration.ofSeconds(61)); // past the unused timeout (60 s), far from 30 min
+
+    assertThat(unused.post(unused.request("tools/list", null)).status()).isEqualTo(404);
+    assertThat(used.post(used.request("tools/list", null)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theSessionCapRefusalSaysWhenTheOldestUnusedSessionEnds() {
+    MovableClock clock = new MovableClock();
+    fixture = new ServerFixture(TestTools.server().build(),
+        McpHttpOptions.builder().maxSessions(2).clock(clock).build());
+    new RawClient(fixture.http.url()).initialize();
+    clock.advance(Duration.ofSeconds(20));
+    new RawClient(fixture.http.url()).initialize();
+
+    RawClient late = new RawClient(fixture.http.url());
+    RawClient.Response refused = late.post(late.request("initialize", "{\"protocolVersion\":"
+        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"l\",\"version\":\"1\"}}"));
+    clock.advance(Duration.ofSeconds(41)); // the first session has been unused for 61 s
+    RawClient.Response later = late.post(late.request("initialize", "{\"protocolVersion\":"
+        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"l\",\"version\":\"1\"}}"));
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("40");
+    assertThat(later.status()).isEqualTo(200);
   }
 
   @Test

@@ -22,10 +22,12 @@ class StatelessProtocolTest {
   private ServerFixture fixture;
   private RawClient client;
 
+  private final MovableClock clock = new MovableClock();
+
   @BeforeEach
   void start() {
     fixture = new ServerFixture(TestTools.server().requestStateTtl(Duration.ofMillis(400))
-        .build());
+        .clock(clock).build());
     client = fixture.client;
     client.protocolVersion = null;
   }
@@ -252,9 +254,9 @@ class StatelessProtocolTest {
   }
 
   @Test
-  void expiredRequestStateIsRejected() throws InterruptedException {
+  void expiredRequestStateIsRejected() {
     String state = firstState();
-    Thread.sleep(500); // the state lives 400 ms
+    clock.advance(Duration.ofMillis(500)); // the state lives 400 ms
 
     assertThat(error(retry("ask", state)).path("message").asText()).contains("expired");
   }

@@ -9,8 +9,19 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /** The transport contract on the servlet adapter in embedded Tomcat 11. */
-class TomcatServletTest extends HttpTransportContract {
+class TomcatServletTest extends HttpCapacityContract {
   private Tomcat tomcat;
+  private McpServlet servlet;
+
+  @Override
+  protected int openStreamCount() {
+    return servlet.openStreamCount();
+  }
+
+  @Override
+  protected int sessionCount() {
+    return servlet.sessionCount();
+  }
 
   @Override
   protected URI start(McpHttpOptions options, McpEndpoint endpoint) throws Exception {
@@ -22,7 +33,8 @@ class TomcatServletTest extends HttpTransportContract {
     connector.setProperty("address", "127.0.0.1");
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", base.getAbsolutePath());
-    Tomcat.addServlet(context, "mcp", new McpServlet(options, endpoint));
+    servlet = new McpServlet(options, endpoint);
+    Tomcat.addServlet(context, "mcp", servlet).setAsyncSupported(true);
     context.addServletMappingDecoded("/*", "mcp");
     tomcat.start();
     return URI.create("http://127.0.0.1:" + connector.getLocalPort());

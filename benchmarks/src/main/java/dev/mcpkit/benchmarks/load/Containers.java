@@ -13,7 +13,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Embedded Jetty 12.1 (EE10) and Tomcat 11 with their default thread pools, serving one servlet at
+ * Embedded Jetty 12.1 (EE10) and Tomcat 11 with their default thread pools (or {@code
+ * -Dload.maxThreads=N}), serving one servlet at
  * {@code /mcp} on 127.0.0.1. Every server of the harness uses the same setup, so a comparison on one
  * container compares the MCP layers only.
  */
@@ -29,8 +30,13 @@ final class Containers {
     };
   }
 
+  /** A smaller thread pool than the container's default, or 0 for the default. */
+  private static final int MAX_THREADS = Integer.getInteger("load.maxThreads", 0);
+
   static AutoCloseable jetty(int port, HttpServlet servlet) throws Exception {
-    Server jetty = new Server();
+    Server jetty = MAX_THREADS > 0
+        ? new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 4))
+        : new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
     connector.setPort(port);
@@ -50,6 +56,14 @@ final class Containers {
     File base = Files.createTempDirectory("tomcat").toFile();
     tomcat.setBaseDir(base.getAbsolutePath());
     Connector connector = new Connector();
+    if (MAX_THREADS > 0) {
+      connector.setProperty("maxThreads", String.valueOf(MAX_THREADS));
+      connector.setProperty("minSpareThreads", "4");
+      connector.setProperty("maxConnections", "20000"); // open streams are connections too
+      // Tomcat keeps an 8 KB read and an 8 KB write buffer per connection, open streams included
+      connector.setProperty("socket.appReadBufSize", "2048");
+      connector.setProperty("socket.appWriteBufSize", "2048");
+    }
     connector.setPort(port);
     connector.setProperty("address", "127.0.0.1");
     tomcat.setConnector(connector);

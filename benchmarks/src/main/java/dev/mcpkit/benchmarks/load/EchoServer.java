@@ -70,7 +70,10 @@ public final class EchoServer {
     };
   }
 
-  /** Our server with the echo tool. */
+  /**
+   * Our server with the echo tool, and {@code change_tools}, which adds a tool (so every listening
+   * client gets {@code notifications/tools/list_changed}).
+   */
   public static McpServer echoServer() {
     return echoServer(b -> b);
   }
@@ -92,13 +95,36 @@ public final class EchoServer {
         .build();
   }
 
+  private static McpServer withChangeTool(McpServer server) {
+    java.util.concurrent.atomic.AtomicInteger added = new java.util.concurrent.atomic.AtomicInteger();
+    server.addTool(ToolDefinition.builder("change_tools")
+        .description("Adds a tool, so that listening clients are told the list changed")
+        .handler((arguments, context) -> {
+          server.addTool(ToolDefinition.builder("added_" + added.incrementAndGet())
+              .description("Added at run time").handler((a, c) -> CallToolResult.text("ok"))
+              .build());
+          return CallToolResult.text("changed");
+        })
+        .build());
+    return server;
+  }
+
+  /**
+   * The options of our server in the harness: defaults, except that every stream and session comes
+   * from one address (the load generator's), so the per-client shares are as large as the totals.
+   */
+  static McpHttpOptions options() {
+    return McpHttpOptions.builder().maxOpenStreams(20_000).maxOpenStreamsPerSession(20_000)
+        .maxSessionsPerClient(20_000).maxSessions(20_000).build();
+  }
+
   private static AutoCloseable ours(String host, int port) throws Exception {
-    McpServer server = echoServer();
+    McpServer server = withChangeTool(echoServer());
     if (host.equals("jdk")) {
-      return McpHttpServer.builder().port(port).endpoint(McpEndpoint.at("/mcp", server)).start();
+      return McpHttpServer.builder().port(port).options(options())
+          .endpoint(McpEndpoint.at("/mcp", server)).start();
     }
-    return Containers.start(host, port,
-        new McpServlet(McpHttpOptions.defaults(), McpEndpoint.at("/mcp", server)));
+    return Containers.start(host, port, new McpServlet(options(), McpEndpoint.at("/mcp", server)));
   }
 
   static void usage(String problem) {

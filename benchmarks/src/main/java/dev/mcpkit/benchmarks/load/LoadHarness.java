@@ -38,6 +38,7 @@ public final class LoadHarness {
   private Set<String> only;
   private boolean idle = true;
   private boolean client = true;
+  private boolean throughput = true;
   private Path out;
   private final Path logs;
   private final Sessions http = new Sessions();
@@ -62,6 +63,7 @@ public final class LoadHarness {
         case "--only" -> h.only = Set.of(args[++i].split(","));
         case "--skip-idle" -> h.idle = false;
         case "--skip-client" -> h.client = false;
+        case "--skip-throughput" -> h.throughput = false;
         case "--out" -> h.out = Path.of(args[++i]);
         default -> {
           System.err.println("usage: load [--duration S] [--warmup S] [--sessions N]"
@@ -88,7 +90,7 @@ public final class LoadHarness {
         duration, warmup, String.join(" ", ServerProcess.JVM_FLAGS),
         Runtime.getRuntime().availableProcessors(), logs);
     for (Target t : SERVERS) {
-      if (selected(t.name())) {
+      if (throughput && selected(t.name())) {
         throughput(t);
       }
     }

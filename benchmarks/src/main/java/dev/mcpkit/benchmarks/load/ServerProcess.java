@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /** An echo server (or a client bench) in its own JVM, with the harness's JVM flags. */
 final class ServerProcess implements AutoCloseable {
-  static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC");
+  /** The JDK HTTP server reads {@code nodelay} JVM-wide; Jetty and Tomcat ignore it. */
+  static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC",
+      "-Dsun.net.httpserver.nodelay=true");
 
   final String name;
   final int port;

@@ -20,8 +20,10 @@ import java.util.List;
  * context.addServlet("mcp", servlet).addMapping("/mcp/*");
  * }</pre>
  *
- * <p>Requests are answered on the container's thread; an open SSE stream holds that thread (size
- * the container's pool for the streams you expect). {@link #destroy()} shuts down gracefully.
+ * <p>Requests are answered on the container's thread. Register the servlet with async support
+ * ({@code asyncSupported=true}): open event streams then hold no thread and are written with
+ * non-blocking I/O; without it each open stream holds a container thread (a warning says so once).
+ * {@link #destroy()} shuts down gracefully.
  */
 public class McpServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -51,6 +53,24 @@ public class McpServlet extends HttpServlet {
   /** Sessions currently served. */
   public int sessionCount() {
     return handler.sessionCount();
+  }
+
+  /** Event streams open now (GET streams, legacy SSE, {@code subscriptions/listen}). */
+  public int openStreamCount() {
+    return handler.openStreamCount();
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean WARNED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Once per JVM: streams hold container threads because the servlet lacks async support. */
+  static void warnNoAsyncSupport() {
+    if (WARNED.compareAndSet(false, true)) {
+      org.slf4j.LoggerFactory.getLogger(McpServlet.class).warn("McpServlet is registered without"
+          + " async support: each open event stream holds a container thread. Register it with"
+          + " asyncSupported=true (ServletHolder.setAsyncSupported, Wrapper.setAsyncSupported,"
+          + " <async-supported>true</async-supported>)");
+    }
   }
 
   @Override

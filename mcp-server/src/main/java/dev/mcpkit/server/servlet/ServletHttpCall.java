@@ -1,6 +1,7 @@
 package dev.mcpkit.server.servlet;
 
 import dev.mcpkit.server.internal.http.HttpCall;
+import dev.mcpkit.server.internal.http.StreamEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.net.UnknownHostException;
 final class ServletHttpCall implements HttpCall {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
-  private OutputStream out;
+  private jakarta.servlet.ServletOutputStream out;
+  private jakarta.servlet.AsyncContext async;
 
   ServletHttpCall(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
@@ -90,8 +92,18 @@ final class ServletHttpCall implements HttpCall {
     response.setHeader(name, value);
   }
 
+  /**
+   * The response buffer of an event stream: every event is flushed at once, so a large buffer only
+   * costs memory for as long as the stream is open (Jetty's default is a 32 KB direct buffer, which
+   * 8,000 open streams turn into an out-of-memory error at a 256 MB heap).
+   */
+  private static final int STREAM_BUFFER_BYTES = 1024;
+
   @Override
   public OutputStream start(int status, long length) throws IOException {
+    if (length < 0) {
+      response.setBufferSize(STREAM_BUFFER_BYTES);
+    }
     response.setStatus(status);
     if (length > 0) {
       response.setContentLengthLong(length);
@@ -107,6 +119,10 @@ final class ServletHttpCall implements HttpCall {
 
   @Override
   public void flush() throws IOException {
+    if (async != null) {
+      out.flush(); // non-blocking: the caller checks writable() first and after
+      return;
+    }
     if (out != null) {
       out.flush();
     }
@@ -116,11 +132,77 @@ final class ServletHttpCall implements HttpCall {
   @Override
   public void close() {
     try {
-      if (out != null) {
+      if (async != null) {
+        async.complete();
+      } else if (out != null) {
         out.close();
       }
     } catch (IOException | RuntimeException ignored) {
-      // the client went away
+      // the client went away, or the container ended the request already
     }
+  }
+
+  @Override
+  public String clientAddress() {
+    return request.getRemoteAddr();
+  }
+
+  /**
+   * Puts the request in asynchronous mode with non-blocking writes, where the servlet is
+   * registered with async support; otherwise the container's thread stays with the stream.
+   */
+  @Override
+  public boolean detach(StreamEvents events) {
+    if (!request.isAsyncSupported() || out == null) {
+      McpServlet.warnNoAsyncSupport();
+      return false;
+    }
+    jakarta.servlet.AsyncContext context = request.startAsync();
+    context.setTimeout(0);
+    context.addListener(new jakarta.servlet.AsyncListener() {
+      @Override
+      public void onComplete(jakarta.servlet.AsyncEvent event) {
+        events.gone();
+      }
+
+      @Override
+      public void onTimeout(jakarta.servlet.AsyncEvent event) {
+        events.gone();
+      }
+
+      @Override
+      public void onError(jakarta.servlet.AsyncEvent event) {
+        events.gone();
+      }
+
+      @Override
+      public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+        // not restarted
+      }
+    });
+    async = context;
+    out.setWriteListener(new jakarta.servlet.WriteListener() {
+      @Override
+      public void onWritePossible() {
+        events.writable();
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        events.gone();
+      }
+    });
+    return true;
+  }
+
+  @Override
+  public boolean writable() {
+    return async == null || out.isReady();
+  }
+
+  /** Containers enforce their own read timeouts; nothing to abort here. */
+  @Override
+  public void abort() {
+    // the container's connection or idle timeout ends a stalled read
   }
 }

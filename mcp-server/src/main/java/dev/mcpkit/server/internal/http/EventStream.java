@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class EventStream {
   private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
   private static final byte[] EMPTY = new byte[0];
+  /** Unsent bytes an SSE answer may hold for a client that does not read. */
+  private static final int ANSWER_BACKLOG_BYTES = 4 * 1024 * 1024;
 
   private final String sessionId;
   private final char kind;
@@ -202,7 +204,7 @@ public final class EventStream {
     HttpCall call = pending;
     pending = null;
     try {
-      channel = SseChannel.open(call);
+      channel = SseChannel.open(call, ANSWER_BACKLOG_BYTES, false);
     } catch (java.io.IOException | RuntimeException e) {
       call.close();
       channel = null;

@@ -41,4 +41,43 @@ public interface HttpCall extends HttpRequestView {
 
   /** Ends the response; idempotent. */
   void close();
+
+  /** The client's IP address as the server sees it (a proxy's, behind one), or null. */
+  default String clientAddress() {
+    return null;
+  }
+
+  /**
+   * Detaches the response from the serving thread, where the server can write asynchronously (a
+   * servlet container with async support): from now on the serving thread may return while the
+   * response stays open, writes must be preceded by {@link #writable()}, and {@code events} hears
+   * when writing is possible again or the client went away. Call after {@link #start}.
+   *
+   * @return false when the server can only write with blocking I/O (the JDK host); the caller then
+   *     keeps the serving thread until the response ends
+   */
+  default boolean detach(StreamEvents events) {
+    return false;
+  }
+
+  /**
+   * Whether a write would not block; always true for blocking calls. On a detached call, false
+   * also means {@link StreamEvents#writable()} will follow when it would not.
+   */
+  default boolean writable() {
+    return true;
+  }
+
+  /**
+   * Whether the server limits how long a client may take to send its request (servlet containers
+   * do, with their connection or idle timeouts); when not, the handler sets a deadline itself.
+   */
+  default boolean limitsReadTime() {
+    return true;
+  }
+
+  /** Drops the connection without an answer (a deadline passed); idempotent, any thread. */
+  default void abort() {
+    close();
+  }
 }

@@ -102,10 +102,32 @@ public class JdkHttpCall implements HttpCall {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (!closed) {
       closed = true;
       exchange.close();
     }
+  }
+
+  @Override
+  public String clientAddress() {
+    java.net.InetSocketAddress remote = exchange.getRemoteAddress();
+    return remote == null || remote.getAddress() == null ? null
+        : remote.getAddress().getHostAddress();
+  }
+
+  /** The JDK server sets no deadline for request bodies: the handler does. */
+  @Override
+  public boolean limitsReadTime() {
+    return false;
+  }
+
+  /**
+   * Closes the exchange from another thread while a read blocks: before the answer has started,
+   * that closes the connection itself, and the blocked read fails.
+   */
+  @Override
+  public void abort() {
+    close();
   }
 }

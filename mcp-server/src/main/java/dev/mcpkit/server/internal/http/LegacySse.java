@@ -36,32 +36,38 @@ final class LegacySse {
   private final McpHttpOptions options;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final OpenStreams streams;
+  private final Admission admission;
+  private final BodyDeadlines deadlines;
 
-  LegacySse(McpHttpOptions options) {
+  LegacySse(McpHttpOptions options, OpenStreams streams, Admission admission,
+      BodyDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.options = options;
+    this.streams = streams;
+    this.admission = admission;
   }
 
   int inFlight() {
     return inFlight.get();
   }
 
-  /** GET: opens the stream, announces the message URL, and holds the thread until it closes. */
+  /** GET: opens the stream and announces the message URL; the session lives as long as it. */
   void open(HttpCall call, McpEndpoint endpoint, McpPrincipal principal, String messagePath) {
     if (!"GET".equals(call.method())) {
       call.setHeader("Allow", "GET");
       HttpResponses.empty(call, 405);
       return;
     }
-    if (sessions.size() >= options.maxSessions()) {
-      call.setHeader("Retry-After", "5");
-      HttpResponses.error(call, 503, null, ErrorCodes.INTERNAL_ERROR, "Service unavailable: the"
-          + " server has the most sessions it may hold (" + options.maxSessions() + ")");
+    String owner = Admission.client(call, principal);
+    if (!streams.reserve(call, owner, null)) {
       return;
     }
     SseChannel channel;
     try {
-      channel = SseChannel.open(call);
+      channel = SseChannel.open(call, options.maxStreamBacklogBytes());
     } catch (IOException e) {
+      streams.release(owner);
       call.close();
       return;
     }
@@ -75,24 +81,14 @@ final class LegacySse {
     long started = System.nanoTime();
     var listener = dev.mcpkit.core.engine.internal.SafeListener.wrap(core.config().listener());
     listener.sessionStarted(session.state);
-    try {
-      channel.send(null, "endpoint",
-          (messagePath + "?sessionId=" + id).getBytes(StandardCharsets.UTF_8), 0);
-      long every = options.keepAliveInterval().toMillis();
-      while (!channel.awaitClose(every)) {
-        if (!channel.keepAlive()) {
-          break;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
+    channel.send(null, "endpoint",
+        (messagePath + "?sessionId=" + id).getBytes(StandardCharsets.UTF_8), 0);
+    streams.track(channel, owner, () -> {
       sessions.remove(id);
       core.removePeer(session);
       session.engine.close();
-      channel.close();
       listener.sessionEnded(session.state, System.nanoTime() - started, null);
-    }
+    });
   }
 
   /** POST to the message URL: the message is taken (202) and answered on the stream. */
@@ -110,7 +106,7 @@ final class LegacySse {
           + " the event stream (GET) again to get a new message URL");
       return;
     }
-    byte[] body = McpHttpHandler.readBody(call, options);
+    byte[] body = McpHttpHandler.readBody(call, options, deadlines);
     if (body == null) {
       return;
     }
@@ -119,15 +115,20 @@ final class LegacySse {
       return;
     }
     JsonRpcMessage message = decoded.messages().get(0);
-    HttpResponses.empty(call, 202);
-    if (message instanceof JsonRpcRequest) {
+    if (message instanceof JsonRpcRequest r) {
+      if (!admission.enter(call, r.id())) {
+        return;
+      }
+      HttpResponses.empty(call, 202);
       inFlight.incrementAndGet();
       try {
         session.engine.receive(message);
       } finally {
         inFlight.decrementAndGet();
+        admission.exit();
       }
     } else {
+      HttpResponses.empty(call, 202);
       session.engine.receive(message);
     }
   }

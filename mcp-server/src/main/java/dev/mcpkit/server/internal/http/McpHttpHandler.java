@@ -38,6 +38,9 @@ public final class McpHttpHandler {
   private final SessionHttp sessionHttp;
   private final StatelessHttp statelessHttp;
   private final LegacySse legacy;
+  private final OpenStreams streams;
+  private final Admission admission;
+  private final BodyDeadlines bodyDeadlines;
   private final boolean explorerByDefault;
   private volatile boolean shuttingDown;
 
@@ -52,13 +55,27 @@ public final class McpHttpHandler {
    */
   public McpHttpHandler(McpHttpOptions options, List<McpEndpoint> endpoints,
       boolean explorerByDefault) {
+    this(options, endpoints, explorerByDefault, Integer.MAX_VALUE, null);
+  }
+
+  /**
+   * @param hostStreamLimit open streams the host can carry, when lower than the options allow
+   *     (the JDK host on Java 17 holds a thread per stream), or {@link Integer#MAX_VALUE}
+   * @param hostStreamLimitName the setting that raises {@code hostStreamLimit}, for refusals
+   */
+  public McpHttpHandler(McpHttpOptions options, List<McpEndpoint> endpoints,
+      boolean explorerByDefault, int hostStreamLimit, String hostStreamLimitName) {
     this.explorerByDefault = explorerByDefault;
     this.options = Objects.requireNonNull(options, "options");
     this.origins = new OriginPolicy(options);
     this.sessions = new HttpSessions(options);
-    this.statelessHttp = new StatelessHttp(options);
-    this.legacy = new LegacySse(options);
-    this.sessionHttp = new SessionHttp(options, sessions, statelessHttp, legacy);
+    this.streams = new OpenStreams(options, hostStreamLimit, hostStreamLimitName);
+    this.admission = new Admission(options);
+    this.bodyDeadlines = new BodyDeadlines(options.bodyReadTimeout().toMillis());
+    this.statelessHttp = new StatelessHttp(options, streams, admission);
+    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines);
+    this.sessionHttp = new SessionHttp(options, sessions, statelessHttp, legacy, streams,
+        admission, bodyDeadlines);
     endpoints.forEach(this::addEndpoint);
   }
 
@@ -94,6 +111,11 @@ public final class McpHttpHandler {
   /** Live sessions served here. */
   public int sessionCount() {
     return sessions.size();
+  }
+
+  /** Event streams open now (GET streams, legacy SSE, {@code subscriptions/listen}). */
+  public int openStreamCount() {
+    return streams.size();
   }
 
   /** Serves one request; never throws. */
@@ -257,6 +279,8 @@ public final class McpHttpHandler {
     statelessHttp.close();
     legacy.close();
     sessions.close();
+    streams.close();
+    bodyDeadlines.close();
   }
 
   private boolean busy() {
@@ -274,8 +298,12 @@ public final class McpHttpHandler {
     }
   }
 
-  /** Reads the body within the limit, answering 413 (or 400); null when answered. */
-  static byte[] readBody(HttpCall call, McpHttpOptions options) {
+  /** Reads the body within the limit and the deadline, answering 413 (or 400); null when answered. */
+  static byte[] readBody(HttpCall call, McpHttpOptions options, BodyDeadlines deadlines) {
+    boolean guarded = !call.limitsReadTime();
+    if (guarded) {
+      deadlines.reading(call);
+    }
     try {
       return Wire.readBody(call, options.maxBodyBytes());
     } catch (Wire.TooLarge e) {
@@ -287,7 +315,48 @@ public final class McpHttpHandler {
       HttpResponses.error(call, 400, null, ErrorCodes.PARSE_ERROR,
           "Parse error: could not read the request body: " + e.getMessage());
       return null;
+    } finally {
+      if (guarded) {
+        deadlines.done(call);
+      }
     }
+  }
+
+  /**
+   * Answers an error before the body was read: the body is read and dropped first (within the
+   * body limit and deadline), so the connection stays usable for the client's next request; a
+   * larger body gets {@code Connection: close} instead.
+   */
+  static void refuseUnread(HttpCall call, McpHttpOptions options, BodyDeadlines deadlines,
+      int status, String message) {
+    boolean guarded = !call.limitsReadTime();
+    if (guarded) {
+      deadlines.reading(call);
+    }
+    try {
+      long declared = call.contentLength();
+      if (declared > options.maxBodyBytes()) {
+        call.setHeader("Connection", "close");
+      } else if (declared != 0) {
+        java.io.InputStream in = call.body();
+        byte[] buf = new byte[8192];
+        long left = options.maxBodyBytes();
+        int n;
+        while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+          left -= n;
+        }
+        if (left <= 0) {
+          call.setHeader("Connection", "close");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      call.setHeader("Connection", "close");
+    } finally {
+      if (guarded) {
+        deadlines.done(call);
+      }
+    }
+    HttpResponses.error(call, status, null, ErrorCodes.INVALID_REQUEST, message);
   }
 
   /**

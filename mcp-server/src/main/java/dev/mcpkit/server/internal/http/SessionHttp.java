@@ -30,13 +30,19 @@ final class SessionHttp {
   private final HttpSessions sessions;
   private final StatelessHttp stateless;
   private final LegacySse legacy;
+  private final OpenStreams streams;
+  private final Admission admission;
+  private final BodyDeadlines deadlines;
 
   SessionHttp(McpHttpOptions options, HttpSessions sessions, StatelessHttp stateless,
-      LegacySse legacy) {
+      LegacySse legacy, OpenStreams streams, Admission admission, BodyDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.options = options;
     this.sessions = sessions;
     this.stateless = stateless;
     this.legacy = legacy;
+    this.streams = streams;
+    this.admission = admission;
   }
 
   void serve(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
@@ -59,18 +65,18 @@ final class SessionHttp {
     boolean acceptsJson = Wire.accepts(accept, "application/json");
     boolean acceptsSse = Wire.accepts(accept, "text/event-stream");
     if (!acceptsJson || !acceptsSse) {
-      HttpResponses.error(call, 406, null, ErrorCodes.INVALID_REQUEST, "Not acceptable: the"
+      McpHttpHandler.refuseUnread(call, options, deadlines, 406, "Not acceptable: the"
           + " Accept header must list both application/json and text/event-stream, got "
           + (accept == null ? "none" : "'" + accept + "'"));
       return;
     }
     if (!Wire.isJson(call.header("Content-Type"))) {
-      HttpResponses.error(call, 415, null, ErrorCodes.INVALID_REQUEST, "Unsupported media type:"
+      McpHttpHandler.refuseUnread(call, options, deadlines, 415, "Unsupported media type:"
           + " the body must be JSON (Content-Type: application/json), got "
           + (call.header("Content-Type") == null ? "none" : call.header("Content-Type")));
       return;
     }
-    byte[] body = McpHttpHandler.readBody(call, options);
+    byte[] body = McpHttpHandler.readBody(call, options, deadlines);
     if (body == null) {
       return;
     }
@@ -120,36 +126,54 @@ final class SessionHttp {
 
   private void initialize(HttpCall call, McpEndpoint endpoint, McpPrincipal principal,
       JsonRpcRequest request) {
-    if (!sessions.hasRoom()) {
-      call.setHeader("Retry-After", "5");
-      HttpResponses.error(call, 503, request.id(), ErrorCodes.INTERNAL_ERROR, "Service"
-          + " unavailable: the server has the most sessions it may hold ("
-          + options.maxSessions() + "); try again later");
+    String client = Admission.client(call, principal);
+    HttpSessions.Refusal refused = sessions.reserve(client);
+    if (refused != null) {
+      call.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+      HttpResponses.error(call, refused.status(), request.id(), ErrorCodes.INTERNAL_ERROR,
+          refused.message());
       return;
     }
-    JsonNode requested = request.params() == null ? null : request.params().get("protocolVersion");
-    LiveSession session = sessions.open(endpoint, principal.subject(),
-        requested != null && requested.isTextual() ? requested.textValue() : Versions.LATEST_SESSION);
-    JsonRpcResponse response = session.engine().handle(request,
-        session.requestAttributes(principal));
-    if (response instanceof JsonRpcResponse.Result) {
-      sessions.add(session);
-      call.setHeader(Wire.SESSION_ID, session.id());
-      HttpResponses.message(call, 200, response);
-    } else {
-      session.close();
-      HttpResponses.message(call, 200, response == null
-          ? JsonRpcResponse.error(request.id(), ErrorCodes.INTERNAL_ERROR, "initialize cancelled")
-          : response);
+    boolean added = false;
+    try {
+      JsonNode requested = request.params() == null ? null
+          : request.params().get("protocolVersion");
+      LiveSession session = sessions.open(endpoint, principal.subject(),
+          requested != null && requested.isTextual() ? requested.textValue()
+              : Versions.LATEST_SESSION, client);
+      JsonRpcResponse response = session.engine().handle(request,
+          session.requestAttributes(principal));
+      if (response instanceof JsonRpcResponse.Result) {
+        sessions.add(session);
+        added = true;
+        session.shed(); // nothing runs yet: an unused session keeps only its record
+        call.setHeader(Wire.SESSION_ID, session.id());
+        HttpResponses.message(call, 200, response);
+      } else {
+        session.close();
+        HttpResponses.message(call, 200, response == null
+            ? JsonRpcResponse.error(request.id(), ErrorCodes.INTERNAL_ERROR, "initialize cancelled")
+            : response);
+      }
+    } finally {
+      if (!added) {
+        sessions.unreserve(client);
+      }
     }
   }
 
   private void request(HttpCall call, LiveSession session, McpPrincipal principal,
       JsonRpcRequest request, boolean acceptsSse) {
+    session.markUsed();
     if (!session.enter(options.maxRequestsInFlightPerSession())) {
+      call.setHeader("Retry-After", "1");
       HttpResponses.error(call, 429, request.id(), ErrorCodes.INTERNAL_ERROR, "Too many requests:"
           + " this session already has " + options.maxRequestsInFlightPerSession()
           + " requests running (McpHttpOptions.maxRequestsInFlightPerSession)");
+      return;
+    }
+    if (!admission.enter(call, request.id())) {
+      session.exit();
       return;
     }
     EventStream stream = new EventStream(session.id(), 'p', session.newStreamNumber(),
@@ -171,6 +195,7 @@ final class SessionHttp {
         stream.complete(response);
       }
     } finally {
+      admission.exit();
       session.exit(); // after the answer is written, so a shutdown waits for it
     }
   }
@@ -283,15 +308,20 @@ final class SessionHttp {
           + " already has a GET stream open; only one is allowed per session");
       return;
     }
+    if (!streams.reserve(call, session.id(), null)) {
+      return;
+    }
+    session.markUsed();
     SseChannel channel;
     try {
-      channel = SseChannel.open(call);
+      channel = SseChannel.open(call, options.maxStreamBacklogBytes());
     } catch (java.io.IOException e) {
+      streams.release(session.id());
       call.close();
       return;
     }
     standalone.attach(channel);
-    hold(channel);
+    streams.track(channel, session.id(), () -> { });
   }
 
   /** Replays a broken stream after {@code lastEventId}; false when the id is unknown. */
@@ -309,10 +339,15 @@ final class SessionHttp {
     if (replay == null) {
       return false;
     }
+    if (!streams.reserve(call, session.id(), null)) {
+      return true;
+    }
+    session.markUsed();
     SseChannel channel;
     try {
-      channel = SseChannel.open(call);
+      channel = SseChannel.open(call, options.maxStreamBacklogBytes());
     } catch (java.io.IOException e) {
+      streams.release(session.id());
       call.close();
       return true;
     }
@@ -332,23 +367,8 @@ final class SessionHttp {
         McpHttpHandler.LOG.debug("event store failed to drop a replayed stream: {}", e.toString());
       }
     }
-    hold(channel);
+    streams.track(channel, session.id(), () -> { });
     return true;
-  }
-
-  /** Keeps the serving thread with the stream until it closes, sending keep-alives. */
-  private void hold(SseChannel channel) {
-    long every = options.keepAliveInterval().toMillis();
-    try {
-      while (!channel.awaitClose(every)) {
-        if (!channel.keepAlive()) {
-          break;
-        }
-      }
-    } catch (InterruptedException e) {
-      channel.close();
-      Thread.currentThread().interrupt();
-    }
   }
 
   // ------------------------------------------------------------------ DELETE

@@ -1,17 +1,26 @@
 package dev.mcpkit.server.internal.http;
 
+import dev.mcpkit.core.engine.internal.Threads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One HTTP response in Server-Sent Events mode. Thread-safe: events from many threads are written
  * whole, one at a time. A failed write closes the channel (the client went away).
+ *
+ * <p>Where the server writes asynchronously (servlet containers) the channel holds no thread:
+ * events wait in a bounded queue and are written when the connection can take them, so a sender
+ * never blocks on a slow client, and a client that stops reading for longer than the queue holds
+ * loses its stream. Elsewhere (the JDK host) writes block the sender, and the serving thread waits
+ * in {@link #hold} and writes the keep-alives the shared timer asks for.
  */
-public final class SseChannel {
+public final class SseChannel implements StreamEvents {
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ID = "id: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
@@ -19,29 +28,75 @@ public final class SseChannel {
   private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.US_ASCII);
   /** Channels open in this JVM, on every server and adapter. */
   private static final AtomicLong OPEN = new AtomicLong();
+  /** How long a closing stream may take to hand its last events to a client that does not read. */
+  private static final long CLOSE_GRACE_MILLIS = 5_000;
 
   private final HttpCall call;
   private final OutputStream out;
+  private final int maxBacklog;
   private final CountDownLatch done = new CountDownLatch(1);
+  private final Semaphore keepAliveDue = new Semaphore(0);
+  private boolean async;
+  private final ArrayDeque<byte[]> queue = new ArrayDeque<>(2);
+  private int queuedBytes;
+  private boolean needFlush;
+  private boolean closing;
   private boolean closed;
+  private Runnable onClose;
 
-  private SseChannel(HttpCall call, OutputStream out) {
+  private SseChannel(HttpCall call, OutputStream out, int maxBacklog) {
     this.call = call;
     this.out = out;
+    this.maxBacklog = maxBacklog;
   }
 
-  /** Answers {@code call} with status 200 and an event stream. */
-  public static SseChannel open(HttpCall call) throws IOException {
+  /** Answers {@code call} with a long-lived event stream, asynchronously where possible. */
+  public static SseChannel open(HttpCall call, int maxBacklogBytes) throws IOException {
+    return open(call, maxBacklogBytes, true);
+  }
+
+  /**
+   * Answers {@code call} with status 200 and an event stream.
+   *
+   * @param detach whether to write asynchronously where the server can; false for the answer to
+   *     a request, whose thread stays with the handler anyway
+   */
+  public static SseChannel open(HttpCall call, int maxBacklogBytes, boolean detach)
+      throws IOException {
     call.setHeader("Content-Type", "text/event-stream");
     call.setHeader("Cache-Control", "no-cache, no-transform");
     call.setHeader("X-Accel-Buffering", "no");
     OutputStream out = call.start(200, -1);
     OPEN.incrementAndGet();
-    return new SseChannel(call, out);
+    SseChannel channel = new SseChannel(call, out, maxBacklogBytes);
+    synchronized (channel) {
+      channel.async = detach && call.detach(channel);
+    }
+    return channel;
+  }
+
+  /** Whether the channel holds no thread (the server writes asynchronously). */
+  public synchronized boolean isAsync() {
+    return async;
+  }
+
+  /** Runs {@code action} once when the channel closes (at once if it already has). */
+  void onClose(Runnable action) {
+    synchronized (this) {
+      if (!closed) {
+        Runnable before = onClose;
+        onClose = before == null ? action : () -> {
+          before.run();
+          action.run();
+        };
+        return;
+      }
+    }
+    action.run();
   }
 
   /**
-   * Writes one event and flushes it.
+   * Writes one event.
    *
    * @param id the event id, or null
    * @param event the event type, or null for the default ({@code message})
@@ -49,73 +104,96 @@ public final class SseChannel {
    * @param retryMillis a reconnection delay to announce, or 0
    * @return false when the channel is closed (the event was not delivered)
    */
-  public synchronized boolean send(String id, String event, byte[] data, long retryMillis) {
-    if (closed) {
-      return false;
-    }
-    try {
-      if (id != null) {
-        out.write(ID);
-        out.write(id.getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
-      }
-      if (event != null) {
-        out.write(EVENT);
-        out.write(event.getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
-      }
-      if (retryMillis > 0) {
-        out.write(RETRY);
-        out.write(Long.toString(retryMillis).getBytes(StandardCharsets.US_ASCII));
-        out.write('\n');
-      }
-      out.write(DATA);
-      out.write(data);
-      out.write('\n');
-      out.write('\n');
-      call.flush();
-      return true;
-    } catch (IOException | RuntimeException e) {
-      close();
-      return false;
-    }
+  public boolean send(String id, String event, byte[] data, long retryMillis) {
+    return write(frame(id, event, data, retryMillis));
   }
 
   /** Writes a comment line, which keeps intermediaries from timing out and detects dead peers. */
-  public synchronized boolean keepAlive() {
-    if (closed) {
-      return false;
+  public boolean keepAlive() {
+    synchronized (this) {
+      if (!async && !closed) {
+        keepAliveDue.release(); // the thread in hold() writes it
+        return true;
+      }
+      if (!queue.isEmpty()) {
+        return !closed; // events are waiting: the connection is not idle
+      }
     }
-    try {
-      out.write(KEEP_ALIVE);
-      call.flush();
-      return true;
-    } catch (IOException | RuntimeException e) {
-      close();
-      return false;
-    }
+    return write(KEEP_ALIVE);
   }
 
   public synchronized boolean isClosed() {
-    return closed;
+    return closed || closing;
   }
 
-  /** Ends the response; idempotent. Wakes up {@link #awaitClose}. */
-  public void close() {
+  private boolean write(byte[] frame) {
+    Runnable closedNow;
+    synchronized (this) {
+      if (closed || closing) {
+        return false;
+      }
+      if (async) {
+        if (queuedBytes + frame.length > maxBacklog) {
+          closedNow = finish(); // the client does not read: it can reconnect and resume
+        } else {
+          queue.add(frame);
+          queuedBytes += frame.length;
+          closedNow = drain();
+        }
+      } else {
+        try {
+          out.write(frame);
+          call.flush();
+          return true;
+        } catch (IOException | RuntimeException e) {
+          closedNow = finish();
+        }
+      }
+    }
+    runClosed(closedNow);
+    return closedNow == null;
+  }
+
+  /** Writes what the connection takes now; returns the close action when the channel ended. */
+  private Runnable drain() {
+    try {
+      while (true) {
+        if (queue.isEmpty()) {
+          if (needFlush) {
+            if (!call.writable()) {
+              return null;
+            }
+            needFlush = false;
+            call.flush();
+          }
+          if (!call.writable()) {
+            return null;
+          }
+          return closing ? finish() : null;
+        }
+        if (!call.writable()) {
+          return null;
+        }
+        byte[] next = queue.poll();
+        queuedBytes -= next.length;
+        out.write(next);
+        needFlush = true;
+      }
+    } catch (IOException | RuntimeException e) {
+      return finish();
+    }
+  }
+
+  @Override
+  public void writable() {
+    Runnable closedNow;
     synchronized (this) {
       if (closed) {
         return;
       }
-      closed = true;
-      OPEN.decrementAndGet();
-      try {
-        out.close();
-      } catch (IOException | RuntimeException ignored) {
-        // the peer is gone
-      }
-      call.close();
+      closedNow = drain();
     }
-    done.countDown();
+    runClosed(closedNow);
   }
 
   /** How many event streams are open in this JVM. */
@@ -123,8 +201,116 @@ public final class SseChannel {
     return OPEN.get();
   }
 
-  /** Blocks the serving thread until the channel closes (or the timeout passes); true if closed. */
+  @Override
+  public void gone() {
+    Runnable closedNow;
+    synchronized (this) {
+      closedNow = finish();
+    }
+    runClosed(closedNow);
+  }
+
+  /** Ends the response once what is queued is written; idempotent. Wakes up {@link #hold}. */
+  public void close() {
+    Runnable closedNow;
+    synchronized (this) {
+      if (closed || closing) {
+        return;
+      }
+      closing = true;
+      if (!async) {
+        try {
+          out.close();
+        } catch (IOException | RuntimeException ignored) {
+          // the peer is gone
+        }
+        closedNow = finish();
+      } else {
+        closedNow = drain();
+        if (closedNow == null && !closed) {
+          Threads.timer().schedule(this::gone, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+      }
+    }
+    runClosed(closedNow);
+  }
+
+  /** Marks the channel closed and ends the call; the returned action runs outside the lock. */
+  private Runnable finish() {
+    if (closed) {
+      return null;
+    }
+    closed = true;
+    OPEN.decrementAndGet();
+    closing = true;
+    queue.clear();
+    queuedBytes = 0;
+    call.close();
+    Runnable action = onClose;
+    onClose = null;
+    return action == null ? () -> { } : action;
+  }
+
+  private void runClosed(Runnable action) {
+    if (action != null) {
+      done.countDown();
+      keepAliveDue.release();
+      action.run();
+    }
+  }
+
+  /**
+   * Keeps a blocking channel's serving thread until the channel closes, writing a keep-alive each
+   * time the shared timer asks for one. Returns at once for asynchronous channels.
+   */
+  public void hold() {
+    if (isAsync()) {
+      return;
+    }
+    try {
+      while (true) {
+        keepAliveDue.acquire();
+        synchronized (this) {
+          if (closed || closing) {
+            return;
+          }
+        }
+        if (!write(KEEP_ALIVE)) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      close();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Blocks until the channel closes (or the timeout passes); true if closed. */
   public boolean awaitClose(long timeoutMillis) throws InterruptedException {
     return done.await(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private static byte[] frame(String id, String event, byte[] data, long retryMillis) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(data.length + 32);
+    if (id != null) {
+      b.writeBytes(ID);
+      b.writeBytes(id.getBytes(StandardCharsets.UTF_8));
+      b.write('\n');
+    }
+    if (event != null) {
+      b.writeBytes(EVENT);
+      b.writeBytes(event.getBytes(StandardCharsets.UTF_8));
+      b.write('\n');
+    }
+    if (retryMillis > 0) {
+      b.writeBytes(RETRY);
+      b.writeBytes(Long.toString(retryMillis).getBytes(StandardCharsets.US_ASCII));
+      b.write('\n');
+    }
+    b.writeBytes(DATA);
+    b.writeBytes(data);
+    b.write('\n');
+    b.write('\n');
+    return b.toByteArray();
   }
 }

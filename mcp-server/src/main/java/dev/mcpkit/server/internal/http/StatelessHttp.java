@@ -36,9 +36,13 @@ final class StatelessHttp {
   private final McpHttpOptions options;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Set<ListenStream> listeners = ConcurrentHashMap.newKeySet();
+  private final OpenStreams streams;
+  private final Admission admission;
 
-  StatelessHttp(McpHttpOptions options) {
+  StatelessHttp(McpHttpOptions options, OpenStreams streams, Admission admission) {
     this.options = options;
+    this.streams = streams;
+    this.admission = admission;
   }
 
   int inFlight() {
@@ -118,10 +122,17 @@ final class StatelessHttp {
       return;
     }
     if ("subscriptions/listen".equals(request.method())) {
-      listen(call, core, endpoint, request, acceptsSse);
+      listen(call, core, endpoint, principal, request, acceptsSse);
       return;
     }
-    run(call, core, endpoint, principal, request, meta, acceptsSse);
+    if (!admission.enter(call, id)) {
+      return;
+    }
+    try {
+      run(call, core, endpoint, principal, request, meta, acceptsSse);
+    } finally {
+      admission.exit();
+    }
   }
 
   private void run(HttpCall call, ServerCore core, McpEndpoint endpoint, McpPrincipal principal,
@@ -173,8 +184,8 @@ final class StatelessHttp {
   }
 
   /** {@code subscriptions/listen}: an SSE response that stays open and carries change notices. */
-  private void listen(HttpCall call, ServerCore core, McpEndpoint endpoint, JsonRpcRequest request,
-      boolean acceptsSse) {
+  private void listen(HttpCall call, ServerCore core, McpEndpoint endpoint, McpPrincipal principal,
+      JsonRpcRequest request, boolean acceptsSse) {
     JsonNode filter = request.params().get("notifications");
     if (!(filter instanceof ObjectNode requested)) {
       HttpResponses.error(call, 200, request.id(), ErrorCodes.INVALID_PARAMS, "Invalid params:"
@@ -186,10 +197,15 @@ final class StatelessHttp {
           "Not acceptable: subscriptions/listen answers with an event stream");
       return;
     }
+    String owner = Admission.client(call, principal);
+    if (!streams.reserve(call, owner, request.id())) {
+      return;
+    }
     SseChannel channel;
     try {
-      channel = SseChannel.open(call);
+      channel = SseChannel.open(call, options.maxStreamBacklogBytes());
     } catch (IOException e) {
+      streams.release(owner);
       call.close();
       return;
     }
@@ -197,21 +213,11 @@ final class StatelessHttp {
         core.honoredSubscriptions(requested));
     listeners.add(listener);
     core.addPeer(listener);
-    try {
-      listener.acknowledge();
-      long every = options.keepAliveInterval().toMillis();
-      while (!channel.awaitClose(every)) {
-        if (!channel.keepAlive()) {
-          break;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
+    listener.acknowledge();
+    streams.track(channel, owner, () -> {
       core.removePeer(listener);
       listeners.remove(listener);
-      channel.close();
-    }
+    });
   }
 
   /** Ends every listen stream with its result (server shutdown). */

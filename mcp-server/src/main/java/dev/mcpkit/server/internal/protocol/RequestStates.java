@@ -39,7 +39,10 @@ final class RequestStates {
   private final long ttlMillis;
   private final Map<String, Long> used = new ConcurrentHashMap<>();
 
-  RequestStates(byte[] key, Duration ttl) {
+  private final java.time.Clock clock;
+
+  RequestStates(byte[] key, Duration ttl, java.time.Clock clock) {
+    this.clock = clock;
     byte[] k = key;
     if (k == null) {
       k = new byte[32];
@@ -56,7 +59,7 @@ final class RequestStates {
   String issue(String binding, JsonNode state, ObjectNode responses) {
     ObjectNode payload = McpJson.object();
     payload.put("b", digest(binding));
-    payload.put("e", System.currentTimeMillis() + ttlMillis);
+    payload.put("e", clock.millis() + ttlMillis);
     byte[] nonce = new byte[12];
     RANDOM.nextBytes(nonce);
     payload.put("n", B64.encodeToString(nonce));
@@ -100,7 +103,7 @@ final class RequestStates {
       throw rejected("it belongs to another request (method, name, arguments or caller differ)");
     }
     long expiry = payload.path("e").asLong();
-    if (expiry < System.currentTimeMillis()) {
+    if (expiry < clock.millis()) {
       throw rejected("it expired; start the request again without requestState");
     }
     if (used.putIfAbsent(payload.path("n").asText(), expiry) != null) {
@@ -128,7 +131,7 @@ final class RequestStates {
     if (used.size() < 1024) {
       return;
     }
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     for (Iterator<Map.Entry<String, Long>> it = used.entrySet().iterator(); it.hasNext(); ) {
       if (it.next().getValue() < now) {
         it.remove();

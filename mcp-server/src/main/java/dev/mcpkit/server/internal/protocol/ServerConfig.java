@@ -13,6 +13,7 @@ import java.util.List;
  * What an {@code McpServer.Builder} configured.
  *
  * @param toolCallTimeoutOverride the environment's timeout for every call, or null
+ * @param clock the clock {@code requestState} expiry reads
  */
 public record ServerConfig(
     Implementation serverInfo,
@@ -30,7 +31,8 @@ public record ServerConfig(
     byte[] requestStateKey,
     Duration requestStateTtl,
     long cacheTtlMillis,
-    CacheScope cacheScope) {
+    CacheScope cacheScope,
+    java.time.Clock clock) {
 
   /** The timeout a call of {@code tool} gets. */
   public Duration timeoutOf(ToolDefinition tool) {

@@ -35,6 +35,13 @@ public final class HttpSessions {
   private final SessionStore store;
   private final EventStore events;
   private final long idleMillis;
+  private final long unusedMillis;
+  private final java.time.Clock clock;
+  private final java.util.concurrent.atomic.AtomicInteger count =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> perClient =
+      new ConcurrentHashMap<>();
+  private volatile long lastForcedSweep;
   private final long touchEveryMillis;
   private final long shedAfterMillis;
   private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
@@ -46,9 +53,11 @@ public final class HttpSessions {
     this.store = options.sessionStore();
     this.events = options.eventStore();
     this.idleMillis = options.sessionIdleTimeout().toMillis();
+    this.unusedMillis = Math.min(idleMillis, options.unusedSessionTimeout().toMillis());
+    this.clock = options.clock();
     this.touchEveryMillis = Math.max(1, Math.min(idleMillis / 20, 60_000));
     this.shedAfterMillis = Math.min(idleMillis / 2, 30_000);
-    long sweepEvery = Math.max(50, Math.min(idleMillis / 4, 30_000));
+    long sweepEvery = Math.max(50, Math.min(unusedMillis / 4, 30_000));
     this.sweeper = Threads.timer().scheduleWithFixedDelay(this::sweep, sweepEvery, sweepEvery,
         TimeUnit.MILLISECONDS);
   }
@@ -70,20 +79,62 @@ public final class HttpSessions {
     return live.size();
   }
 
+  /** Why a new session was refused: the HTTP status, when to retry, and the limit in words. */
+  public record Refusal(int status, long retryAfterSeconds, String message) {}
+
+  /**
+   * Takes room for one more session of {@code client}, checking the cap and the client's share in
+   * one step each; null when taken (then {@link #open} and {@link #add}, or {@link #unreserve}).
+   */
+  public Refusal reserve(String client) {
+    if (!tryTake()) {
+      sweepExpiredSoon();
+      if (!tryTake()) {
+        return new Refusal(503, secondsUntil(earliestExpiry(null)), "Service unavailable: the"
+            + " server holds " + options.maxSessions() + " sessions, the most it may"
+            + " (McpHttpOptions.maxSessions)");
+      }
+    }
+    java.util.concurrent.atomic.AtomicInteger mine =
+        perClient.computeIfAbsent(client, k -> new java.util.concurrent.atomic.AtomicInteger());
+    if (mine.incrementAndGet() > options.maxSessionsPerClient()) {
+      unreserve(client);
+      return new Refusal(429, secondsUntil(earliestExpiry(client)), "Too many sessions: this"
+          + " client already holds " + options.maxSessionsPerClient() + " sessions, the most one"
+          + " client may (McpHttpOptions.maxSessionsPerClient); reuse a session or end unused"
+          + " ones with DELETE");
+    }
+    return null;
+  }
+
+  private boolean tryTake() {
+    int n;
+    do {
+      n = count.get();
+      if (n >= options.maxSessions()) {
+        return false;
+      }
+    } while (!count.compareAndSet(n, n + 1));
+    return true;
+  }
+
+  /** Gives back room taken with {@link #reserve} (initialize failed, or the session ended). */
+  public void unreserve(String client) {
+    count.decrementAndGet();
+    perClient.computeIfPresent(client, (k, v) -> v.decrementAndGet() <= 0 ? null : v);
+  }
+
   /** A new session, not yet registered: {@link #add} it once {@code initialize} succeeded. */
-  public LiveSession open(McpEndpoint endpoint, String subject, String requestedVersion) {
+  public LiveSession open(McpEndpoint endpoint, String subject, String requestedVersion,
+      String client) {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    long now = clock.millis();
     SessionRecord record = new SessionRecord(id, endpoint.id(), subject, requestedVersion, null,
-        "{}", null, null, System.currentTimeMillis());
+        "{}", null, null, now);
     ServerCore core = ServerAccess.core(endpoint.server());
-    return new LiveSession(this, endpoint, core, record);
-  }
-
-  /** Whether another session may be created. */
-  public boolean hasRoom() {
-    return live.size() < options.maxSessions();
+    return new LiveSession(this, endpoint, core, record, shared(client), now);
   }
 
   /** Registers an initialised session: stores it and starts serving it. */
@@ -96,6 +147,30 @@ public final class HttpSessions {
 
   private static McpEventListener listener(LiveSession session) {
     return SafeListener.wrap(ServerAccess.core(session.endpoint().server()).config().listener());
+  }
+
+  /** When the session that would end first ends (of {@code client}, or of anyone), in millis. */
+  private long earliestExpiry(String client) {
+    long earliest = Long.MAX_VALUE;
+    for (LiveSession s : live.values()) {
+      if ((client == null || client.equals(s.client)) && !s.busy()) {
+        earliest = Math.min(earliest, s.lastAccess + (s.used ? idleMillis : unusedMillis));
+      }
+    }
+    return earliest == Long.MAX_VALUE ? clock.millis() + unusedMillis : earliest;
+  }
+
+  private long secondsUntil(long millis) {
+    return Math.max(1, (millis - clock.millis() + 999) / 1000);
+  }
+
+  /** At the cap, expired sessions are let go at once rather than at the next sweep. */
+  private void sweepExpiredSoon() {
+    long now = clock.millis();
+    if (now - lastForcedSweep >= 100 || now < lastForcedSweep) {
+      lastForcedSweep = now;
+      sweep();
+    }
   }
 
   /** Saves a changed record of a registered session. */
@@ -130,25 +205,31 @@ public final class HttpSessions {
    * exist for them (unknown, expired, removed, or someone else's): the caller answers 404.
    */
   public LiveSession find(String id, McpEndpoint endpoint, String subject) {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     LiveSession s = live.get(id);
     if (s == null) {
       SessionRecord record = store.find(id);
       if (record == null || !record.endpoint().equals(endpoint.id())) {
         return null;
       }
+      // a session another instance opened: it counts towards the cap, but is never refused
+      String client = "restored";
       LiveSession fresh = new LiveSession(this, endpoint, ServerAccess.core(endpoint.server()),
-          record);
+          record, client, now);
+      fresh.used = true;
       s = live.putIfAbsent(id, fresh);
       if (s == null) {
         s = fresh;
+        count.incrementAndGet();
+        perClient.computeIfAbsent(client, k -> new java.util.concurrent.atomic.AtomicInteger())
+            .incrementAndGet();
         ServerAccess.core(endpoint.server()).addPeer(s);
       }
     }
     if (s.endpoint() != endpoint || !s.record().subject().equals(subject)) {
       return null;
     }
-    if (now - s.lastAccess > idleMillis && s.inFlight() == 0) {
+    if (now - s.lastAccess > (s.used ? idleMillis : unusedMillis) && s.inFlight() == 0) {
       if (expire(s)) {
         return null;
       }
@@ -173,16 +254,20 @@ public final class HttpSessions {
   }
 
   /**
-   * Ends a session idle in this JVM, and returns true, unless the store says another instance used
-   * it meanwhile: then only this JVM's copy is dropped (the events stay) and it returns false.
+   * Ends a session idle (or unused) in this JVM, and returns true, unless the store says another
+   * instance used it meanwhile: then only this JVM's copy is dropped (the events stay) and it
+   * returns false.
    */
   private boolean expire(LiveSession s) {
-    if (store.removeIfIdle(s.id(), System.currentTimeMillis() - idleMillis)) {
-      LOG.debug("session {} expired after {} ms idle", s.id().substring(0, 6), idleMillis);
+    long limit = s.used ? idleMillis : unusedMillis;
+    if (store.removeIfIdle(s.id(), clock.millis() - limit)) {
+      LOG.debug("session {} expired after {} ms {}", s.id().substring(0, 6), limit,
+          s.used ? "idle" : "unused");
       forget(s, "expired");
       return true;
     }
     if (live.remove(s.id(), s)) {
+      unreserve(s.client);
       s.close();
     }
     return false;
@@ -194,8 +279,9 @@ public final class HttpSessions {
 
   private void forget(LiveSession s, String errorType) {
     if (live.remove(s.id(), s)) {
+      unreserve(s.client);
       s.close();
-      long lived = System.currentTimeMillis() - s.record().createdMillis();
+      long lived = clock.millis() - s.record().createdMillis();
       listener(s).sessionEnded(s, TimeUnit.MILLISECONDS.toNanos(Math.max(0, lived)), errorType);
       try {
         events.dropSession(s.id());
@@ -206,7 +292,7 @@ public final class HttpSessions {
   }
 
   private void sweep() {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     try {
       for (LiveSession s : live.values()) {
         boolean listening = s.standaloneIfOpen() != null && s.standaloneIfOpen().isConnected();
@@ -216,13 +302,14 @@ public final class HttpSessions {
             s.lastStoreTouch = now;
             store.touch(s.id(), now);
           }
-        } else if (now - s.lastAccess > idleMillis) {
+        } else if (now - s.lastAccess > (s.used ? idleMillis : unusedMillis)) {
           expire(s);
         } else if (now - s.lastAccess > shedAfterMillis) {
           s.shed();
         }
       }
       for (String id : store.removeIdle(now - idleMillis)) {
+        // records of unused sessions this JVM let go are already removed
         LiveSession s = live.get(id);
         if (s != null) {
           forget(s);
@@ -242,7 +329,9 @@ public final class HttpSessions {
   public void close() {
     sweeper.cancel(false);
     for (LiveSession s : all()) {
-      live.remove(s.id());
+      if (live.remove(s.id(), s)) {
+        unreserve(s.client);
+      }
       s.close();
     }
   }

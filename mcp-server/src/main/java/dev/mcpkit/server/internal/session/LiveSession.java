@@ -50,14 +50,32 @@ public final class LiveSession implements SessionState, ServerPeer {
   private volatile EventStream standalone;
   volatile long lastAccess;
   volatile long lastStoreTouch;
+  /** Whether the client used the session after opening it (a request, a stream). */
+  volatile boolean used;
+  final String client;
 
-  LiveSession(HttpSessions owner, McpEndpoint endpoint, ServerCore core, SessionRecord record) {
+  LiveSession(HttpSessions owner, McpEndpoint endpoint, ServerCore core, SessionRecord record,
+      String client, long now) {
     this.owner = owner;
     this.endpoint = endpoint;
     this.core = core;
     this.record = record;
-    this.lastAccess = System.currentTimeMillis();
+    this.client = client;
+    this.lastAccess = now;
     this.lastStoreTouch = lastAccess;
+  }
+
+  /** Records that the client uses the session, so it gets the full idle timeout. */
+  public void markUsed() {
+    if (!used) {
+      used = true;
+    }
+  }
+
+  /** Whether anything runs or listens on the session now (it cannot expire then). */
+  boolean busy() {
+    EventStream g = standalone;
+    return inFlight > 0 || g != null && g.isConnected();
   }
 
   /**
@@ -82,7 +100,7 @@ public final class LiveSession implements SessionState, ServerPeer {
    * Frees what an idle session does not need: its engine (unless it ever sent the client a
    * request, whose ids must not repeat) and its stream map. Both come back on the next request.
    */
-  synchronized void shed() {
+  public synchronized void shed() {
     ProtocolEngine e = engine;
     if (e != null && !sentRequests && inFlight == 0 && e.requestsInFlight() == 0
         && e.pendingRequests() == 0) {

@@ -45,6 +45,7 @@ class ToolCallTimeoutTest {
     return new ServerConfig(new dev.mcpkit.core.schema.Lifecycle.Implementation("s", "1"), null,
         null, false, true, false, false, Duration.ofSeconds(30), override, 100,
         java.util.List.of(), dev.mcpkit.core.engine.McpEventListener.NONE, null,
-        Duration.ofMinutes(1), 0, dev.mcpkit.core.schema.Base.CacheScope.PRIVATE);
+        Duration.ofMinutes(1), 0, dev.mcpkit.core.schema.Base.CacheScope.PRIVATE,
+        java.time.Clock.systemUTC());
   }
 }

@@ -1,0 +1,262 @@
+package dev.mcpkit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpkit.core.auth.AuthResult;
+import dev.mcpkit.core.auth.McpPrincipal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What every HTTP adapter must do under load and against hostile clients: open streams hold no
+ * thread (or are refused clearly where they must), every resource has a limit with a clear
+ * refusal, and one client cannot lock out the others. Counts and times are bounded.
+ */
+abstract class HttpCapacityContract extends HttpTransportContract {
+
+  private McpHttpOptions.Builder capacityOptions() {
+    return McpHttpOptions.builder().maxBodyBytes(64 * 1024)
+        .keepAliveInterval(Duration.ofMinutes(10)); // no keep-alive tick during a test
+  }
+
+  private static String echoCall(RawClient c) {
+    return c.call("echo", "{\"text\":\"hi\",\"times\":1}").path("content").get(0).path("text")
+        .asText();
+  }
+
+  @Test
+  @Timeout(90)
+  void threeHundredOpenStreamsDoNotStopOtherClientsBeingAnswered() throws Exception {
+    restart(capacityOptions().maxOpenStreamsPerSession(1000).build(),
+        McpEndpoint.at("/mcp", server));
+    List<RawHttp> streams = new ArrayList<>();
+    int opened = 0;
+    int refused = 0;
+    try {
+      for (int i = 0; i < 300; i++) {
+        RawHttp s = new RawHttp(base);
+        streams.add(s);
+        s.getStream("/mcp");
+        int status = s.readStatus();
+        if (status == 200 && s.readUntil("event: endpoint")) {
+          opened++;
+        } else {
+          assertThat(status).isEqualTo(503);
+          refused++;
+        }
+      }
+      client.initialize();
+      List<String> answers = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        answers.add(echoCall(client));
+      }
+
+      assertThat(opened).isEqualTo(Math.min(300, streamCapacity()));
+      assertThat(refused).isEqualTo(300 - opened);
+      assertThat(openStreamCount()).isEqualTo(opened);
+      assertThat(answers).containsOnly("hi");
+    } finally {
+      streams.forEach(RawHttp::close);
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void streamsBeyondTheLimitAreRefusedWith503NamingTheLimit() throws Exception {
+    restart(capacityOptions().maxOpenStreams(2).maxOpenStreamsPerSession(100).build(),
+        McpEndpoint.at("/mcp", server));
+    try (RawHttp a = new RawHttp(base); RawHttp b = new RawHttp(base);
+        RawHttp c = new RawHttp(base)) {
+      a.getStream("/mcp");
+      b.getStream("/mcp");
+      assertThat(a.readStatus()).isEqualTo(200);
+      assertThat(b.readStatus()).isEqualTo(200);
+
+      RawHttp.Reply third = c.getStream("/mcp").read();
+
+      assertThat(third.status()).isEqualTo(503);
+      assertThat(Long.parseLong(third.headers().get("Retry-After"))).isBetween(1L, 600L);
+      assertThat(third.body()).contains("McpHttpOptions.maxOpenStreams").contains("\"id\":null");
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void streamsOfOneClientBeyondItsShareAreRefused() throws Exception {
+    restart(capacityOptions().maxOpenStreamsPerSession(1).build(), McpEndpoint.at("/mcp", server));
+    try (RawHttp a = new RawHttp(base); RawHttp b = new RawHttp(base)) {
+      a.getStream("/mcp");
+      assertThat(a.readStatus()).isEqualTo(200);
+
+      RawHttp.Reply second = b.getStream("/mcp").read();
+
+      assertThat(second.status()).isEqualTo(503);
+      assertThat(second.body()).contains("maxOpenStreamsPerSession");
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aStreamWhoseClientWentAwayIsReleasedAtTheNextEventNotAtAKeepAlive() throws Exception {
+    restart(capacityOptions().build(), McpEndpoint.at("/mcp", server));
+    RawHttp s = new RawHttp(base);
+    s.getStream("/mcp");
+    assertThat(s.readUntil("event: endpoint")).isTrue();
+    assertThat(openStreamCount()).isEqualTo(1);
+
+    s.close();
+    // every change is broadcast to the stream; a write to the closed connection fails
+    for (int i = 0; i < 100 && openStreamCount() > 0; i++) {
+      server.addTool(ToolDefinition.builder("t" + i).description("Added")
+          .handler((args, ctx) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("x")).build());
+      Thread.sleep(20); // polls a count; the failure arrives from the network
+    }
+
+    assertThat(openStreamCount()).isZero();
+  }
+
+  @Test
+  @Timeout(60)
+  void oneClientsSessionFloodIsRefusedWhileAnotherClientStillInitializes() throws Exception {
+    McpEndpoint endpoint = McpEndpoint.builder(server).path("/mcp")
+        .authenticator(request -> AuthResult.authenticated(new McpPrincipal(
+            request.header("X-Client"), Set.of(), Map.of())))
+        .build();
+    restart(capacityOptions().maxSessionsPerClient(10).build(), endpoint);
+    RawClient flood = new RawClient(client.url);
+    int created = 0;
+    RawClient.Response refusal = null;
+    for (int i = 0; i < 25; i++) {
+      RawClient.Response r = flood.post(flood.request("initialize", "{\"protocolVersion\":"
+          + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"f\",\"version\":\"1\"}}"),
+          "X-Client", "flood", "Mcp-Session-Id", null);
+      if (r.status() == 200) {
+        created++;
+      } else {
+        refusal = r;
+      }
+    }
+    RawClient other = new RawClient(client.url);
+    RawClient.Response otherInit = other.post(other.request("initialize", "{\"protocolVersion\":"
+        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"o\",\"version\":\"1\"}}"),
+        "X-Client", "other", "Mcp-Session-Id", null);
+
+    assertThat(created).isEqualTo(10);
+    assertThat(refusal.status()).isEqualTo(429);
+    assertThat(refusal.body()).contains("McpHttpOptions.maxSessionsPerClient");
+    // the flood's sessions were never used: the first ends after the unused-session timeout
+    assertThat(Long.parseLong(refusal.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(55L, 60L);
+    assertThat(otherInit.status()).isEqualTo(200);
+  }
+
+  @Test
+  @Timeout(60)
+  void theSessionCapHoldsExactlyUnderConcurrentInitialize() throws Exception {
+    restart(capacityOptions().maxSessions(12).build(), McpEndpoint.at("/mcp", server));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<RawClient.Response>> all = new ArrayList<>();
+      for (int i = 0; i < 48; i++) {
+        all.add(pool.submit(() -> {
+          RawClient c = new RawClient(client.url);
+          return c.post(c.request("initialize", "{\"protocolVersion\":\"2025-11-25\","
+              + "\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}"));
+        }));
+      }
+      int ok = 0;
+      RawClient.Response refused = null;
+      for (Future<RawClient.Response> f : all) {
+        RawClient.Response r = f.get();
+        if (r.status() == 200) {
+          ok++;
+        } else {
+          refused = r;
+        }
+      }
+
+      assertThat(ok).isEqualTo(12);
+      assertThat(sessionCount()).isEqualTo(12);
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.body()).contains("McpHttpOptions.maxSessions");
+      assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(1L, 60L);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void statelessRequestsBeyondTheInFlightLimitAreRefusedWith429() throws Exception {
+    restart(capacityOptions().maxRequestsInFlight(1).build(), McpEndpoint.at("/mcp", server));
+    CompletableFuture<RawClient.Response> blocked = CompletableFuture.supplyAsync(() ->
+        client.stateless("tools/call", "{\"name\":\"block\",\"arguments\":{}}"));
+    TestTools.blockingStarted.await();
+
+    RawClient.Response refused = client.stateless("tools/call",
+        "{\"name\":\"echo\",\"arguments\":{\"text\":\"x\",\"times\":1}}");
+    TestTools.release.countDown();
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(refused.body()).contains("McpHttpOptions.maxRequestsInFlight");
+    assertThat(blocked.get().status()).isEqualTo(200);
+  }
+
+  @Test
+  @Timeout(30)
+  void anEarlyRefusalReadsTheLateBodySoTheNextRequestOnTheConnectionWorks() throws Exception {
+    String body = client.request("tools/list", null);
+    try (RawHttp c = new RawHttp(base)) {
+      c.send(c.postHead("/mcp", "application/json", body.length()));
+      Thread.sleep(100); // the body comes late: the server has answered from the headers by now
+      c.send(body);
+      RawHttp.Reply refused = c.read();
+
+      String init = client.request("initialize", "{\"protocolVersion\":\"2025-11-25\","
+          + "\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}");
+      c.send(c.postHead("/mcp", RawClient.JSON_AND_SSE, init.length()) + init);
+      RawHttp.Reply next = c.read();
+
+      assertThat(refused.status()).isEqualTo(406);
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(next.body()).contains("\"protocolVersion\":\"2025-11-25\"");
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void slowClientsAreCutWhileOthersAreAnswered() throws Exception {
+    restart(capacityOptions().bodyReadTimeout(Duration.ofMillis(300)).build(),
+        McpEndpoint.at("/mcp", server));
+    List<RawHttp> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) {
+        RawHttp s = new RawHttp(base);
+        slow.add(s);
+        s.send(s.postHead("/mcp", RawClient.JSON_AND_SSE, 1000) + "{"); // 999 bytes never come
+      }
+      client.initialize();
+      String answer = echoCall(client);
+
+      assertThat(answer).isEqualTo("hi");
+      if (cutsSlowBodies()) {
+        for (RawHttp s : slow) {
+          assertThat(s.closedByServer(5_000)).isTrue();
+        }
+      }
+    } finally {
+      slow.forEach(RawHttp::close);
+    }
+  }
+}
