@@ -111,11 +111,9 @@ public final class AgentConsoleExample {
       McpPostgres stores = null;
       byte[] key = randomBytes(32);
       if (postgres != null && !postgres.isBlank()) {
-        key = secretKey(env.get(SECRET_KEY_VARIABLE));
+        key = Postgres.secretKey(env.get(Postgres.SECRET_KEY_VARIABLE));
         if (key == null) {
-          out.println("error: with --postgres, set " + SECRET_KEY_VARIABLE + " to 32 random bytes "
-              + "in base64 (e.g. openssl rand -base64 32), the same on every run: it encrypts the "
-              + "stored credentials");
+          out.println("error: " + Postgres.missingKey());
           return 2;
         }
         stores = Postgres.connect(postgres);
@@ -140,10 +138,7 @@ public final class AgentConsoleExample {
         .directory(directory)
         .cipher(SecretCipher.aesGcm(KeySource.of("console", key)));  // credentials at rest
     if (stores != null) {                                            // else every store in memory
-      var log = stores.auditLog();
-      builder.registry(stores.registryStore()).sharing(stores.sharingStore())
-          .connectors(stores.connectorStore()).connections(stores.connectionStore())
-          .approvals(stores.approvalStore()).audit(log, log).tokenStore(stores.tokenStore());
+      Postgres.wire(builder, stores);
     }
     try (McpGovernance gov = builder.build()) {
       AgentConsole console = new AgentConsole(gov, directory, directory.find("admin"), out);
@@ -189,21 +184,6 @@ public final class AgentConsoleExample {
       m.appendReplacement(sb, Matcher.quoteReplacement(value));
     }
     return m.appendTail(sb).toString();
-  }
-
-  static final String SECRET_KEY_VARIABLE = "MCPKIT_SECRET_KEY";
-
-  /** The key in {@code MCPKIT_SECRET_KEY}, or null when it is missing or not 16 or 32 bytes. */
-  private static byte[] secretKey(String base64) {
-    if (base64 == null) {
-      return null;
-    }
-    try {
-      byte[] key = Base64.getDecoder().decode(base64.trim());
-      return key.length == 32 || key.length == 16 ? key : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static byte[] randomBytes(int n) {
