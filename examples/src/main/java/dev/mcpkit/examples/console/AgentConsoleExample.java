@@ -1,5 +1,6 @@
 package dev.mcpkit.examples.console;
 
+import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.spi.KeySource;
 import dev.mcpkit.auth.spi.SecretCipher;
 import dev.mcpkit.examples.Postgres;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,11 @@ public final class AgentConsoleExample {
                           memory); credentials are encrypted with $MCPKIT_SECRET_KEY (base64)
       without --demo or --script, commands are read from the terminal; type help
       """;
+  /**
+   * Where an authorization server sends the browser back. Nothing listens there: the user copies
+   * the address the browser shows into {@code callback SERVER URL}.
+   */
+  static final URI OAUTH_CALLBACK = URI.create("http://127.0.0.1/agent-console/oauth/callback");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private AgentConsoleExample() {}
@@ -136,7 +143,8 @@ public final class AgentConsoleExample {
         .put(Principal.user("bob", "sales"));
     McpGovernance.Builder builder = McpGovernance.builder()
         .directory(directory)
-        .cipher(SecretCipher.aesGcm(KeySource.of("console", key)));  // credentials at rest
+        .cipher(SecretCipher.aesGcm(KeySource.of("console", key)))   // credentials at rest
+        .oauth(McpOAuth.builder().redirectUri(OAUTH_CALLBACK).clientName("mcpkit agent console"));
     if (stores != null) {                                            // else every store in memory
       Postgres.wire(builder, stores);
     }

@@ -2,6 +2,7 @@ package dev.mcpkit.examples.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpkit.examples.platform.CrmOAuthServer;
 import dev.mcpkit.examples.toolserver.ToolServerExample;
 import dev.mcpkit.server.McpHttpServer;
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +27,22 @@ class AgentConsoleExampleTest {
   private static final String KEY = "console-test-key-0123456789abcdefghijklmnop";
   @TempDir static Path outbox;
   private static McpHttpServer toolServer;
+  private static MockOAuth2Server as;
+  private static CrmOAuthServer crm;
 
   @BeforeAll
   static void startToolServer() throws Exception {
     toolServer = ToolServerExample.startInBackground(outbox, KEY);
+    as = new MockOAuth2Server();
+    as.start();
+    crm = new CrmOAuthServer(as);
   }
 
   @AfterAll
   static void stopToolServer() {
     toolServer.close();
+    crm.close();
+    as.shutdown();
   }
 
   private static String run(String script, String... args) throws Exception {
@@ -41,7 +50,8 @@ class AgentConsoleExampleTest {
     int code = AgentConsoleExample.run(args,
         new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8),
-        Map.of("TOOL_SERVER_URL", toolServer.url().toString(), "TOOL_SERVER_API_KEY", KEY));
+        Map.of("TOOL_SERVER_URL", toolServer.url().toString(), "TOOL_SERVER_API_KEY", KEY,
+            "CRM_URL", crm.url().toString()));
     assertThat(code).isZero();
     return out.toString(StandardCharsets.UTF_8);
   }
@@ -65,6 +75,7 @@ class AgentConsoleExampleTest {
         call send_email {"to": "ops@lumen.example", "subject": "Rollback", "body": "Done."}
         approve 1
         approve 1
+        as admin
         log 50 --full
         """, "--script", "-");
     assertThat(out)
@@ -89,6 +100,75 @@ class AgentConsoleExampleTest {
         .contains("input:  {\"to\":\"ops@lumen.example\",\"subject\":\"Rollback\",\"body\":\"Done.\"}")
         .contains("result: {\"content\":[{\"type\":\"text\",\"text\":\"Email to ops@lumen.example");
     assertThat(out).as("the API key is never printed").doesNotContain(KEY);
+  }
+
+  @Test
+  void aSharedConnectionIsListedSharedWithTheTeamRenamedByAManagerAndDeletedAndTheLogShowsIt()
+      throws Exception {
+    String out = run(SETUP + """
+        share docs group:support user:bob
+        shared-connection docs "Support desk" group:support
+        api-key "Support desk" ${TOOL_SERVER_API_KEY}
+        connection share "Support desk" team user:bob:manage
+        connections docs
+        as bob
+        connections
+        connection rename "Support desk" "Desk account"
+        as alice
+        connection rename "Desk account" "Mine now"
+        connection delete "Desk account"
+        connection reconnect "Desk account"
+        as admin
+        connection delete "Desk account"
+        connections docs
+        connection rename nothing-like-this x
+        log 80
+        """, "--script", "-");
+    assertThat(out)
+        .containsPattern("connection \\S+ to docs: CONNECTED")
+        .contains("connection 'Support desk' shared with team (use), user:bob (manage)")
+        .containsPattern("'Support desk' +shared +CONNECTED +owner admin +shared with team \\(use\\)")
+        .contains("docs (API_KEY)")
+        .containsPattern("renamed 'Desk account'")
+        .contains("connection 'Desk account' takes an API key: api-key ")
+        .contains("connection 'Desk account' deleted")
+        .contains("(no connections)")
+        .contains("error: no connection 'nothing-like-this' that you may see (try: connections)");
+    String alice = out.substring(out.indexOf("alice@assistant> connection rename"),
+        out.indexOf("alice@assistant> connection reconnect"));
+    assertThat(alice).as("alice may use the connection, not manage it")
+        .doesNotContain("renamed").doesNotContain("deleted");
+    String log = out.substring(out.lastIndexOf("log 80"));
+    assertThat(log)
+        .containsPattern("ADMIN_CHANGE +admin +docs +")
+        .containsPattern("CONNECTION_CHANGE +admin +docs")
+        .containsPattern("CONNECTION_CHANGE +bob +docs");
+    assertThat(out).as("the API key is never printed").doesNotContain(KEY);
+  }
+
+  @Test
+  void anOAuthServerAsksUsersToAuthorizeAndItsConnectionCanBeReconnected() throws Exception {
+    String out = run("""
+        register crm ${CRM_URL} --name "CRM" --client-id console --client-secret s3cret --scope crm.read --redirect-url http://127.0.0.1/agent-console/oauth/callback
+        share crm --team
+        attach crm
+        permission crm lookup_customer always
+        as alice
+        call crm/lookup_customer {"name": "Acme"}
+        connections crm
+        connection reconnect crm
+        """, "--script", "-");
+    assertThat(out)
+        .contains("registered crm: CRM at " + crm.url())
+        .contains("shared crm (team)")
+        .contains("connect your account to CRM")
+        .containsPattern("open http://(localhost|127\\.0\\.0\\.1):\\d+/\\S*authorize\\S*")
+        .containsPattern("personal +PENDING +owner alice")
+        .contains("crm (OAUTH, scope crm.read)");
+    String reconnect = out.substring(out.lastIndexOf("connection reconnect crm"));
+    assertThat(reconnect)
+        .containsPattern("reconnect '[^']+': open http://(localhost|127\\.0\\.0\\.1):\\d+/")
+        .contains("then: callback ");
   }
 
   @Test
@@ -152,7 +232,14 @@ class AgentConsoleExampleTest {
         .contains("rejected: not to everyone")
         .contains("denied (server-sharing)")
         .containsPattern("CALL +alice +docs/send_email +completed")
-        .contains("api-key docs ****");
+        .contains("api-key docs ****")
+        .contains("api-key \"Lumen service account\" ****")
+        .containsPattern("'Lumen service' +shared +CONNECTED +owner admin +shared with team \\(use\\), "
+            + "group:support \\(manage\\)");
+    String log = out.substring(out.lastIndexOf("log 60"));
+    assertThat(log).as("the log shows the admin's changes as the script says")
+        .containsPattern("ADMIN_CHANGE +admin +docs +")
+        .containsPattern("CONNECTION_CHANGE +admin +docs");
   }
 
   @Test
