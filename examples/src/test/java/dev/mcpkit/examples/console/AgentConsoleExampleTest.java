@@ -5,6 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mcpkit.examples.platform.CrmOAuthServer;
 import dev.mcpkit.examples.toolserver.ToolServerExample;
 import dev.mcpkit.server.McpHttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +28,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,6 +184,72 @@ class AgentConsoleExampleTest {
     assertThat(reconnect)
         .containsPattern("reconnect '[^']+': open http://(localhost|127\\.0\\.0\\.1):\\d+/")
         .contains("then: callback ");
+  }
+
+  @Test
+  void anOAuthConnectionCompletedWithTheCallbackUrlCallsAsThatUser() throws Exception {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    BufferedReader in = new BufferedReader(new Reader() {
+      private String pending = "";
+
+      @Override
+      public int read(char[] buf, int off, int len) throws IOException {
+        try {
+          while (pending.isEmpty()) {
+            String next = lines.poll(30, TimeUnit.SECONDS);
+            pending = next == null ? "quit\n" : next + "\n";
+          }
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+        int n = Math.min(len, pending.length());
+        pending.getChars(0, n, buf, off);
+        pending = pending.substring(n);
+        return n;
+      }
+
+      @Override
+      public void close() {}
+    });
+    Thread console = new Thread(() -> {
+      try {
+        AgentConsoleExample.repl(in, out, Map.of(), true, null, new byte[32]);
+      } catch (IOException e) {
+        out.println("console failed: " + e);
+      }
+    });
+    console.start();
+    lines.addAll(List.of("register crm " + crm.url() + " --name CRM --client-id console "
+        + "--client-secret s3cret --scope \"openid crm.read\"", "share crm --team", "attach crm",
+        "permission crm lookup_customer always", "as alice",
+        "call crm/lookup_customer {\"name\": \"Acme\"}"));
+    Matcher open = Pattern.compile("open (http://\\S+/authorize\\S+)").matcher("");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!open.reset(bytes.toString(StandardCharsets.UTF_8)).find()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20); // waiting for the console's own output, not for time to pass
+    }
+    assertThat(open.reset(bytes.toString(StandardCharsets.UTF_8)).find()).as(bytes.toString())
+        .isTrue();
+    as.enqueueCallback(new DefaultOAuth2TokenCallback("default", "alice@crm", "JWT",
+        List.of(crm.url().toString()), Map.of("scope", "crm.read"), 3600));
+    HttpResponse<Void> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(open.group(1))).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertThat(login.statusCode()).as(open.group(1)).isEqualTo(302);
+    String callback = login.headers().firstValue("Location").orElseThrow();
+    assertThat(callback).startsWith(AgentConsoleExample.OAUTH_CALLBACK.toString());
+    lines.addAll(List.of("callback crm " + callback,
+        "call crm/lookup_customer {\"name\": \"Acme\"}", "connections crm", "quit"));
+    console.join(30_000);
+
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(console.isAlive()).as(text).isFalse();
+    assertThat(text).containsPattern("connection \\S+ to crm: CONNECTED")
+        .contains("customer Acme looked up for alice@crm")
+        .containsPattern("'CRM' +personal +CONNECTED +owner alice");
   }
 
   @Test
