@@ -8,6 +8,7 @@ import dev.mcpkit.policy.spi.ConnectionStore;
 import dev.mcpkit.policy.spi.ConnectorStore;
 import dev.mcpkit.policy.spi.RegistryStore;
 import dev.mcpkit.policy.spi.SharingStore;
+import dev.mcpkit.policy.spi.ToolCatalogStore;
 import dev.mcpkit.postgres.internal.AuthStores;
 import dev.mcpkit.postgres.internal.Database;
 import dev.mcpkit.postgres.internal.Migrations;
@@ -115,6 +116,11 @@ public final class McpPostgres {
   /** Approval requests, decided exactly once across instances (mcp-policy). */
   public ApprovalStore approvalStore() {
     return PolicyStores.approvals(db);
+  }
+
+  /** Each registered server's tool catalogue, read by the permission screen (mcp-policy). */
+  public ToolCatalogStore toolCatalogStore() {
+    return PolicyStores.toolCatalogs(db);
   }
 
   /** The activity log: an {@code AuditSink} that is also an {@code AuditQuery} (mcp-policy). */

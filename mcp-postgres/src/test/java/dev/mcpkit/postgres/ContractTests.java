@@ -18,6 +18,8 @@ import dev.mcpkit.policy.spi.RegistryStore;
 import dev.mcpkit.policy.spi.RegistryStoreContract;
 import dev.mcpkit.policy.spi.SharingStore;
 import dev.mcpkit.policy.spi.SharingStoreContract;
+import dev.mcpkit.policy.spi.ToolCatalogStore;
+import dev.mcpkit.policy.spi.ToolCatalogStoreContract;
 import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.EventStoreContract;
 import dev.mcpkit.server.spi.SessionStore;
@@ -119,6 +121,14 @@ class ContractTests {
     @Override
     protected AuditSink newSink() {
       return fresh("audit").auditLog();
+    }
+  }
+
+  @Nested
+  class ToolCatalogs extends ToolCatalogStoreContract {
+    @Override
+    protected ToolCatalogStore newStore() {
+      return fresh("catalogs").toolCatalogStore();
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.mcpkit.policy.Decision;
 import dev.mcpkit.policy.GeneralAccess;
 import dev.mcpkit.policy.GovernedTool;
 import dev.mcpkit.policy.McpGovernance;
+import dev.mcpkit.policy.Page;
 import dev.mcpkit.policy.Principal;
 import dev.mcpkit.policy.ServerRegistration;
 import dev.mcpkit.policy.Sharing;
@@ -52,12 +53,19 @@ final class AgentConsole {
         api-key SERVER|CONNECTION KEY           connect your account (or a shared connection) with a key
         callback SERVER|CONNECTION URL          finish an OAuth connection with the callback URL
         skip SERVER                             not now: asked again on the next call
+        connections [SERVER]                    the connections you may see: personal or shared,
+                                                status, owner, who else may use them
+        connection share ID|NAME [team|user:ID|group:NAME[:manage]]...   (none: unshare)
+        connection reconnect ID|NAME            authorize again (OAuth) or say how (API key)
+        connection rename ID|NAME NEW_NAME
+        connection delete ID|NAME
       the agent at work
         tools                                   what the agent may offer you
         call [SERVER/]TOOL [JSON]               a governed tool call
         approve N | reject N [REASON]           decide on approval request N
         explain [SERVER/]TOOL                   why you can or cannot call it
-        log [N] [--full]                        the agent's activity log, newest last
+        log [N] [--full]                        the agent's activity log and the admins' changes,
+                                                newest last (users: their own, without payloads)
       help, quit
       """;
 
@@ -66,6 +74,7 @@ final class AgentConsole {
   private final PrintStream out;
   private final Map<Integer, String> approvals = new LinkedHashMap<>();
   private final Set<String> sharedConnections = new HashSet<>();
+  private final ConnectionCommands connections;
   private Principal user;
   private String agent = "assistant";
 
@@ -74,6 +83,7 @@ final class AgentConsole {
     this.directory = directory;
     this.user = firstUser;
     this.out = out;
+    this.connections = new ConnectionCommands(gov, out);
   }
 
   String prompt() {
@@ -135,6 +145,8 @@ final class AgentConsole {
         }
         case "explain" -> explain(arg(w, 1, "explain [SERVER/]TOOL"));
         case "log" -> log(w);
+        case "connections" -> connections.list(user, w.size() > 1 ? w.get(1) : null);
+        case "connection" -> connections.menu(user, w);
         default -> out.println("unknown command '" + w.get(0) + "' (type help)");
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -237,17 +249,8 @@ final class AgentConsole {
 
   private void sharedConnection(List<String> w) throws IOException {
     String usage = "shared-connection SERVER NAME [team|user:ID|group:NAME]...";
-    List<ConnectionShare> shares = new ArrayList<>();
-    for (String a : w.subList(Math.min(3, w.size()), w.size())) {
-      ConnectionShare.Permission use = ConnectionShare.Permission.USE;
-      shares.add(a.equals("team") ? ConnectionShare.team(use)
-          : a.startsWith("user:") ? ConnectionShare.user(a.substring(5), use)
-          : a.startsWith("group:") ? ConnectionShare.group(a.substring(6), use)
-          : null);
-      if (shares.get(shares.size() - 1) == null) {
-        throw new IllegalArgumentException("usage: " + usage);
-      }
-    }
+    List<ConnectionShare> shares = ConnectionCommands.parseShares(
+        w.subList(Math.min(3, w.size()), w.size()));
     Connection c = gov.openSharedConnection(user, arg(w, 1, usage), arg(w, 2, usage), shares);
     sharedConnections.add(c.id());
     out.println("shared connection " + c.id() + " (" + c.name() + "), " + c.status()
@@ -290,8 +293,7 @@ final class AgentConsole {
   private void log(List<String> w) throws IOException {
     int n = w.size() > 1 && w.get(1).matches("\\d+") ? Integer.parseInt(w.get(1)) : 20;
     boolean full = w.contains("--full");
-    List<AuditEvent> events = new ArrayList<>(gov.agentHistory(agent, n));
-    events.sort((a, b) -> a.time().compareTo(b.time()));
+    List<AuditEvent> events = connections.log(user, agent, n);
     for (AuditEvent e : events) {
       String target = e.serverId() == null ? "-"
           : e.tool() == null ? e.serverId() : e.serverId() + "/" + e.tool();
@@ -368,9 +370,16 @@ final class AgentConsole {
     return new String[] {servers.get(0), target};
   }
 
-  /** A shared connection's id as printed, or a server id: then the user's own connection to it. */
+  /**
+   * A shared connection's id as printed, a server id (then the user's own connection to it), or the
+   * id or name of a connection the user may see.
+   */
   private String connection(String target) throws IOException {
-    return sharedConnections.contains(target) ? target : gov.openConnection(user, target).id();
+    if (sharedConnections.contains(target) || gov.servers(user, null, Page.MAX_LIMIT).items()
+        .stream().noneMatch(s -> s.id().equals(target))) {
+      return sharedConnections.contains(target) ? target : connections.find(user, target).id();
+    }
+    return gov.openConnection(user, target).id();
   }
 
   private String approvalId(List<String> w) {

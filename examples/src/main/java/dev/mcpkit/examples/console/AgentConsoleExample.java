@@ -1,5 +1,6 @@
 package dev.mcpkit.examples.console;
 
+import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.spi.KeySource;
 import dev.mcpkit.auth.spi.SecretCipher;
 import dev.mcpkit.examples.Postgres;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,11 @@ public final class AgentConsoleExample {
                           memory); credentials are encrypted with $MCPKIT_SECRET_KEY (base64)
       without --demo or --script, commands are read from the terminal; type help
       """;
+  /**
+   * Where an authorization server sends the browser back. Nothing listens there: the user copies
+   * the address the browser shows into {@code callback SERVER URL}.
+   */
+  static final URI OAUTH_CALLBACK = URI.create("http://127.0.0.1/agent-console/oauth/callback");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private AgentConsoleExample() {}
@@ -111,11 +118,9 @@ public final class AgentConsoleExample {
       McpPostgres stores = null;
       byte[] key = randomBytes(32);
       if (postgres != null && !postgres.isBlank()) {
-        key = secretKey(env.get(SECRET_KEY_VARIABLE));
+        key = Postgres.secretKey(env.get(Postgres.SECRET_KEY_VARIABLE));
         if (key == null) {
-          out.println("error: with --postgres, set " + SECRET_KEY_VARIABLE + " to 32 random bytes "
-              + "in base64 (e.g. openssl rand -base64 32), the same on every run: it encrypts the "
-              + "stored credentials");
+          out.println("error: " + Postgres.missingKey());
           return 2;
         }
         stores = Postgres.connect(postgres);
@@ -138,12 +143,10 @@ public final class AgentConsoleExample {
         .put(Principal.user("bob", "sales"));
     McpGovernance.Builder builder = McpGovernance.builder()
         .directory(directory)
-        .cipher(SecretCipher.aesGcm(KeySource.of("console", key)));  // credentials at rest
+        .cipher(SecretCipher.aesGcm(KeySource.of("console", key)))   // credentials at rest
+        .oauth(McpOAuth.builder().redirectUri(OAUTH_CALLBACK).clientName("mcpkit agent console"));
     if (stores != null) {                                            // else every store in memory
-      var log = stores.auditLog();
-      builder.registry(stores.registryStore()).sharing(stores.sharingStore())
-          .connectors(stores.connectorStore()).connections(stores.connectionStore())
-          .approvals(stores.approvalStore()).audit(log, log).tokenStore(stores.tokenStore());
+      Postgres.wire(builder, stores);
     }
     try (McpGovernance gov = builder.build()) {
       AgentConsole console = new AgentConsole(gov, directory, directory.find("admin"), out);
@@ -189,21 +192,6 @@ public final class AgentConsoleExample {
       m.appendReplacement(sb, Matcher.quoteReplacement(value));
     }
     return m.appendTail(sb).toString();
-  }
-
-  static final String SECRET_KEY_VARIABLE = "MCPKIT_SECRET_KEY";
-
-  /** The key in {@code MCPKIT_SECRET_KEY}, or null when it is missing or not 16 or 32 bytes. */
-  private static byte[] secretKey(String base64) {
-    if (base64 == null) {
-      return null;
-    }
-    try {
-      byte[] key = Base64.getDecoder().decode(base64.trim());
-      return key.length == 32 || key.length == 16 ? key : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static byte[] randomBytes(int n) {

@@ -3,8 +3,10 @@ package dev.mcpkit.examples.platform;
 import dev.mcpkit.policy.AgentConnector;
 import dev.mcpkit.policy.Approvers;
 import dev.mcpkit.policy.Connection;
+import dev.mcpkit.policy.ConnectionMethod;
 import dev.mcpkit.policy.ConnectionShare;
 import dev.mcpkit.policy.McpGovernance;
+import dev.mcpkit.policy.Page;
 import dev.mcpkit.policy.Principal;
 import dev.mcpkit.policy.ServerRegistration;
 import dev.mcpkit.policy.Sharing;
@@ -47,6 +49,29 @@ final class Demo {
         ToolPermission.NEEDS_APPROVAL);
     gov.setPermission(admin, Platform.AGENT, SERVER, "execute_workflow",
         ToolPermission.DISABLED);
+  }
+
+  /**
+   * Seeds the organization, or, when it was seeded on an earlier start (its stores are in
+   * PostgreSQL), points the stored demo server at this run's tool server and gives the shared
+   * connection this run's API key.
+   */
+  static void seedOrReconnect(Platform p, URI toolServerUrl, String apiKey) throws IOException {
+    Principal admin = Platform.PEOPLE.get(0);
+    ServerRegistration s = p.gov.servers(admin, null, Page.MAX_LIMIT).items().stream()
+        .filter(r -> r.id().equals(SERVER)).findFirst().orElse(null);
+    if (s == null) {
+      seed(p, toolServerUrl, apiKey);
+      return;
+    }
+    p.gov.registerServer(admin, new ServerRegistration(s.id(), s.name(), s.description(),
+        toolServerUrl, s.icon(), s.transport(), s.auth(), s.apiKeyHeader(), s.oauthClient(),
+        s.trusted(), s.payloadPolicy()));
+    for (Connection c : p.gov.connections(admin, SERVER, null, Page.MAX_LIMIT).items()) {
+      if (c.method() == ConnectionMethod.SHARED) {
+        p.gov.saveApiKey(admin, c.id(), apiKey);
+      }
+    }
   }
 
   /** A small square PNG in one colour, as a {@code data:} URI. */

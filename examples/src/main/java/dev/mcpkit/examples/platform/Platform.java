@@ -3,9 +3,11 @@ package dev.mcpkit.examples.platform;
 import dev.mcpkit.auth.McpOAuth;
 import dev.mcpkit.auth.spi.KeySource;
 import dev.mcpkit.auth.spi.SecretCipher;
+import dev.mcpkit.examples.Postgres;
 import dev.mcpkit.policy.McpGovernance;
 import dev.mcpkit.policy.Principal;
 import dev.mcpkit.policy.spi.InMemoryDirectory;
+import dev.mcpkit.postgres.McpPostgres;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The organization behind the console: its directory (a fixed list of people standing in for the
- * host's identity system), its one agent, and the governance engine with in-memory stores.
+ * host's identity system), its one agent, and the governance engine, with in-memory stores or every
+ * store in PostgreSQL.
  */
 final class Platform implements AutoCloseable {
   static final String AGENT = "assistant";
@@ -36,17 +39,31 @@ final class Platform implements AutoCloseable {
   final URI callbackUrl;
   private final Map<String, PendingOAuth> pending = new ConcurrentHashMap<>();
 
+  /** In memory: the organization lasts as long as the process. */
   Platform(URI consoleUrl) {
+    this(consoleUrl, null, null);
+  }
+
+  /**
+   * With {@code stores} (null: in memory), every store of the organization is in PostgreSQL and
+   * credentials are encrypted under {@code key}, which must be the same on every start.
+   */
+  Platform(URI consoleUrl, McpPostgres stores, byte[] key) {
     PEOPLE.forEach(directory::put);
     this.callbackUrl = consoleUrl.resolve("/oauth/callback");
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key); // credentials at rest, for this run only
-    this.gov = McpGovernance.builder()
+    if (key == null) {
+      key = new byte[32];
+      new SecureRandom().nextBytes(key); // credentials at rest, for this run only
+    }
+    McpGovernance.Builder builder = McpGovernance.builder()
         .directory(directory)
         .cipher(SecretCipher.aesGcm(KeySource.of("console", key)))
         .oauth(McpOAuth.builder().redirectUri(callbackUrl).clientName("mcpkit agent platform"))
-        .auditorGroup(AUDITORS)
-        .build();
+        .auditorGroup(AUDITORS);
+    if (stores != null) {
+      Postgres.wire(builder, stores);
+    }
+    this.gov = builder.build();
   }
 
   /** The person with {@code id}, or the admin for an unknown id. */

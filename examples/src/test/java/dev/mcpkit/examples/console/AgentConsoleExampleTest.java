@@ -2,8 +2,23 @@ package dev.mcpkit.examples.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpkit.examples.platform.CrmOAuthServer;
 import dev.mcpkit.examples.toolserver.ToolServerExample;
 import dev.mcpkit.server.McpHttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +42,22 @@ class AgentConsoleExampleTest {
   private static final String KEY = "console-test-key-0123456789abcdefghijklmnop";
   @TempDir static Path outbox;
   private static McpHttpServer toolServer;
+  private static MockOAuth2Server as;
+  private static CrmOAuthServer crm;
 
   @BeforeAll
   static void startToolServer() throws Exception {
     toolServer = ToolServerExample.startInBackground(outbox, KEY);
+    as = new MockOAuth2Server();
+    as.start();
+    crm = new CrmOAuthServer(as);
   }
 
   @AfterAll
   static void stopToolServer() {
     toolServer.close();
+    crm.close();
+    as.shutdown();
   }
 
   private static String run(String script, String... args) throws Exception {
@@ -41,7 +65,8 @@ class AgentConsoleExampleTest {
     int code = AgentConsoleExample.run(args,
         new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8),
-        Map.of("TOOL_SERVER_URL", toolServer.url().toString(), "TOOL_SERVER_API_KEY", KEY));
+        Map.of("TOOL_SERVER_URL", toolServer.url().toString(), "TOOL_SERVER_API_KEY", KEY,
+            "CRM_URL", crm.url().toString()));
     assertThat(code).isZero();
     return out.toString(StandardCharsets.UTF_8);
   }
@@ -65,6 +90,7 @@ class AgentConsoleExampleTest {
         call send_email {"to": "ops@lumen.example", "subject": "Rollback", "body": "Done."}
         approve 1
         approve 1
+        as admin
         log 50 --full
         """, "--script", "-");
     assertThat(out)
@@ -89,6 +115,141 @@ class AgentConsoleExampleTest {
         .contains("input:  {\"to\":\"ops@lumen.example\",\"subject\":\"Rollback\",\"body\":\"Done.\"}")
         .contains("result: {\"content\":[{\"type\":\"text\",\"text\":\"Email to ops@lumen.example");
     assertThat(out).as("the API key is never printed").doesNotContain(KEY);
+  }
+
+  @Test
+  void aSharedConnectionIsListedSharedWithTheTeamRenamedByAManagerAndDeletedAndTheLogShowsIt()
+      throws Exception {
+    String out = run(SETUP + """
+        share docs group:support user:bob
+        shared-connection docs "Support desk" group:support
+        api-key "Support desk" ${TOOL_SERVER_API_KEY}
+        connection share "Support desk" team user:bob:manage
+        connections docs
+        as bob
+        connections
+        connection rename "Support desk" "Desk account"
+        as alice
+        connection rename "Desk account" "Mine now"
+        connection delete "Desk account"
+        connection reconnect "Desk account"
+        as admin
+        connection delete "Desk account"
+        connections docs
+        connection rename nothing-like-this x
+        log 80
+        """, "--script", "-");
+    assertThat(out)
+        .containsPattern("connection \\S+ to docs: CONNECTED")
+        .contains("connection 'Support desk' shared with team (use), user:bob (manage)")
+        .containsPattern("'Support desk' +shared +CONNECTED +owner admin +shared with team \\(use\\)")
+        .contains("docs (API_KEY)")
+        .containsPattern("renamed 'Desk account'")
+        .contains("connection 'Desk account' takes an API key: api-key ")
+        .contains("connection 'Desk account' deleted")
+        .contains("(no connections)")
+        .contains("error: no connection 'nothing-like-this' that you may see (try: connections)");
+    String alice = out.substring(out.indexOf("alice@assistant> connection rename"),
+        out.indexOf("alice@assistant> connection reconnect"));
+    assertThat(alice).as("alice may use the connection, not manage it")
+        .doesNotContain("renamed").doesNotContain("deleted");
+    String log = out.substring(out.lastIndexOf("log 80"));
+    assertThat(log)
+        .containsPattern("ADMIN_CHANGE +admin +docs +")
+        .containsPattern("CONNECTION_CHANGE +admin +docs")
+        .containsPattern("CONNECTION_CHANGE +bob +docs");
+    assertThat(out).as("the API key is never printed").doesNotContain(KEY);
+  }
+
+  @Test
+  void anOAuthServerAsksUsersToAuthorizeAndItsConnectionCanBeReconnected() throws Exception {
+    String out = run("""
+        register crm ${CRM_URL} --name "CRM" --client-id console --client-secret s3cret --scope crm.read --redirect-url http://127.0.0.1/agent-console/oauth/callback
+        share crm --team
+        attach crm
+        permission crm lookup_customer always
+        as alice
+        call crm/lookup_customer {"name": "Acme"}
+        connections crm
+        connection reconnect crm
+        """, "--script", "-");
+    assertThat(out)
+        .contains("registered crm: CRM at " + crm.url())
+        .contains("shared crm (team)")
+        .contains("connect your account to CRM")
+        .containsPattern("open http://(localhost|127\\.0\\.0\\.1):\\d+/\\S*authorize\\S*")
+        .containsPattern("personal +PENDING +owner alice")
+        .contains("crm (OAUTH, scope crm.read)");
+    String reconnect = out.substring(out.lastIndexOf("connection reconnect crm"));
+    assertThat(reconnect)
+        .containsPattern("reconnect '[^']+': open http://(localhost|127\\.0\\.0\\.1):\\d+/")
+        .contains("then: callback ");
+  }
+
+  @Test
+  void anOAuthConnectionCompletedWithTheCallbackUrlCallsAsThatUser() throws Exception {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    BufferedReader in = new BufferedReader(new Reader() {
+      private String pending = "";
+
+      @Override
+      public int read(char[] buf, int off, int len) throws IOException {
+        try {
+          while (pending.isEmpty()) {
+            String next = lines.poll(30, TimeUnit.SECONDS);
+            pending = next == null ? "quit\n" : next + "\n";
+          }
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+        int n = Math.min(len, pending.length());
+        pending.getChars(0, n, buf, off);
+        pending = pending.substring(n);
+        return n;
+      }
+
+      @Override
+      public void close() {}
+    });
+    Thread console = new Thread(() -> {
+      try {
+        AgentConsoleExample.repl(in, out, Map.of(), true, null, new byte[32]);
+      } catch (IOException e) {
+        out.println("console failed: " + e);
+      }
+    });
+    console.start();
+    lines.addAll(List.of("register crm " + crm.url() + " --name CRM --client-id console "
+        + "--client-secret s3cret --scope \"openid crm.read\"", "share crm --team", "attach crm",
+        "permission crm lookup_customer always", "as alice",
+        "call crm/lookup_customer {\"name\": \"Acme\"}"));
+    Matcher open = Pattern.compile("open (http://\\S+/authorize\\S+)").matcher("");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!open.reset(bytes.toString(StandardCharsets.UTF_8)).find()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20); // waiting for the console's own output, not for time to pass
+    }
+    assertThat(open.reset(bytes.toString(StandardCharsets.UTF_8)).find()).as(bytes.toString())
+        .isTrue();
+    as.enqueueCallback(new DefaultOAuth2TokenCallback("default", "alice@crm", "JWT",
+        List.of(crm.url().toString()), Map.of("scope", "crm.read"), 3600));
+    HttpResponse<Void> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(open.group(1))).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertThat(login.statusCode()).as(open.group(1)).isEqualTo(302);
+    String callback = login.headers().firstValue("Location").orElseThrow();
+    assertThat(callback).startsWith(AgentConsoleExample.OAUTH_CALLBACK.toString());
+    lines.addAll(List.of("callback crm " + callback,
+        "call crm/lookup_customer {\"name\": \"Acme\"}", "connections crm", "quit"));
+    console.join(30_000);
+
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(console.isAlive()).as(text).isFalse();
+    assertThat(text).containsPattern("connection \\S+ to crm: CONNECTED")
+        .contains("customer Acme looked up for alice@crm")
+        .containsPattern("'CRM' +personal +CONNECTED +owner alice");
   }
 
   @Test
@@ -152,7 +313,14 @@ class AgentConsoleExampleTest {
         .contains("rejected: not to everyone")
         .contains("denied (server-sharing)")
         .containsPattern("CALL +alice +docs/send_email +completed")
-        .contains("api-key docs ****");
+        .contains("api-key docs ****")
+        .contains("api-key \"Lumen service account\" ****")
+        .containsPattern("'Lumen service' +shared +CONNECTED +owner admin +shared with team \\(use\\), "
+            + "group:support \\(manage\\)");
+    String log = out.substring(out.lastIndexOf("log 60"));
+    assertThat(log).as("the log shows the admin's changes as the script says")
+        .containsPattern("ADMIN_CHANGE +admin +docs +")
+        .containsPattern("CONNECTION_CHANGE +admin +docs");
   }
 
   @Test

@@ -19,12 +19,12 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * A real MCP server on loopback that accepts only access tokens signed by the mock authorization
  * server (checked by mcp-auth), with tools that say who called them.
  */
-final class CrmOAuthServer implements AutoCloseable {
+public final class CrmOAuthServer implements AutoCloseable {
   private final McpHttpServer http;
   /** Set once the server's own URL (the token audience) is known. */
   private volatile McpAuthenticator verifier;
 
-  CrmOAuthServer(MockOAuth2Server as) {
+  public CrmOAuthServer(MockOAuth2Server as) {
     McpServer server = McpServer.builder().name("crm").version("1.0.0")
         .tool(ToolDefinition.builder("lookup_customer").description("Finds a customer by name")
             .inputSchema(nameSchema())
@@ -61,7 +61,7 @@ final class CrmOAuthServer implements AutoCloseable {
     return schema;
   }
 
-  URI url() {
+  public URI url() {
     return http.url();
   }
 

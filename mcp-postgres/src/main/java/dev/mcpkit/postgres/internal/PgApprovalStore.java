@@ -17,6 +17,7 @@ public final class PgApprovalStore implements ApprovalStore {
   private final String find;
   private final String decide;
   private final String pending;
+  private final String allPending;
 
   public PgApprovalStore(Database db) {
     this.db = db;
@@ -27,6 +28,7 @@ public final class PgApprovalStore implements ApprovalStore {
     decide = "UPDATE " + t + " SET status = ?, doc = ?::jsonb WHERE id = ? AND status = 'PENDING'";
     pending = "SELECT doc FROM " + t + " WHERE principal_id = ? AND status = 'PENDING' "
         + "ORDER BY created_at, id";
+    allPending = "SELECT doc FROM " + t + " WHERE status = 'PENDING' ORDER BY created_at, id";
   }
 
   @Override
@@ -63,6 +65,12 @@ public final class PgApprovalStore implements ApprovalStore {
   @Override
   public List<ApprovalRequest> pending(String principalId) throws IOException {
     return db.query("list pending approvals", pending, ps -> ps.setString(1, principalId),
+        rs -> Json.read(rs.getString(1), ApprovalRequest.class));
+  }
+
+  @Override
+  public List<ApprovalRequest> listPending() throws IOException {
+    return db.query("list every pending approval", allPending, ps -> { },
         rs -> Json.read(rs.getString(1), ApprovalRequest.class));
   }
 }

@@ -3,6 +3,7 @@ package dev.mcpkit.postgres.internal;
 import dev.mcpkit.policy.Connection;
 import dev.mcpkit.policy.spi.ConnectionStore;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * {@link ConnectionStore} in table {@code connections}. Each put takes the next number of a
@@ -14,6 +15,7 @@ public final class PgConnectionStore implements ConnectionStore {
   private final String find;
   private final String personal;
   private final String remove;
+  private final String byServer;
 
   public PgConnectionStore(Database db) {
     this.db = db;
@@ -27,6 +29,7 @@ public final class PgConnectionStore implements ConnectionStore {
     personal = "SELECT doc FROM " + t + " WHERE server_id = ? AND owner_id = ? "
         + "AND method = 'PER_USER' ORDER BY put_seq DESC LIMIT 1";
     remove = "DELETE FROM " + t + " WHERE id = ?";
+    byServer = "SELECT doc FROM " + t + " WHERE server_id = ?";
   }
 
   @Override
@@ -58,5 +61,11 @@ public final class PgConnectionStore implements ConnectionStore {
   @Override
   public boolean remove(String connectionId) throws IOException {
     return db.update("remove a connection", remove, ps -> ps.setString(1, connectionId)) == 1;
+  }
+
+  @Override
+  public List<Connection> listByServer(String serverId) throws IOException {
+    return db.query("list a server's connections", byServer, ps -> ps.setString(1, serverId),
+        rs -> Json.read(rs.getString(1), Connection.class));
   }
 }

@@ -5,6 +5,7 @@ import dev.mcpkit.policy.spi.ConnectionStore;
 import dev.mcpkit.policy.spi.ConnectorStore;
 import dev.mcpkit.policy.spi.RegistryStore;
 import dev.mcpkit.policy.spi.SharingStore;
+import dev.mcpkit.policy.spi.ToolCatalogStore;
 import dev.mcpkit.postgres.AuditLog;
 
 /** The mcp-policy stores (see {@link ServerStores} for why they have a class of their own). */
@@ -33,5 +34,9 @@ public final class PolicyStores {
 
   public static AuditLog audit(Database db) {
     return new PgAuditLog(db);
+  }
+
+  public static ToolCatalogStore toolCatalogs(Database db) {
+    return new PgToolCatalogStore(db);
   }
 }
