@@ -39,6 +39,7 @@ class SharedTasksTest {
   final Semaphore gate = new Semaphore(0);
   final CountDownLatch started = new CountDownLatch(1);
   final CountDownLatch finished = new CountDownLatch(1);
+  final CountDownLatch interrupted = new CountDownLatch(1);
 
   @AfterEach
   void release() {
@@ -54,8 +55,11 @@ class SharedTasksTest {
             .handler((args, ctx) -> {
               started.countDown();
               try {
-                gate.acquireUninterruptibly(); // keeps running after a cancel from elsewhere
+                gate.acquire();
                 return CallToolResult.text("passed");
+              } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
               } finally {
                 finished.countDown();
               }
@@ -134,10 +138,27 @@ class SharedTasksTest {
       assertThat(ack.path("result").path("resultType").asText()).isEqualTo("complete");
       assertThat(get(b.url(), id).path("status").asText()).isEqualTo("cancelled");
 
-      gate.release(); // the handler lives in instance a and finishes there
+      gate.release(); // the handler lives in instance a, which has not heard of the cancel
       assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
       JsonNode onA = await(a.url(), id, "cancelled");
       assertThat(onA.has("result")).isFalse();
+      assertThat(get(b.url(), id)).isEqualTo(onA);
+    }
+  }
+
+  @Test
+  void theInstanceRunningATaskCancelledElsewhereSaysSoAndStopsItsHandler() throws Exception {
+    McpPostgres pg = TestDatabase.freshStores("tasks_cancel_poll");
+    try (McpHttpServer a = instance(pg);
+        McpHttpServer b = instance(TestDatabase.storesOn(pg.schema()))) {
+      String id = start(a.url());
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      send(b.url(), "tasks/cancel", id, "\"taskId\":\"" + id + "\"");
+
+      JsonNode onA = get(a.url(), id); // the handler is still waiting on the gate here
+
+      assertThat(onA.path("status").asText()).isEqualTo("cancelled");
+      assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("handler interrupted").isTrue();
       assertThat(get(b.url(), id)).isEqualTo(onA);
     }
   }
