@@ -16,6 +16,7 @@ import dev.mcpkit.postgres.internal.PolicyStores;
 import dev.mcpkit.postgres.internal.ServerStores;
 import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.SessionStore;
+import dev.mcpkit.server.spi.TaskStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -72,6 +73,29 @@ public final class McpPostgres {
   /** Resumable SSE events, about the newest {@code maxEventsPerSession} of each session. */
   public EventStore eventStore(int maxEventsPerSession) {
     return ServerStores.events(db, maxEventsPerSession);
+  }
+
+  /**
+   * Tasks (mcp-server, {@code TaskOptions.builder().store(...)}), at most 1,000 unexpired per owner,
+   * each payload at most 4,194,304 characters.
+   */
+  public TaskStore taskStore() {
+    return taskStore(1_000, 4 * 1024 * 1024);
+  }
+
+  /**
+   * Tasks shared by every instance on this schema: {@code tasks/get}, {@code tasks/result}, {@code
+   * tasks/list} and {@code tasks/cancel} answer from any instance, while the handler runs in the
+   * instance that started it. The first terminal state saved (from any instance) is kept, so a task
+   * cancelled on one instance and completed on another ends cancelled or completed, never both. A
+   * new task beyond {@code maxTasksPerOwner} unexpired tasks of its owner (counted in the database,
+   * by this builder's clock: give it the clock of {@code TaskOptions}) is refused with an {@link
+   * IllegalStateException}; a result, error or set of input requests longer than {@code
+   * maxPayloadChars} is not kept: the task is saved as failed with an error saying so, and the save
+   * throws {@link IllegalArgumentException}.
+   */
+  public TaskStore taskStore(int maxTasksPerOwner, int maxPayloadChars) {
+    return ServerStores.tasks(db, clock, maxTasksPerOwner, maxPayloadChars);
   }
 
   /**
@@ -150,7 +174,10 @@ public final class McpPostgres {
       return this;
     }
 
-    /** The clock expiring pending authorizations; the system clock by default. */
+    /**
+     * The clock expiring pending authorizations and deciding which tasks count towards an owner's
+     * limit; the system clock by default.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -24,6 +24,8 @@ import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.EventStoreContract;
 import dev.mcpkit.server.spi.SessionStore;
 import dev.mcpkit.server.spi.SessionStoreContract;
+import dev.mcpkit.server.spi.TaskStore;
+import dev.mcpkit.server.spi.TaskStoreContract;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -49,6 +51,14 @@ class ContractTests {
     @Override
     protected EventStore newStore() {
       return fresh("events").eventStore(100);
+    }
+  }
+
+  @Nested
+  class Tasks extends TaskStoreContract {
+    @Override
+    protected TaskStore newStore() {
+      return fresh("tasks").taskStore();
     }
   }
 

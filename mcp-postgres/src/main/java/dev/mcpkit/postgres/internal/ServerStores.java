@@ -2,6 +2,8 @@ package dev.mcpkit.postgres.internal;
 
 import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.SessionStore;
+import dev.mcpkit.server.spi.TaskStore;
+import java.time.Clock;
 
 /**
  * The mcp-server stores. Kept apart from the auth and policy factories so that a host without those
@@ -16,5 +18,10 @@ public final class ServerStores {
 
   public static EventStore events(Database db, int maxEventsPerSession) {
     return new PgEventStore(db, maxEventsPerSession);
+  }
+
+  public static TaskStore tasks(Database db, Clock clock, int maxTasksPerOwner,
+      int maxPayloadChars) {
+    return new PgTaskStore(db, clock, maxTasksPerOwner, maxPayloadChars);
   }
 }

@@ -209,6 +209,9 @@ final class TaskRuns {
       synchronized (run) {
         r = run.record;
       }
+      if (r != null && !r.status().isTerminal() && r.owner().equals(owner)) {
+        r = endedElsewhere(run, r);
+      }
     } else {
       r = store.find(taskId);
     }
@@ -220,6 +223,37 @@ final class TaskRuns {
       return null;
     }
     return r;
+  }
+
+  /**
+   * The stored record when the store says the task ended while it runs here (a shared store: it was
+   * cancelled through another instance); the handler is then stopped as on a local cancel. Otherwise
+   * {@code local}, also when the store cannot be read.
+   */
+  private TaskRecord endedElsewhere(TaskRun run, TaskRecord local) {
+    TaskRecord stored;
+    try {
+      stored = store.find(run.taskId);
+    } catch (RuntimeException e) {
+      ServerCore.LOG.warn("task store could not be read; answering from this instance", e);
+      return local;
+    }
+    if (stored == null || !stored.status().isTerminal()) {
+      return local;
+    }
+    synchronized (run) {
+      if (run.record != null && !run.record.status().isTerminal()) {
+        run.cancelled = true;
+        run.record = stored;
+        runs.remove(run.taskId);
+        Thread w = run.worker;
+        if (w != null) {
+          w.interrupt();
+        }
+        run.notifyAll();
+      }
+      return run.record;
+    }
   }
 
   TaskRun running(String taskId) {
