@@ -14,6 +14,7 @@ import dev.mcpkit.postgres.internal.Migrations;
 import dev.mcpkit.postgres.internal.PolicyStores;
 import dev.mcpkit.postgres.internal.ServerStores;
 import dev.mcpkit.server.spi.EventStore;
+import dev.mcpkit.server.spi.RequestStateStore;
 import dev.mcpkit.server.spi.SessionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +72,16 @@ public final class McpPostgres {
   /** Resumable SSE events, about the newest {@code maxEventsPerSession} of each session. */
   public EventStore eventStore(int maxEventsPerSession) {
     return ServerStores.events(db, maxEventsPerSession);
+  }
+
+  /**
+   * The 2026-07-28 {@code requestState} key and replay protection (mcp-server): a state minted by
+   * one instance is accepted by every instance on this schema, and only once across them. The
+   * first instance that needs a key draws it at random and stores it in table {@code
+   * request_state_key}; whoever can read that table can mint states, so grant it like a secret.
+   */
+  public RequestStateStore requestStateStore() {
+    return ServerStores.requestStates(db);
   }
 
   /**

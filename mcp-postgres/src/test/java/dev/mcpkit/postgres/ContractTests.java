@@ -20,6 +20,8 @@ import dev.mcpkit.policy.spi.SharingStore;
 import dev.mcpkit.policy.spi.SharingStoreContract;
 import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.EventStoreContract;
+import dev.mcpkit.server.spi.RequestStateStore;
+import dev.mcpkit.server.spi.RequestStateStoreContract;
 import dev.mcpkit.server.spi.SessionStore;
 import dev.mcpkit.server.spi.SessionStoreContract;
 import org.junit.jupiter.api.Nested;
@@ -47,6 +49,22 @@ class ContractTests {
     @Override
     protected EventStore newStore() {
       return fresh("events").eventStore(100);
+    }
+  }
+
+  @Nested
+  class RequestStates extends RequestStateStoreContract {
+    McpPostgres pg;
+
+    @Override
+    protected RequestStateStore newStore() {
+      pg = fresh("request_states");
+      return pg.requestStateStore();
+    }
+
+    @Override
+    protected RequestStateStore sharedStore() {
+      return TestDatabase.storesOn(pg.schema()).requestStateStore();
     }
   }
 

@@ -38,9 +38,9 @@ class MigrationsTest {
     }
     pool.shutdown();
 
-    assertThat(scalar("SELECT count(*) FROM \"" + schema + "\".schema_migrations")).isEqualTo(1);
+    assertThat(scalar("SELECT count(*) FROM \"" + schema + "\".schema_migrations")).isEqualTo(2);
     assertThat(scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
-        + schema + "'")).isEqualTo(13);
+        + schema + "'")).isEqualTo(16);
   }
 
   @Test

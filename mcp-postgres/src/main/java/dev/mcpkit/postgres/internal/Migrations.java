@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class Migrations {
   /** The migrations, oldest first; a released file is never edited, only followed by a new one. */
-  static final List<String> FILES = List.of("V1__stores.sql");
+  static final List<String> FILES = List.of("V1__stores.sql", "V3__shared_server_state.sql");
 
   private Migrations() {}
 

@@ -1,6 +1,7 @@
 package dev.mcpkit.postgres.internal;
 
 import dev.mcpkit.server.spi.EventStore;
+import dev.mcpkit.server.spi.RequestStateStore;
 import dev.mcpkit.server.spi.SessionStore;
 
 /**
@@ -12,6 +13,10 @@ public final class ServerStores {
 
   public static SessionStore sessions(Database db) {
     return new PgSessionStore(db);
+  }
+
+  public static RequestStateStore requestStates(Database db) {
+    return new PgRequestStateStore(db);
   }
 
   public static EventStore events(Database db, int maxEventsPerSession) {
