@@ -14,6 +14,7 @@ import dev.mcpkit.postgres.internal.Migrations;
 import dev.mcpkit.postgres.internal.PolicyStores;
 import dev.mcpkit.postgres.internal.ServerStores;
 import dev.mcpkit.server.spi.EventStore;
+import dev.mcpkit.server.spi.MessageRelay;
 import dev.mcpkit.server.spi.RequestStateStore;
 import dev.mcpkit.server.spi.SessionStore;
 import java.io.IOException;
@@ -44,6 +45,7 @@ import javax.sql.DataSource;
 public final class McpPostgres {
   private final Database db;
   private final Clock clock;
+  private Object relay; // a MessageRelay once asked for; typed Object so mcp-server stays optional
 
   private McpPostgres(Database db, Clock clock) {
     this.db = db;
@@ -72,6 +74,18 @@ public final class McpPostgres {
   /** Resumable SSE events, about the newest {@code maxEventsPerSession} of each session. */
   public EventStore eventStore(int maxEventsPerSession) {
     return ServerStores.events(db, maxEventsPerSession);
+  }
+
+  /**
+   * What carries messages between the server instances on this schema (mcp-server), with {@code
+   * LISTEN/NOTIFY}: give it to {@code McpHttpOptions.Builder.messageRelay} on every instance. One
+   * per {@code McpPostgres}; while subscribed it holds one connection of the pool.
+   */
+  public synchronized MessageRelay messageRelay() {
+    if (relay == null) {
+      relay = ServerStores.relay(db);
+    }
+    return (MessageRelay) relay;
   }
 
   /**

@@ -20,6 +20,8 @@ import dev.mcpkit.policy.spi.SharingStore;
 import dev.mcpkit.policy.spi.SharingStoreContract;
 import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.EventStoreContract;
+import dev.mcpkit.server.spi.MessageRelay;
+import dev.mcpkit.server.spi.MessageRelayContract;
 import dev.mcpkit.server.spi.RequestStateStore;
 import dev.mcpkit.server.spi.RequestStateStoreContract;
 import dev.mcpkit.server.spi.SessionStore;
@@ -65,6 +67,22 @@ class ContractTests {
     @Override
     protected RequestStateStore sharedStore() {
       return TestDatabase.storesOn(pg.schema()).requestStateStore();
+    }
+  }
+
+  @Nested
+  class Relay extends MessageRelayContract {
+    McpPostgres pg;
+
+    @Override
+    protected MessageRelay newRelay() {
+      pg = fresh("relay");
+      return pg.messageRelay();
+    }
+
+    @Override
+    protected MessageRelay peer() {
+      return TestDatabase.storesOn(pg.schema()).messageRelay();
     }
   }
 

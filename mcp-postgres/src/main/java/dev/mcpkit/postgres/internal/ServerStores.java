@@ -1,6 +1,7 @@
 package dev.mcpkit.postgres.internal;
 
 import dev.mcpkit.server.spi.EventStore;
+import dev.mcpkit.server.spi.MessageRelay;
 import dev.mcpkit.server.spi.RequestStateStore;
 import dev.mcpkit.server.spi.SessionStore;
 
@@ -17,6 +18,10 @@ public final class ServerStores {
 
   public static RequestStateStore requestStates(Database db) {
     return new PgRequestStateStore(db);
+  }
+
+  public static MessageRelay relay(Database db) {
+    return new PgMessageRelay(db);
   }
 
   public static EventStore events(Database db, int maxEventsPerSession) {
