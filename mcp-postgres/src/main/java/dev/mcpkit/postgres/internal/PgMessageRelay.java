@@ -182,7 +182,7 @@ public final class PgMessageRelay implements MessageRelay {
       try {
         r.accept(m);
       } catch (RuntimeException e) {
-        LOG.warn("relay on schema {}: a receiver failed: {}", db.schema(), e.toString());
+        LOG.warn("relay on schema {}: a receiver failed: {}", db.schema(), e.getClass().getName());
       }
     }
   }

@@ -78,7 +78,14 @@ public final class ClusterDelivery implements AutoCloseable {
     if (session == null) {
       return;
     }
-    JsonRpcMessage message = JsonRpcCodec.instance().decode(r.json());
+    JsonRpcMessage message;
+    try {
+      message = JsonRpcCodec.instance().decode(r.json());
+    } catch (RuntimeException e) { // its text is not logged: it may carry what a user entered
+      LOG.warn("session {}: ignoring a relayed message that is not JSON-RPC",
+          session.id().substring(0, 6));
+      return;
+    }
     if (r.toClient()) {
       EventStream g = session.standaloneIfOpen();
       if (g != null && !g.send(message)) {

@@ -21,7 +21,7 @@ public final class InMemoryMessageRelay implements MessageRelay {
       try {
         r.accept(message);
       } catch (RuntimeException e) {
-        LOG.warn("a relayed message's receiver failed: {}", e.toString());
+        LOG.warn("a relayed message's receiver failed: {}", e.getClass().getName());
       }
     }
   }
