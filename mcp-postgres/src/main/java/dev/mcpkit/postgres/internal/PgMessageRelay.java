@@ -123,20 +123,25 @@ public final class PgMessageRelay implements MessageRelay {
     long backoff = 100;
     while (running()) {
       try (Connection c = db.dataSource().getConnection()) {
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-          s.execute("LISTEN \"" + channel + "\"");
-        }
-        PGConnection pg = c.unwrap(PGConnection.class);
-        listening.countDown();
-        backoff = 100;
-        while (running()) {
-          PGNotification[] got = pg.getNotifications(500);
-          if (got != null) {
-            for (PGNotification n : got) {
-              dispatch(c, n.getParameter());
+        try {
+          c.setAutoCommit(true);
+          try (Statement s = c.createStatement()) {
+            s.execute("LISTEN \"" + channel + "\"");
+          }
+          PGConnection pg = c.unwrap(PGConnection.class);
+          listening.countDown();
+          backoff = 100;
+          while (running()) {
+            PGNotification[] got = pg.getNotifications(500);
+            if (got != null) {
+              for (PGNotification n : got) {
+                dispatch(c, n.getParameter());
+              }
             }
           }
+        } catch (SQLException e) {
+          revealBroken(c);
+          throw e;
         }
       } catch (SQLException e) {
         if (!running()) {
@@ -151,6 +156,18 @@ public final class PgMessageRelay implements MessageRelay {
         }
         backoff = Math.min(backoff * 2, 5_000);
       }
+    }
+  }
+
+  /**
+   * Runs a statement through the pool's own wrapper of a connection that failed underneath it, so
+   * that the pool sees the connection error and discards the connection instead of lending it out.
+   */
+  private static void revealBroken(Connection c) {
+    try (Statement s = c.createStatement()) {
+      s.execute("SELECT 1");
+    } catch (SQLException expected) {
+      // the pool has seen it now
     }
   }
 
