@@ -15,6 +15,8 @@ import dev.mcpkit.postgres.internal.Migrations;
 import dev.mcpkit.postgres.internal.PolicyStores;
 import dev.mcpkit.postgres.internal.ServerStores;
 import dev.mcpkit.server.spi.EventStore;
+import dev.mcpkit.server.spi.MessageRelay;
+import dev.mcpkit.server.spi.RequestStateStore;
 import dev.mcpkit.server.spi.SessionStore;
 import dev.mcpkit.server.spi.TaskStore;
 import java.io.IOException;
@@ -45,6 +47,7 @@ import javax.sql.DataSource;
 public final class McpPostgres {
   private final Database db;
   private final Clock clock;
+  private Object relay; // a MessageRelay once asked for; typed Object so mcp-server stays optional
 
   private McpPostgres(Database db, Clock clock) {
     this.db = db;
@@ -96,6 +99,28 @@ public final class McpPostgres {
    */
   public TaskStore taskStore(int maxTasksPerOwner, int maxPayloadChars) {
     return ServerStores.tasks(db, clock, maxTasksPerOwner, maxPayloadChars);
+  }
+
+  /**
+   * What carries messages between the server instances on this schema (mcp-server), with {@code
+   * LISTEN/NOTIFY}: give it to {@code McpHttpOptions.Builder.messageRelay} on every instance. One
+   * per {@code McpPostgres}; while subscribed it holds one connection of the pool.
+   */
+  public synchronized MessageRelay messageRelay() {
+    if (relay == null) {
+      relay = ServerStores.relay(db);
+    }
+    return (MessageRelay) relay;
+  }
+
+  /**
+   * The 2026-07-28 {@code requestState} key and replay protection (mcp-server): a state minted by
+   * one instance is accepted by every instance on this schema, and only once across them. The
+   * first instance that needs a key draws it at random and stores it in table {@code
+   * request_state_key}; whoever can read that table can mint states, so grant it like a secret.
+   */
+  public RequestStateStore requestStateStore() {
+    return ServerStores.requestStates(db);
   }
 
   /**

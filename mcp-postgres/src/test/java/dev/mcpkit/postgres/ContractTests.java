@@ -22,6 +22,10 @@ import dev.mcpkit.policy.spi.ToolCatalogStore;
 import dev.mcpkit.policy.spi.ToolCatalogStoreContract;
 import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.EventStoreContract;
+import dev.mcpkit.server.spi.MessageRelay;
+import dev.mcpkit.server.spi.MessageRelayContract;
+import dev.mcpkit.server.spi.RequestStateStore;
+import dev.mcpkit.server.spi.RequestStateStoreContract;
 import dev.mcpkit.server.spi.SessionStore;
 import dev.mcpkit.server.spi.SessionStoreContract;
 import dev.mcpkit.server.spi.TaskStore;
@@ -59,6 +63,38 @@ class ContractTests {
     @Override
     protected TaskStore newStore() {
       return fresh("tasks").taskStore();
+    }
+  }
+
+  @Nested
+  class RequestStates extends RequestStateStoreContract {
+    McpPostgres pg;
+
+    @Override
+    protected RequestStateStore newStore() {
+      pg = fresh("request_states");
+      return pg.requestStateStore();
+    }
+
+    @Override
+    protected RequestStateStore sharedStore() {
+      return TestDatabase.storesOn(pg.schema()).requestStateStore();
+    }
+  }
+
+  @Nested
+  class Relay extends MessageRelayContract {
+    McpPostgres pg;
+
+    @Override
+    protected MessageRelay newRelay() {
+      pg = fresh("relay");
+      return pg.messageRelay();
+    }
+
+    @Override
+    protected MessageRelay peer() {
+      return TestDatabase.storesOn(pg.schema()).messageRelay();
     }
   }
 

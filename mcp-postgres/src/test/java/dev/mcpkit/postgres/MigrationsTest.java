@@ -38,9 +38,9 @@ class MigrationsTest {
     }
     pool.shutdown();
 
-    assertThat(scalar("SELECT count(*) FROM \"" + schema + "\".schema_migrations")).isEqualTo(3);
+    assertThat(scalar("SELECT count(*) FROM \"" + schema + "\".schema_migrations")).isEqualTo(4);
     assertThat(scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
-        + schema + "'")).isEqualTo(15); // V1's, tool catalogues (V2), tasks (V4)
+        + schema + "'")).isEqualTo(18); // V1's 13, tool catalogues (V2), relay and requestState (V3), tasks (V4)
   }
 
   @Test

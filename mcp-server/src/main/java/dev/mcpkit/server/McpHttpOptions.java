@@ -1,6 +1,7 @@
 package dev.mcpkit.server;
 
 import dev.mcpkit.server.spi.EventStore;
+import dev.mcpkit.server.spi.MessageRelay;
 import dev.mcpkit.server.spi.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class McpHttpOptions {
   private final int maxSessions;
   private final SessionStore sessionStore;
   private final EventStore eventStore;
+  private final MessageRelay messageRelay;
   private final Duration sseRetry;
   private final Duration keepAliveInterval;
   private final Duration shutdownGracePeriod;
@@ -51,6 +53,7 @@ public final class McpHttpOptions {
     this.maxSessions = b.maxSessions;
     this.sessionStore = b.sessionStore != null ? b.sessionStore : SessionStore.inMemory();
     this.eventStore = b.eventStore != null ? b.eventStore : EventStore.inMemory(1000);
+    this.messageRelay = b.messageRelay;
     this.sseRetry = b.sseRetry;
     this.keepAliveInterval = b.keepAliveInterval;
     this.shutdownGracePeriod = b.shutdownGracePeriod;
@@ -119,6 +122,11 @@ public final class McpHttpOptions {
 
   public EventStore eventStore() {
     return eventStore;
+  }
+
+  /** The relay between instances, or null when none was given (this server alone). */
+  public MessageRelay messageRelay() {
+    return messageRelay;
   }
 
   /** The reconnection delay announced on SSE streams ({@code retry:}). */
@@ -200,6 +208,7 @@ public final class McpHttpOptions {
     b.maxSessions = maxSessions;
     b.sessionStore = sessionStore;
     b.eventStore = eventStore;
+    b.messageRelay = messageRelay;
     b.sseRetry = sseRetry;
     b.keepAliveInterval = keepAliveInterval;
     b.shutdownGracePeriod = shutdownGracePeriod;
@@ -226,6 +235,7 @@ public final class McpHttpOptions {
     private int maxSessions = 10_000;
     private SessionStore sessionStore;
     private EventStore eventStore;
+    private MessageRelay messageRelay;
     private Duration sseRetry = Duration.ofSeconds(1);
     private Duration keepAliveInterval = Duration.ofSeconds(15);
     private Duration shutdownGracePeriod = Duration.ofSeconds(10);
@@ -393,6 +403,16 @@ public final class McpHttpOptions {
 
     public Builder eventStore(EventStore store) {
       this.eventStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * What carries messages to and from streams other instances hold; give every instance of one
+     * server the same shared relay (mcp-postgres has one). Without it, each server relays within
+     * itself only.
+     */
+    public Builder messageRelay(MessageRelay relay) {
+      this.messageRelay = Objects.requireNonNull(relay, "relay");
       return this;
     }
 

@@ -9,6 +9,7 @@ import dev.mcpkit.server.explorer.RejectedTool;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.protocol.ServerConfig;
 import dev.mcpkit.server.internal.protocol.ServerCore;
+import dev.mcpkit.server.spi.RequestStateStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,6 +179,7 @@ public final class McpServer {
     private final List<McpInterceptor> interceptors = new ArrayList<>();
     private McpEventListener listener = McpEventListener.NONE;
     private byte[] requestStateKey;
+    private RequestStateStore requestStateStore;
     private Duration requestStateTtl = Duration.ofMinutes(10);
     private java.time.Clock clock = java.time.Clock.systemUTC();
     private long cacheTtlMillis;
@@ -310,6 +312,17 @@ public final class McpServer {
       return this;
     }
 
+    /**
+     * Where the 2026-07-28 {@code requestState} key and the record of accepted states live. Give
+     * every instance behind a load balancer one shared store (mcp-postgres has one): a state minted
+     * by any instance is then accepted by every other, and only once across them. Replaces {@link
+     * #requestStateKey}; the default keeps both in this JVM.
+     */
+    public Builder requestStateStore(RequestStateStore store) {
+      this.requestStateStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
     /** How long an {@code input_required} answer may take before its state expires (10 min). */
     /**
      * The clock {@code requestState} expiry reads (default the system clock); tests move their
@@ -351,6 +364,14 @@ public final class McpServer {
       return this;
     }
 
+    private RequestStateStore stateStore() {
+      if (requestStateStore != null && requestStateKey != null) {
+        throw new IllegalStateException("give either requestStateKey or requestStateStore, not "
+            + "both: the store holds the key");
+      }
+      return requestStateStore;
+    }
+
     ServerConfig config() {
       if (name == null || name.isBlank()) {
         throw new IllegalStateException("McpServer needs a name: builder().name(\"my-server\")");
@@ -360,7 +381,7 @@ public final class McpServer {
           resourcesCapability || !resources.isEmpty(), promptsCapability || !prompts.isEmpty(),
           toolCallTimeout, ServerConfig.timeoutFromEnvironment(TOOL_CALL_TIMEOUT_ENV), pageSize,
           List.copyOf(interceptors), listener, requestStateKey, requestStateTtl, cacheTtlMillis,
-          cacheScope, clock);
+          cacheScope, clock, stateStore());
     }
 
     /**

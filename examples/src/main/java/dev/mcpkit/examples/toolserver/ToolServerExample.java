@@ -95,7 +95,8 @@ public final class ToolServerExample {
     }
     if (options.postgres() != null) { // sessions shared by every instance on this database
       McpPostgres pg = Postgres.connect(options.postgres());
-      http.sessionStore(pg.sessionStore()).eventStore(pg.eventStore());
+      http.sessionStore(pg.sessionStore()).eventStore(pg.eventStore())
+          .messageRelay(pg.messageRelay()); // notifications and answers reach any instance
     }
     return McpHttpServer.builder()
         .address(address)

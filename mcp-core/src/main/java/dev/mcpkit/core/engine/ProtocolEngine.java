@@ -93,6 +93,11 @@ public final class ProtocolEngine implements Closeable {
     return pending.size();
   }
 
+  /** Whether an outgoing request with this id is waiting for its answer here. */
+  public boolean awaits(RequestId id) {
+    return id != null && pending.containsKey(id);
+  }
+
   /** Incoming requests whose handler is still running. */
   public int requestsInFlight() {
     return inFlight.size();

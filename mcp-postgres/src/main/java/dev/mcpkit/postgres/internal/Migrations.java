@@ -24,8 +24,8 @@ import java.util.Map;
  */
 public final class Migrations {
   /** The migrations, oldest first; a released file is never edited, only followed by a new one. */
-  static final List<String> FILES =
-      List.of("V1__stores.sql", "V2__read_side.sql", "V4__tasks.sql");
+  static final List<String> FILES = List.of("V1__stores.sql", "V2__read_side.sql",
+      "V3__shared_server_state.sql", "V4__tasks.sql");
 
   private Migrations() {}
 

@@ -1,6 +1,8 @@
 package dev.mcpkit.postgres.internal;
 
 import dev.mcpkit.server.spi.EventStore;
+import dev.mcpkit.server.spi.MessageRelay;
+import dev.mcpkit.server.spi.RequestStateStore;
 import dev.mcpkit.server.spi.SessionStore;
 import dev.mcpkit.server.spi.TaskStore;
 import java.time.Clock;
@@ -14,6 +16,14 @@ public final class ServerStores {
 
   public static SessionStore sessions(Database db) {
     return new PgSessionStore(db);
+  }
+
+  public static RequestStateStore requestStates(Database db) {
+    return new PgRequestStateStore(db);
+  }
+
+  public static MessageRelay relay(Database db) {
+    return new PgMessageRelay(db);
   }
 
   public static EventStore events(Database db, int maxEventsPerSession) {

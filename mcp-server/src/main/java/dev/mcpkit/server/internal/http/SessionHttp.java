@@ -119,7 +119,7 @@ final class SessionHttp {
     if (message instanceof JsonRpcRequest request) {
       request(call, session, principal, request, acceptsSse);
     } else {
-      session.engine().receive(message);
+      sessions.delivery().fromClient(session, message);
       HttpResponses.empty(call, 202);
     }
   }
@@ -266,7 +266,7 @@ final class SessionHttp {
           answers.add(response);
         }
       } else {
-        session.engine().receive(m);
+        sessions.delivery().fromClient(session, m);
       }
     }
     if (answers.isEmpty()) {

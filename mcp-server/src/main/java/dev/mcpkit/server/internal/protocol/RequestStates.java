@@ -6,19 +6,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.server.spi.RequestStateStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,28 +26,24 @@ import javax.crypto.spec.SecretKeySpec;
  * the answers gathered so far, HMAC-SHA256 protected with the host's key, bound to the request
  * (method, name, arguments, caller), expiring, and accepted once.
  *
- * <p>Format: {@code base64url(json) "." base64url(hmac(json))}. Replay protection keeps the nonces
- * of accepted states in memory until they expire, so it holds per JVM.
+ * <p>Format: {@code base64url(json) "." base64url(hmac(json))}. The key and the record of accepted
+ * nonces come from a {@link RequestStateStore}: per JVM by default, across instances when the store
+ * is shared. The key is read on first use and kept.
  */
 final class RequestStates {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-  private final SecretKeySpec key;
+  private final RequestStateStore store;
   private final long ttlMillis;
-  private final Map<String, Long> used = new ConcurrentHashMap<>();
+  private volatile SecretKeySpec key;
 
   private final java.time.Clock clock;
 
-  RequestStates(byte[] key, Duration ttl, java.time.Clock clock) {
+  RequestStates(RequestStateStore store, Duration ttl, java.time.Clock clock) {
+    this.store = store;
     this.clock = clock;
-    byte[] k = key;
-    if (k == null) {
-      k = new byte[32];
-      RANDOM.nextBytes(k);
-    }
-    this.key = new SecretKeySpec(k, "HmacSHA256");
     this.ttlMillis = ttl.toMillis();
   }
 
@@ -70,7 +65,6 @@ final class RequestStates {
       payload.set("r", responses);
     }
     byte[] json = McpJson.write(payload).getBytes(StandardCharsets.UTF_8);
-    purgeExpired();
     return B64.encodeToString(json) + "." + B64.encodeToString(mac(json));
   }
 
@@ -106,7 +100,7 @@ final class RequestStates {
     if (expiry < clock.millis()) {
       throw rejected("it expired; start the request again without requestState");
     }
-    if (used.putIfAbsent(payload.path("n").asText(), expiry) != null) {
+    if (!store.claim(payload.path("n").asText(), Instant.ofEpochMilli(expiry))) {
       throw rejected("it was already used; each requestState is accepted once");
     }
     JsonNode r = payload.get("r");
@@ -120,23 +114,20 @@ final class RequestStates {
   private byte[] mac(byte[] data) {
     try {
       Mac m = Mac.getInstance("HmacSHA256");
-      m.init(key);
+      m.init(key());
       return m.doFinal(data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }
   }
 
-  private void purgeExpired() {
-    if (used.size() < 1024) {
-      return;
+  private SecretKeySpec key() {
+    SecretKeySpec k = key;
+    if (k == null) {
+      k = new SecretKeySpec(store.key(), "HmacSHA256");
+      key = k;
     }
-    long now = clock.millis();
-    for (Iterator<Map.Entry<String, Long>> it = used.entrySet().iterator(); it.hasNext(); ) {
-      if (it.next().getValue() < now) {
-        it.remove();
-      }
-    }
+    return k;
   }
 
   private static String digest(String binding) {

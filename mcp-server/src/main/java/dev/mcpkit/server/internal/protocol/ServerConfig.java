@@ -6,6 +6,7 @@ import dev.mcpkit.core.schema.Base.CacheScope;
 import dev.mcpkit.core.schema.Lifecycle.Implementation;
 import dev.mcpkit.server.CompletionHandler;
 import dev.mcpkit.server.ToolDefinition;
+import dev.mcpkit.server.spi.RequestStateStore;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,7 +33,29 @@ public record ServerConfig(
     Duration requestStateTtl,
     long cacheTtlMillis,
     CacheScope cacheScope,
-    java.time.Clock clock) {
+    java.time.Clock clock,
+    RequestStateStore requestStateStore) {
+
+  /** Without a store: a per-JVM one holding {@code requestStateKey} (or a random key). */
+  public ServerConfig(Implementation serverInfo, String instructions, CompletionHandler completions,
+      boolean logging, boolean toolsCapability, boolean resourcesCapability,
+      boolean promptsCapability, Duration toolCallTimeout, Duration toolCallTimeoutOverride,
+      int pageSize, List<McpInterceptor> interceptors, McpEventListener listener,
+      byte[] requestStateKey, Duration requestStateTtl, long cacheTtlMillis,
+      CacheScope cacheScope, java.time.Clock clock) {
+    this(serverInfo, instructions, completions, logging, toolsCapability, resourcesCapability,
+        promptsCapability, toolCallTimeout, toolCallTimeoutOverride, pageSize, interceptors,
+        listener, requestStateKey, requestStateTtl, cacheTtlMillis, cacheScope, clock, null);
+  }
+
+  public ServerConfig {
+    if (clock == null) {
+      clock = java.time.Clock.systemUTC();
+    }
+    if (requestStateStore == null) {
+      requestStateStore = RequestStateStore.inMemory(requestStateKey);
+    }
+  }
 
   /** The timeout a call of {@code tool} gets. */
   public Duration timeoutOf(ToolDefinition tool) {

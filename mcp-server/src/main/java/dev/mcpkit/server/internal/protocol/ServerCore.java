@@ -62,7 +62,7 @@ public final class ServerCore {
     tools.forEach(this.tools::add);
     prompts.forEach(this.prompts::add);
     resources.forEach(this::addResource);
-    this.requestStates = new RequestStates(config.requestStateKey(), config.requestStateTtl(),
+    this.requestStates = new RequestStates(config.requestStateStore(), config.requestStateTtl(),
         config.clock());
     this.serverInfo = (ObjectNode) McpJson.toTree(config.serverInfo());
     this.sessionMethods = buildMethods(false);

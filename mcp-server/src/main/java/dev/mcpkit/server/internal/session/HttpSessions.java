@@ -9,6 +9,7 @@ import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.protocol.ServerCore;
 import dev.mcpkit.server.internal.protocol.Versions;
 import dev.mcpkit.server.spi.EventStore;
+import dev.mcpkit.server.spi.MessageRelay;
 import dev.mcpkit.server.spi.SessionRecord;
 import dev.mcpkit.server.spi.SessionStore;
 import java.security.SecureRandom;
@@ -47,6 +48,7 @@ public final class HttpSessions {
   private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
   private final Map<String, String> sharedTexts = new ConcurrentHashMap<>();
   private final ScheduledFuture<?> sweeper;
+  private final ClusterDelivery delivery;
 
   public HttpSessions(McpHttpOptions options) {
     this.options = options;
@@ -58,12 +60,19 @@ public final class HttpSessions {
     this.touchEveryMillis = Math.max(1, Math.min(idleMillis / 20, 60_000));
     this.shedAfterMillis = Math.min(idleMillis / 2, 30_000);
     long sweepEvery = Math.max(50, Math.min(unusedMillis / 4, 30_000));
+    this.delivery = new ClusterDelivery(options.messageRelay() != null ? options.messageRelay()
+        : MessageRelay.inMemory(), live::get);
     this.sweeper = Threads.timer().scheduleWithFixedDelay(this::sweep, sweepEvery, sweepEvery,
         TimeUnit.MILLISECONDS);
   }
 
   public EventStore eventStore() {
     return events;
+  }
+
+  /** What reaches the streams and handlers of other instances. */
+  public ClusterDelivery delivery() {
+    return delivery;
   }
 
   public long retryMillis() {
@@ -328,6 +337,7 @@ public final class HttpSessions {
   /** Stops expiring and closes every live session (their records stay in the store). */
   public void close() {
     sweeper.cancel(false);
+    delivery.close();
     for (LiveSession s : all()) {
       if (live.remove(s.id(), s)) {
         unreserve(s.client);

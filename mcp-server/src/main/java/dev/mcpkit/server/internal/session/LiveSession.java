@@ -8,6 +8,7 @@ import dev.mcpkit.core.engine.ConnectionInfo;
 import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
+import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.RequestId;
 import dev.mcpkit.server.McpEndpoint;
@@ -94,6 +95,11 @@ public final class LiveSession implements SessionState, ServerPeer {
       }
       return engine;
     }
+  }
+
+  /** The engine if it exists now, or null: never makes one. */
+  ProtocolEngine engineIfMade() {
+    return engine;
   }
 
   /**
@@ -217,7 +223,7 @@ public final class LiveSession implements SessionState, ServerPeer {
       throw new IOException("cannot send " + r.method() + " to the client: its request is answered"
           + " as JSON (the client did not accept text/event-stream) and it has no GET stream open");
     }
-    LOG.debug("session {}: no stream for a message, dropped", record.id().substring(0, 6));
+    owner.delivery().toClient(this, message); // another instance may hold the GET stream
   }
 
   /** Ends the session here: running requests are cancelled, streams closed. */
@@ -352,8 +358,9 @@ public final class LiveSession implements SessionState, ServerPeer {
   }
 
   private void notifyClient(String method, JsonNode params) {
-    if (standalone == null) {
-      return; // nobody listening: the client never opened a GET stream
+    if (standalone == null) { // the GET stream, if any, is on another instance
+      owner.delivery().toClient(this, new JsonRpcNotification(method, params));
+      return;
     }
     try {
       engine().sendNotification(method, params);
