@@ -262,11 +262,18 @@ public final class McpClient implements Closeable {
         return;
       }
       if (TaskPoller.isHandle(r)) {
-        dev.mcpkit.client.internal.Workers.start(() -> {
-          try {
-            typed.complete(tasks.await(r.path("taskId").asText(), taskTimeout, t -> { }));
-          } catch (IOException | RuntimeException x) {
+        CompletableFuture<CallToolResult> task = tasks.awaitAsync(r.path("taskId").asText(),
+            taskTimeout);
+        task.whenComplete((t, x) -> {
+          if (x != null) {
             typed.completeExceptionally(x);
+          } else {
+            typed.complete(t);
+          }
+        });
+        typed.whenComplete((t, x) -> {
+          if (typed.isCancelled()) {
+            task.cancel(true); // stops polling and cancels the task at the server
           }
         });
         return;

@@ -32,6 +32,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,9 +111,21 @@ public final class ProtocolEngine implements Closeable {
    */
   public JsonNode sendRequest(String method, JsonNode params, RequestOptions options)
       throws IOException {
+    return sendRequest(method, params, options, null);
+  }
+
+  /**
+   * {@link #sendRequest(String, JsonNode, RequestOptions)} under a {@link RequestHandle}: the handle
+   * learns the request's id, and cancelling it cancels the request at the peer.
+   *
+   * @param handle the call this request belongs to, or null
+   * @throws java.util.concurrent.CancellationException when the handle was (or is) cancelled
+   */
+  public JsonNode sendRequest(String method, JsonNode params, RequestOptions options,
+      RequestHandle handle) throws IOException {
     try {
       return InterceptorChain.run(interceptors, Direction.OUTBOUND, method, params, attributes, null,
-          p -> await(sendRequestAsync(method, p, options)));
+          p -> await(sendRequestAsync(method, p, options, handle)));
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -159,6 +172,18 @@ public final class ProtocolEngine implements Closeable {
    */
   public CompletableFuture<JsonNode> sendRequestAsync(String method, JsonNode params,
       RequestOptions options) {
+    return sendRequestAsync(method, params, options, null);
+  }
+
+  /**
+   * {@link #sendRequestAsync(String, JsonNode, RequestOptions)} under a {@link RequestHandle}: the
+   * handle learns the request's id before it is written, and cancelling the handle cancels the
+   * returned future (and so the request at the peer). A cancelled handle sends nothing.
+   *
+   * @param handle the call this request belongs to, or null
+   */
+  public CompletableFuture<JsonNode> sendRequestAsync(String method, JsonNode params,
+      RequestOptions options, RequestHandle handle) {
     Objects.requireNonNull(method, "method");
     RequestOptions opts = options == null ? RequestOptions.DEFAULT : options;
     RequestId id = RequestId.of(nextId.getAndIncrement());
@@ -171,9 +196,26 @@ public final class ProtocolEngine implements Closeable {
       p.future.completeExceptionally(new IOException("connection closed: cannot send " + method));
       return p.future;
     }
+    if (handle != null && !handle.attach(id, p.future)) {
+      return p.future; // cancelled before anything was written
+    }
     pending.put(id, p);
     p.scheduleTimeout(timeoutOf(opts));
     listener.requestStarted(p.info);
+    AtomicBoolean written = new AtomicBoolean();
+    p.future.whenComplete((r, e) -> {
+      if (e instanceof CancellationException && pending.remove(id) != null) {
+        p.cancelTimer();
+        listener.requestCancelled(p.info, "cancelled by the caller");
+        if (written.get()) {
+          sendCancelled(id, "cancelled by the caller", opts.relatedRequest());
+        }
+      }
+    });
+    if (p.future.isDone()) {
+      return p.future;
+    }
+    written.set(true);
     try {
       outbound.send(new JsonRpcRequest(id, method, sent), opts.relatedRequest());
     } catch (IOException | RuntimeException e) {
@@ -183,13 +225,6 @@ public final class ProtocolEngine implements Closeable {
           : new IOException("cannot send " + method + ": " + e.getMessage(), e));
       return p.future;
     }
-    p.future.whenComplete((r, e) -> {
-      if (e instanceof CancellationException && pending.remove(id) != null) {
-        p.cancelTimer();
-        listener.requestCancelled(p.info, "cancelled by the caller");
-        sendCancelled(id, "cancelled by the caller", opts.relatedRequest());
-      }
-    });
     return p.future;
   }
 
