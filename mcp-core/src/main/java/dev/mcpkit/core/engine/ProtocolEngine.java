@@ -44,12 +44,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: every public method is thread-safe and many requests may be in flight at once in both
  * directions. Incoming requests given to {@link #receive} run on the engine's executor (virtual threads
- * on Java 21+); {@link #handle} runs a request on the caller's thread, for HTTP servers that answer on
+ * on Java 21+), never on the receiving thread: when the executor is full they are refused with an
+ * error; {@link #handle} runs a request on the caller's thread, for HTTP servers that answer on
  * the request's own thread. Notification handlers run on the receiving thread.
  */
 public final class ProtocolEngine implements Closeable {
   static final Logger LOG = LoggerFactory.getLogger(ProtocolEngine.class);
-  private static final Executor SHARED_EXECUTOR = Threads.newExecutor("mcp-handler", 512);
+  /** How many handlers the shared pool runs at once on Java 17 (virtual threads have no limit). */
+  public static final int SHARED_HANDLER_LIMIT = 512;
+  private static final Executor SHARED_EXECUTOR =
+      Threads.newRefusingExecutor("mcp-handler", SHARED_HANDLER_LIMIT);
   private static final MethodHandlers NO_HANDLERS = MethodHandlers.builder().build();
 
   private final String name;
@@ -297,8 +301,13 @@ public final class ProtocolEngine implements Closeable {
       try {
         executor.execute(() -> answer(request));
       } catch (RejectedExecutionException e) {
+        // never run here: this thread reads the peer's answers a handler may be waiting for
+        String limit = executor == SHARED_EXECUTOR
+            ? "all " + SHARED_HANDLER_LIMIT + " handler threads of the shared pool are busy"
+            : "the engine's executor refused it";
         write(JsonRpcResponse.error(request.id(), ErrorCodes.INTERNAL_ERROR,
-            "Server busy: too many requests in flight"), request.id());
+            "Server busy: " + request.method() + " was not run because " + limit
+                + "; try again later"), request.id());
       }
     }
   }
@@ -602,7 +611,14 @@ public final class ProtocolEngine implements Closeable {
       return this;
     }
 
-    /** Where incoming requests run; default: virtual threads on 21+, a bounded pool on 17. */
+    /**
+     * Where incoming requests given to {@link ProtocolEngine#receive} run. The default is shared by
+     * every engine that is given none and is never closed: a virtual thread per request on Java 21+,
+     * on Java 17 a pool of {@link #SHARED_HANDLER_LIMIT} daemon threads. When the executor refuses a
+     * request ({@link RejectedExecutionException}) the request is answered with a JSON-RPC error
+     * naming the limit; it never runs on the receiving thread. The engine does not close an executor
+     * given here.
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
