@@ -88,7 +88,11 @@ public final class Connection implements Closeable, ConnectionInfo {
       McpTransport t = choice.factory().get();
       description = choice.description();
       try {
-        engine = McpTransports.connect(t, ProtocolEngine.builder()
+        ProtocolEngine.Builder eb = ProtocolEngine.builder();
+        if (config.executor() != null) {
+          eb.executor(config.executor());
+        }
+        engine = McpTransports.connect(t, eb
             .name("client " + choice.description())
             .handlers(config.handlers())
             .defaultTimeout(config.timeout())
@@ -174,7 +178,7 @@ public final class Connection implements Closeable, ConnectionInfo {
         serverResult = result;
         LOG.debug("{} speaks {}", description, ProtocolRevision.latest());
         if (config.listenForChanges()) {
-          listen = new ListenStream(this::listen, description);
+          listen = new ListenStream(this::listen, this::startWorker, description);
           listen.start();
         }
       } else {
@@ -313,7 +317,7 @@ public final class Connection implements Closeable, ConnectionInfo {
         handle.cancel();
       }
     });
-    Workers.start(() -> {
+    startWorker(() -> {
       try {
         future.complete(request(method, params, options, handle));
       } catch (Throwable t) {
@@ -321,6 +325,16 @@ public final class Connection implements Closeable, ConnectionInfo {
       }
     });
     return future;
+  }
+
+  /** Runs {@code task} on the client's executor (the builder's, or the shared default). */
+  public void startWorker(Runnable task) {
+    java.util.concurrent.Executor e = config.executor();
+    if (e != null) {
+      e.execute(task);
+    } else {
+      Workers.start(task);
+    }
   }
 
   private void reinitialize(String expiredSession) throws IOException {

@@ -32,20 +32,22 @@ final class ListenStream {
   }
 
   private final Sender sender;
+  private final java.util.concurrent.Executor workers;
   private final String description;
   private final Set<String> resources = ConcurrentHashMap.newKeySet();
   private final AtomicReference<RequestHandle> current = new AtomicReference<>();
   private volatile boolean stopped;
   private volatile int generation;
 
-  ListenStream(Sender sender, String description) {
+  ListenStream(Sender sender, java.util.concurrent.Executor workers, String description) {
     this.sender = sender;
+    this.workers = workers;
     this.description = description;
   }
 
   void start() {
     int gen = ++generation;
-    Workers.start(() -> run(gen));
+    workers.execute(() -> run(gen));
   }
 
   /** Adds or removes a resource subscription and reopens the stream with the new filter. */

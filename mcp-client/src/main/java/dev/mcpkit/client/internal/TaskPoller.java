@@ -137,7 +137,7 @@ public final class TaskPoller {
         }
       }
     });
-    Workers.start(() -> {
+    connection.startWorker(() -> {
       synchronized (lock) {
         if (result.isCancelled()) {
           cancelQuietly(taskId);
