@@ -262,11 +262,18 @@ public final class McpClient implements Closeable {
         return;
       }
       if (TaskPoller.isHandle(r)) {
-        dev.mcpkit.client.internal.Workers.start(() -> {
-          try {
-            typed.complete(tasks.await(r.path("taskId").asText(), taskTimeout, t -> { }));
-          } catch (IOException | RuntimeException x) {
+        CompletableFuture<CallToolResult> task = tasks.awaitAsync(r.path("taskId").asText(),
+            taskTimeout);
+        task.whenComplete((t, x) -> {
+          if (x != null) {
             typed.completeExceptionally(x);
+          } else {
+            typed.complete(t);
+          }
+        });
+        typed.whenComplete((t, x) -> {
+          if (typed.isCancelled()) {
+            task.cancel(true); // stops polling and cancels the task at the server
           }
         });
         return;
@@ -592,6 +599,7 @@ public final class McpClient implements Closeable {
     private final List<McpInterceptor> interceptors = new ArrayList<>();
     private McpEventListener events = McpEventListener.NONE;
     private int maxInputRounds = 8;
+    private java.util.concurrent.Executor executor;
     private boolean tasks;
     private Duration taskTimeout = Duration.ofHours(1);
 
@@ -755,6 +763,18 @@ public final class McpClient implements Closeable {
       httpSettings.add(setting);
     }
 
+    /**
+     * Where this client's asynchronous calls, the server's requests to it (sampling, elicitation,
+     * roots on a session) and its {@code subscriptions/listen} stream run. The default is shared by
+     * every client and never closed: a virtual thread per task on Java 21+, on Java 17 a shared pool
+     * of daemon threads. The client does not close an executor given here; it must not run tasks on
+     * the submitting thread.
+     */
+    public Builder executor(java.util.concurrent.Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
     /** How many {@code input_required} rounds one stateless request may take (default 8). */
     public Builder maxInputRounds(int rounds) {
       if (rounds < 0) {
@@ -817,7 +837,7 @@ public final class McpClient implements Closeable {
       HttpOptions httpOpts = httpOptions != null ? httpOptions : http.build();
       return new ClientConfig(info, caps, choices(httpOpts), httpOpts, timeout, protocolVersion,
           handlers.build(), Map.copyOf(inputs), List.copyOf(interceptors), events, maxInputRounds,
-          listener != ClientListener.NONE);
+          listener != ClientListener.NONE, executor);
     }
 
     private List<ClientConfig.TransportChoice> choices(HttpOptions opts) {

@@ -25,6 +25,9 @@ import java.util.Map;
  * 2026-07-28 clients they end the attempt with an {@code input_required} result and return the
  * answer when the client retries (the handler runs again from the start, so it must get to the
  * same question the same way). Keys name the questions and must be stable across attempts.
+ *
+ * <p>A handler may wrap its body in {@code catch (Exception e)}: once it has asked for input, the
+ * attempt ends asking for that input whatever the handler then returns or throws.
  */
 public interface CallContext {
   /** Who is calling ({@link McpPrincipal#ANONYMOUS} without authentication). */
@@ -83,10 +86,37 @@ public interface CallContext {
   JsonNode requestState();
 
   /**
-   * Makes the exception that ends this attempt asking for several inputs at once; throw it.
+   * Asks the client for several inputs and returns its answers, by key, on every protocol revision
+   * (like {@link #elicit}, {@link #createMessage} and {@link #listRoots}, one after the other).
+   *
+   * @param requests what to ask, by key (keys stable across attempts)
+   */
+  default Map<String, InputResponse> requestInput(Map<String, InputRequest> requests)
+      throws IOException {
+    Map<String, InputResponse> answers = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, InputRequest> e : requests.entrySet()) {
+      InputRequest r = e.getValue();
+      InputResponse answer;
+      if (r instanceof dev.mcpkit.core.schema.Inputs.ElicitRequest el) {
+        answer = elicit(e.getKey(), el.params());
+      } else if (r instanceof dev.mcpkit.core.schema.Inputs.CreateMessageRequest cm) {
+        answer = createMessage(e.getKey(), cm.params());
+      } else {
+        answer = listRoots(e.getKey());
+      }
+      answers.put(e.getKey(), answer);
+    }
+    return answers;
+  }
+
+  /**
+   * Makes the exception that ends this attempt asking for several inputs at once. The attempt asks
+   * for them even when the exception is not thrown or is caught.
    *
    * @param requests what to ask, by key
    * @param state what the next attempt needs to know (kept integrity-protected), or null
+   * @deprecated use {@link #requestInput} or {@link #elicit}, which return the answers
    */
+  @Deprecated(since = "0.9")
   InputRequiredException inputRequired(Map<String, InputRequest> requests, JsonNode state);
 }

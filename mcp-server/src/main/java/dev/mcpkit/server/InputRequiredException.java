@@ -15,8 +15,14 @@ import java.util.Objects;
  * transit. With a session client the server asks the client itself over the session and runs the
  * handler again in the same way, so one handler serves both.
  *
- * <p>Do not catch it: a handler that catches every exception must rethrow this one.
+ * <p>Asking through the call context ({@link CallContext#elicit}, {@link
+ * CallContext#requestInput}) needs no exception of the handler's own: the attempt asks for the input
+ * even when a handler catches every exception.
+ *
+ * @deprecated ask through {@link CallContext#requestInput} or {@link CallContext#elicit}; a handler
+ *     that throws this itself must not let a {@code catch (Exception e)} swallow it
  */
+@Deprecated(since = "0.9")
 public final class InputRequiredException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient Map<String, InputRequest> requests;

@@ -27,6 +27,8 @@ import java.util.function.Supplier;
  * @param events the engine's event listener
  * @param maxInputRounds how many {@code input_required} rounds one call may take
  * @param listenForChanges whether to open a {@code subscriptions/listen} stream (stateless protocol)
+ * @param executor where asynchronous calls, server requests and the listen stream run, or null for
+ *     the shared default (virtual threads on Java 21+, a shared daemon pool on 17)
  */
 public record ClientConfig(
     ObjectNode clientInfo,
@@ -40,7 +42,8 @@ public record ClientConfig(
     List<McpInterceptor> interceptors,
     McpEventListener events,
     int maxInputRounds,
-    boolean listenForChanges) {
+    boolean listenForChanges,
+    java.util.concurrent.Executor executor) {
 
   /**
    * One transport to try.

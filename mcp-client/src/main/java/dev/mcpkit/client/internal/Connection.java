@@ -11,6 +11,7 @@ import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.engine.Attributes;
 import dev.mcpkit.core.engine.ConnectionInfo;
 import dev.mcpkit.core.engine.ProtocolEngine;
+import dev.mcpkit.core.engine.RequestHandle;
 import dev.mcpkit.core.engine.RequestOptions;
 import dev.mcpkit.core.engine.internal.SafeListener;
 import dev.mcpkit.core.json.McpJson;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,11 +88,15 @@ public final class Connection implements Closeable, ConnectionInfo {
       McpTransport t = choice.factory().get();
       description = choice.description();
       try {
-        engine = McpTransports.connect(t, ProtocolEngine.builder()
+        ProtocolEngine.Builder eb = ProtocolEngine.builder();
+        if (config.executor() != null) {
+          eb.executor(config.executor());
+        }
+        engine = McpTransports.connect(t, eb
             .name("client " + choice.description())
             .handlers(config.handlers())
             .defaultTimeout(config.timeout())
-            .listener(new CurrentRequest(config.events()))
+            .listener(config.events())
             .attributes(new Attributes().put(ConnectionInfo.KEY, this))
             .interceptors(config.interceptors()));
         transport = t;
@@ -174,8 +178,7 @@ public final class Connection implements Closeable, ConnectionInfo {
         serverResult = result;
         LOG.debug("{} speaks {}", description, ProtocolRevision.latest());
         if (config.listenForChanges()) {
-          listen = new ListenStream(this::listen, id -> cancel(id, "subscription changed"),
-              description);
+          listen = new ListenStream(this::listen, this::startWorker, description);
           listen.start();
         }
       } else {
@@ -256,11 +259,23 @@ public final class Connection implements Closeable, ConnectionInfo {
    */
   public JsonNode request(String method, JsonNode params, RequestOptions options)
       throws IOException {
+    return request(method, params, options, null);
+  }
+
+  /**
+   * {@link #request(String, JsonNode, RequestOptions)} as one call under {@code handle}: every request
+   * it sends (a retry on a new session, each input round) is sent with the handle, so cancelling the
+   * handle cancels whichever is in flight.
+   *
+   * @throws java.util.concurrent.CancellationException when the handle is cancelled
+   */
+  public JsonNode request(String method, JsonNode params, RequestOptions options,
+      RequestHandle handle) throws IOException {
     if (closed.get()) {
       throw new IOException("client for " + description + " is closed");
     }
     if (isStateless()) {
-      JsonNode result = statelessRequest(method, params, options);
+      JsonNode result = statelessRequest(method, params, options, handle);
       if ("tools/list".equals(method)) {
         toolHeaders.learn(result); // which arguments later calls mirror into Mcp-Param-*
       }
@@ -273,57 +288,52 @@ public final class Connection implements Closeable, ConnectionInfo {
     }
     String session = sessionId();
     try {
-      return engine.sendRequest(method, params, options);
+      return engine.sendRequest(method, params, options, handle);
     } catch (IOException e) {
       HttpStatusException h = HttpStatusException.find(e);
       if (h == null || !h.sessionExpired()) {
         throw e;
       }
       reinitialize(session);
-      return engine.sendRequest(method, params, options);
+      return engine.sendRequest(method, params, options, handle);
     }
   }
 
-  /** The same as {@link #request}, completing on a worker thread; cancelling cancels the request. */
+  /**
+   * The same as {@link #request}, completing on a worker thread; cancelling the future cancels the
+   * request in flight at the server ({@code notifications/cancelled} with its id).
+   */
   public CompletableFuture<JsonNode> requestAsync(String method, JsonNode params,
       RequestOptions options) {
+    return requestAsync(method, params, options, new RequestHandle());
+  }
+
+  /** {@link #requestAsync(String, JsonNode, RequestOptions)} under a handle the caller keeps. */
+  public CompletableFuture<JsonNode> requestAsync(String method, JsonNode params,
+      RequestOptions options, RequestHandle handle) {
     CompletableFuture<JsonNode> future = new CompletableFuture<>();
-    AtomicReference<RequestId> current = new AtomicReference<>();
-    Workers.start(() -> {
-      CurrentRequest.captureInto(current);
-      try {
-        future.complete(request(method, params, options));
-      } catch (Throwable t) {
-        future.completeExceptionally(t);
-      } finally {
-        CurrentRequest.stopCapture();
+    future.whenComplete((r, e) -> {
+      if (future.isCancelled()) {
+        handle.cancel();
       }
     });
-    future.whenComplete((r, e) -> {
-      RequestId id = current.get();
-      if (future.isCancelled() && id != null) {
-        cancel(id, "cancelled by the caller");
+    startWorker(() -> {
+      try {
+        future.complete(request(method, params, options, handle));
+      } catch (Throwable t) {
+        future.completeExceptionally(t);
       }
     });
     return future;
   }
 
-  /**
-   * Cancels an outgoing request still in flight: the transport ends its exchange and the server is
-   * told ({@code notifications/cancelled}, or on the stateless protocol the closed stream).
-   */
-  private void cancel(RequestId id, String reason) {
-    ObjectNode params = McpJson.object();
-    if (id.value() instanceof Long l) {
-      params.put("requestId", l);
+  /** Runs {@code task} on the client's executor (the builder's, or the shared default). */
+  public void startWorker(Runnable task) {
+    java.util.concurrent.Executor e = config.executor();
+    if (e != null) {
+      e.execute(task);
     } else {
-      params.put("requestId", id.value().toString());
-    }
-    params.put("reason", reason);
-    try {
-      engine.sendNotification("notifications/cancelled", params);
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("{}: could not cancel request {}: {}", description, id, e.toString());
+      Workers.start(task);
     }
   }
 
@@ -343,11 +353,11 @@ public final class Connection implements Closeable, ConnectionInfo {
     }
   }
 
-  private JsonNode statelessRequest(String method, JsonNode params, RequestOptions options)
-      throws IOException {
+  private JsonNode statelessRequest(String method, JsonNode params, RequestOptions options,
+      RequestHandle handle) throws IOException {
     ObjectNode p = withMeta(params);
     for (int round = 0; ; round++) {
-      JsonNode result = engine.sendRequest(method, p, options);
+      JsonNode result = engine.sendRequest(method, p, options, handle);
       if (result == null || !"input_required".equals(result.path("resultType").asText())) {
         return result;
       }
@@ -425,13 +435,8 @@ public final class Connection implements Closeable, ConnectionInfo {
   }
 
   private void listen(dev.mcpkit.core.schema.Subscriptions.ListenParams params,
-      AtomicReference<RequestId> current) throws IOException {
-    CurrentRequest.captureInto(current);
-    try {
-      request(ListenStream.method(), ListenStream.tree(params), ListenStream.options());
-    } finally {
-      CurrentRequest.stopCapture();
-    }
+      RequestHandle handle) throws IOException {
+    request(ListenStream.method(), ListenStream.tree(params), ListenStream.options(), handle);
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.mcpkit.client.internal;
 
 import dev.mcpkit.core.McpProtocolException;
+import dev.mcpkit.core.engine.RequestHandle;
 import dev.mcpkit.core.engine.RequestOptions;
 import dev.mcpkit.core.json.McpJson;
-import dev.mcpkit.core.jsonrpc.RequestId;
 import dev.mcpkit.core.schema.Methods;
 import dev.mcpkit.core.schema.Subscriptions.ListenParams;
 import dev.mcpkit.core.schema.Subscriptions.SubscriptionFilter;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,45 +28,45 @@ final class ListenStream {
 
   /** Sends the listen request and blocks until its stream ends. */
   interface Sender {
-    void listen(ListenParams params, AtomicReference<RequestId> current) throws IOException;
+    void listen(ListenParams params, RequestHandle handle) throws IOException;
   }
 
   private final Sender sender;
-  private final Consumer<RequestId> canceller;
+  private final java.util.concurrent.Executor workers;
   private final String description;
   private final Set<String> resources = ConcurrentHashMap.newKeySet();
-  private final AtomicReference<RequestId> current = new AtomicReference<>();
+  private final AtomicReference<RequestHandle> current = new AtomicReference<>();
   private volatile boolean stopped;
   private volatile int generation;
 
-  ListenStream(Sender sender, Consumer<RequestId> canceller, String description) {
+  ListenStream(Sender sender, java.util.concurrent.Executor workers, String description) {
     this.sender = sender;
-    this.canceller = canceller;
+    this.workers = workers;
     this.description = description;
   }
 
   void start() {
     int gen = ++generation;
-    Workers.start(() -> run(gen));
+    workers.execute(() -> run(gen));
   }
 
   /** Adds or removes a resource subscription and reopens the stream with the new filter. */
   void resource(String uri, boolean subscribe) {
     boolean changed = subscribe ? resources.add(uri) : resources.remove(uri);
     if (changed) {
-      RequestId id = current.get();
+      RequestHandle old = current.get();
       start(); // the new stream first, so no update falls between the two
-      if (id != null) {
-        canceller.accept(id);
+      if (old != null) {
+        old.cancel();
       }
     }
   }
 
   void stop() {
     stopped = true;
-    RequestId id = current.get();
-    if (id != null) {
-      canceller.accept(id);
+    RequestHandle h = current.get();
+    if (h != null) {
+      h.cancel();
     }
   }
 
@@ -78,7 +77,12 @@ final class ListenStream {
           resources.isEmpty() ? null : List.copyOf(resources), null));
       long started = System.nanoTime();
       try {
-        sender.listen(params, current);
+        RequestHandle handle = new RequestHandle();
+        current.set(handle);
+        if (stopped || gen != generation) {
+          return;
+        }
+        sender.listen(params, handle);
         failures = 0; // the server ended the subscription in order; listen again
       } catch (McpProtocolException e) {
         LOG.debug("{}: no subscriptions/listen ({}); list changes will not be reported",

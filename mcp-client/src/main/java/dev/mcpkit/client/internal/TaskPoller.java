@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +118,45 @@ public final class TaskPoller {
       }
       throw e;
     }
+  }
+
+  /**
+   * {@link #await} on a worker thread, without change callbacks. Cancelling the returned future stops
+   * the polling and cancels the task at the server ({@code tasks/cancel}).
+   */
+  public CompletableFuture<CallToolResult> awaitAsync(String taskId, Duration timeout) {
+    CompletableFuture<CallToolResult> result = new CompletableFuture<>();
+    Object lock = new Object();
+    Thread[] polling = new Thread[1];
+    result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        synchronized (lock) {
+          if (polling[0] != null) {
+            polling[0].interrupt(); // await cancels the task when interrupted
+          }
+        }
+      }
+    });
+    connection.startWorker(() -> {
+      synchronized (lock) {
+        if (result.isCancelled()) {
+          cancelQuietly(taskId);
+          return;
+        }
+        polling[0] = Thread.currentThread();
+      }
+      try {
+        result.complete(await(taskId, timeout, t -> { }));
+      } catch (IOException | RuntimeException e) {
+        result.completeExceptionally(e);
+      } finally {
+        synchronized (lock) {
+          polling[0] = null;
+        }
+        Thread.interrupted(); // an interrupt meant for this call ends with it
+      }
+    });
+    return result;
   }
 
   /** A task that ended (or, in 2025-11-25, asks for input): its result. */

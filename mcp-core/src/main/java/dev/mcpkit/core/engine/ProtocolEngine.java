@@ -32,6 +32,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +44,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: every public method is thread-safe and many requests may be in flight at once in both
  * directions. Incoming requests given to {@link #receive} run on the engine's executor (virtual threads
- * on Java 21+); {@link #handle} runs a request on the caller's thread, for HTTP servers that answer on
+ * on Java 21+), never on the receiving thread: when the executor is full they are refused with an
+ * error; {@link #handle} runs a request on the caller's thread, for HTTP servers that answer on
  * the request's own thread. Notification handlers run on the receiving thread.
  */
 public final class ProtocolEngine implements Closeable {
   static final Logger LOG = LoggerFactory.getLogger(ProtocolEngine.class);
-  private static final Executor SHARED_EXECUTOR = Threads.newExecutor("mcp-handler", 512);
+  /** How many handlers the shared pool runs at once on Java 17 (virtual threads have no limit). */
+  public static final int SHARED_HANDLER_LIMIT = 512;
+  private static final Executor SHARED_EXECUTOR =
+      Threads.newRefusingExecutor("mcp-handler", SHARED_HANDLER_LIMIT);
   private static final MethodHandlers NO_HANDLERS = MethodHandlers.builder().build();
 
   private final String name;
@@ -115,9 +120,21 @@ public final class ProtocolEngine implements Closeable {
    */
   public JsonNode sendRequest(String method, JsonNode params, RequestOptions options)
       throws IOException {
+    return sendRequest(method, params, options, null);
+  }
+
+  /**
+   * {@link #sendRequest(String, JsonNode, RequestOptions)} under a {@link RequestHandle}: the handle
+   * learns the request's id, and cancelling it cancels the request at the peer.
+   *
+   * @param handle the call this request belongs to, or null
+   * @throws java.util.concurrent.CancellationException when the handle was (or is) cancelled
+   */
+  public JsonNode sendRequest(String method, JsonNode params, RequestOptions options,
+      RequestHandle handle) throws IOException {
     try {
       return InterceptorChain.run(interceptors, Direction.OUTBOUND, method, params, attributes, null,
-          p -> await(sendRequestAsync(method, p, options)));
+          p -> await(sendRequestAsync(method, p, options, handle)));
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -164,6 +181,18 @@ public final class ProtocolEngine implements Closeable {
    */
   public CompletableFuture<JsonNode> sendRequestAsync(String method, JsonNode params,
       RequestOptions options) {
+    return sendRequestAsync(method, params, options, null);
+  }
+
+  /**
+   * {@link #sendRequestAsync(String, JsonNode, RequestOptions)} under a {@link RequestHandle}: the
+   * handle learns the request's id before it is written, and cancelling the handle cancels the
+   * returned future (and so the request at the peer). A cancelled handle sends nothing.
+   *
+   * @param handle the call this request belongs to, or null
+   */
+  public CompletableFuture<JsonNode> sendRequestAsync(String method, JsonNode params,
+      RequestOptions options, RequestHandle handle) {
     Objects.requireNonNull(method, "method");
     RequestOptions opts = options == null ? RequestOptions.DEFAULT : options;
     RequestId id = RequestId.of(nextId.getAndIncrement());
@@ -176,9 +205,26 @@ public final class ProtocolEngine implements Closeable {
       p.future.completeExceptionally(new IOException("connection closed: cannot send " + method));
       return p.future;
     }
+    if (handle != null && !handle.attach(id, p.future)) {
+      return p.future; // cancelled before anything was written
+    }
     pending.put(id, p);
     p.scheduleTimeout(timeoutOf(opts));
     listener.requestStarted(p.info);
+    AtomicBoolean written = new AtomicBoolean();
+    p.future.whenComplete((r, e) -> {
+      if (e instanceof CancellationException && pending.remove(id) != null) {
+        p.cancelTimer();
+        listener.requestCancelled(p.info, "cancelled by the caller");
+        if (written.get()) {
+          sendCancelled(id, "cancelled by the caller", opts.relatedRequest());
+        }
+      }
+    });
+    if (p.future.isDone()) {
+      return p.future;
+    }
+    written.set(true);
     try {
       outbound.send(new JsonRpcRequest(id, method, sent), opts.relatedRequest());
     } catch (IOException | RuntimeException e) {
@@ -188,13 +234,6 @@ public final class ProtocolEngine implements Closeable {
           : new IOException("cannot send " + method + ": " + e.getMessage(), e));
       return p.future;
     }
-    p.future.whenComplete((r, e) -> {
-      if (e instanceof CancellationException && pending.remove(id) != null) {
-        p.cancelTimer();
-        listener.requestCancelled(p.info, "cancelled by the caller");
-        sendCancelled(id, "cancelled by the caller", opts.relatedRequest());
-      }
-    });
     return p.future;
   }
 
@@ -267,8 +306,13 @@ public final class ProtocolEngine implements Closeable {
       try {
         executor.execute(() -> answer(request));
       } catch (RejectedExecutionException e) {
+        // never run here: this thread reads the peer's answers a handler may be waiting for
+        String limit = executor == SHARED_EXECUTOR
+            ? "all " + SHARED_HANDLER_LIMIT + " handler threads of the shared pool are busy"
+            : "the engine's executor refused it";
         write(JsonRpcResponse.error(request.id(), ErrorCodes.INTERNAL_ERROR,
-            "Server busy: too many requests in flight"), request.id());
+            "Server busy: " + request.method() + " was not run because " + limit
+                + "; try again later"), request.id());
       }
     }
   }
@@ -572,7 +616,14 @@ public final class ProtocolEngine implements Closeable {
       return this;
     }
 
-    /** Where incoming requests run; default: virtual threads on 21+, a bounded pool on 17. */
+    /**
+     * Where incoming requests given to {@link ProtocolEngine#receive} run. The default is shared by
+     * every engine that is given none and is never closed: a virtual thread per request on Java 21+,
+     * on Java 17 a pool of {@link #SHARED_HANDLER_LIMIT} daemon threads. When the executor refuses a
+     * request ({@link RejectedExecutionException}) the request is answered with a JSON-RPC error
+     * naming the limit; it never runs on the receiving thread. The engine does not close an executor
+     * given here.
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;

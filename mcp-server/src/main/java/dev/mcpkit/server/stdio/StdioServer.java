@@ -56,7 +56,10 @@ public final class StdioServer implements Closeable {
   private long startedNanos;
   private final ProtocolEngine engine;
   private final ProtocolEngine statelessEngine;
-  private final ExecutorService executor = Threads.newExecutor("mcp-stdio", 64);
+  private static final int STATELESS_LIMIT = 64;
+  /** Runs 2026-07-28 requests; refuses when full rather than run one on the reading thread. */
+  private final ExecutorService executor =
+      Threads.newRefusingExecutor("mcp-stdio", STATELESS_LIMIT);
   private final CountDownLatch done = new CountDownLatch(1);
   private final Peer peer = new Peer();
   private volatile boolean closed;
@@ -139,7 +142,14 @@ public final class StdioServer implements Closeable {
       return;
     }
     if (message instanceof JsonRpcRequest request && StatelessRequests.carriesMeta(request)) {
-      executor.execute(() -> stateless(request));
+      try {
+        executor.execute(() -> stateless(request));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        writeQuietly(JsonRpcResponse.error(request.id(),
+            dev.mcpkit.core.jsonrpc.ErrorCodes.INTERNAL_ERROR, "Server busy: "
+                + request.method() + " was not run because all " + STATELESS_LIMIT
+                + " request threads are busy; try again later"));
+      }
       return;
     }
     engine.receive(message);

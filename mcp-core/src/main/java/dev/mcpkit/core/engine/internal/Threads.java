@@ -58,6 +58,25 @@ public final class Threads {
     return pool;
   }
 
+  /**
+   * An executor for handlers of messages read from a stream: a virtual thread per task on Java 21+,
+   * otherwise up to {@code maxThreads} daemon threads that refuses a task when all are busy
+   * ({@link java.util.concurrent.RejectedExecutionException}), so a task never runs on the thread
+   * that submitted it (a reading thread that must go on reading the peer's answers).
+   */
+  public static ExecutorService newRefusingExecutor(String name, int maxThreads) {
+    if (hasVirtualThreads()) {
+      return newExecutor(name, maxThreads);
+    }
+    return newRefusingPool(name, maxThreads);
+  }
+
+  /** Up to {@code maxThreads} daemon platform threads; refuses a task when all are busy. */
+  public static ExecutorService newRefusingPool(String name, int maxThreads) {
+    return new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        daemonFactory(name), new ThreadPoolExecutor.AbortPolicy());
+  }
+
   public static ThreadFactory daemonFactory(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {

@@ -42,6 +42,8 @@ final class CallContextImpl implements ToolContext {
   private final ObjectNode rawResponses;
   private final JsonNode state;
   private Map<String, InputResponse> responses;
+  /** The input this attempt asked for, kept even when the handler swallows the exception. */
+  private volatile InputRequiredException asked;
 
   CallContextImpl(ServerCore core, RequestContext request, String toolName, ObjectNode responses,
       JsonNode state) {
@@ -193,7 +195,7 @@ final class CallContextImpl implements ToolContext {
       if (type.isInstance(answer)) {
         return type.cast(answer);
       }
-      throw new InputRequiredException(Map.of(key, input), state);
+      throw asked(new InputRequiredException(Map.of(key, input), state));
     }
     JsonNode params = McpJson.toTree(input).get("params");
     JsonNode result = request.sendRequest(input.method(), params, Duration.ZERO);
@@ -251,7 +253,21 @@ final class CallContextImpl implements ToolContext {
   @Override
   public InputRequiredException inputRequired(Map<String, InputRequest> requests,
       JsonNode nextState) {
-    return new InputRequiredException(requests, nextState);
+    return asked(new InputRequiredException(requests, nextState));
+  }
+
+  private InputRequiredException asked(InputRequiredException e) {
+    asked = e;
+    return e;
+  }
+
+  /**
+   * The input this attempt asked for (through {@link #elicit}, {@link #createMessage}, {@link
+   * #listRoots} or {@link #inputRequired}), or null: the attempt ends asking for it whatever the
+   * handler did with the exception.
+   */
+  InputRequiredException askedForInput() {
+    return asked;
   }
 
   @Override

@@ -29,6 +29,30 @@ final class InputFlow {
     JsonNode run(CallContextImpl context) throws Exception;
   }
 
+  /** What one attempt came to: a result, or the input it asked for. */
+  private record Outcome(JsonNode result, InputRequiredException asked) {}
+
+  /**
+   * Runs one attempt. Input the handler asked for through its context wins over whatever it then
+   * returned or threw, so a handler that catches every exception still gets its answer.
+   */
+  private static Outcome attempt(Attempt attempt, CallContextImpl context) throws Exception {
+    JsonNode result;
+    try {
+      result = attempt.run(context);
+    } catch (InputRequiredException e) {
+      return new Outcome(null, e);
+    } catch (Exception e) {
+      InputRequiredException asked = context.askedForInput();
+      if (asked == null) {
+        throw e;
+      }
+      return new Outcome(null, asked);
+    }
+    InputRequiredException asked = context.askedForInput();
+    return new Outcome(asked == null ? result : null, asked);
+  }
+
   static JsonNode run(ServerCore core, RequestContext request, String method, String name,
       JsonNode arguments, String toolName, Attempt attempt) throws Exception {
     JsonNode params = request.params();
@@ -40,24 +64,25 @@ final class InputFlow {
     JsonNode state = null;
     for (int round = 1; ; round++) {
       CallContextImpl context = new CallContextImpl(core, request, toolName, responses, state);
-      try {
-        return attempt.run(context);
-      } catch (InputRequiredException e) {
-        if (round >= MAX_ROUNDS) {
-          throw McpProtocolException.internalError("Internal error: " + method + " '" + name
-              + "' asked for input " + MAX_ROUNDS + " times in a row; giving up");
-        }
-        if (responses == null) {
-          responses = McpJson.object();
-        }
-        for (Map.Entry<String, InputRequest> ask : e.requests().entrySet()) {
-          CallContextImpl.requireCapability(ask.getValue().method(), context.capabilitiesJson());
-          JsonNode askParams = McpJson.toTree(ask.getValue()).get("params");
-          responses.set(ask.getKey(),
-              request.sendRequest(ask.getValue().method(), askParams, Duration.ZERO));
-        }
-        state = e.state();
+      Outcome outcome = attempt(attempt, context);
+      InputRequiredException e = outcome.asked();
+      if (e == null) {
+        return outcome.result();
       }
+      if (round >= MAX_ROUNDS) {
+        throw McpProtocolException.internalError("Internal error: " + method + " '" + name
+            + "' asked for input " + MAX_ROUNDS + " times in a row; giving up");
+      }
+      if (responses == null) {
+        responses = McpJson.object();
+      }
+      for (Map.Entry<String, InputRequest> ask : e.requests().entrySet()) {
+        CallContextImpl.requireCapability(ask.getValue().method(), context.capabilitiesJson());
+        JsonNode askParams = McpJson.toTree(ask.getValue()).get("params");
+        responses.set(ask.getKey(),
+            request.sendRequest(ask.getValue().method(), askParams, Duration.ZERO));
+      }
+      state = e.state();
     }
   }
 
@@ -88,19 +113,20 @@ final class InputFlow {
       responses.setAll(o);
     }
     CallContextImpl context = new CallContextImpl(core, request, toolName, responses, state);
-    try {
-      return attempt.run(context);
-    } catch (InputRequiredException e) {
-      ObjectNode requests = McpJson.object();
-      for (Map.Entry<String, InputRequest> ask : e.requests().entrySet()) {
-        CallContextImpl.requireCapability(ask.getValue().method(), context.capabilitiesJson());
-        requests.set(ask.getKey(), McpJson.toTree(ask.getValue()));
-      }
-      ObjectNode result = McpJson.object();
-      result.put("resultType", "input_required");
-      result.set("inputRequests", requests);
-      result.put("requestState", core.requestStates().issue(binding, e.state(), responses));
-      return result;
+    Outcome outcome = attempt(attempt, context);
+    InputRequiredException e = outcome.asked();
+    if (e == null) {
+      return outcome.result();
     }
+    ObjectNode requests = McpJson.object();
+    for (Map.Entry<String, InputRequest> ask : e.requests().entrySet()) {
+      CallContextImpl.requireCapability(ask.getValue().method(), context.capabilitiesJson());
+      requests.set(ask.getKey(), McpJson.toTree(ask.getValue()));
+    }
+    ObjectNode result = McpJson.object();
+    result.put("resultType", "input_required");
+    result.set("inputRequests", requests);
+    result.put("requestState", core.requestStates().issue(binding, e.state(), responses));
+    return result;
   }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.CancellationException;
  * collected answers or asked by putting the task in {@code input_required}.
  */
 final class TaskContext implements ToolContext {
+  private volatile InputRequiredException asked;
   private final ServerCore core;
   private final TaskRun run;
 
@@ -156,7 +157,17 @@ final class TaskContext implements ToolContext {
     if (type.isInstance(answer)) {
       return type.cast(answer);
     }
-    throw new InputRequiredException(Map.of(key, input), requestState());
+    throw asked(new InputRequiredException(Map.of(key, input), requestState()));
+  }
+
+  private InputRequiredException asked(InputRequiredException e) {
+    asked = e;
+    return e;
+  }
+
+  /** The input this attempt asked for, or null; it wins over what the handler returned. */
+  InputRequiredException askedForInput() {
+    return asked;
   }
 
   @Override
@@ -195,7 +206,7 @@ final class TaskContext implements ToolContext {
   @Override
   public InputRequiredException inputRequired(Map<String, InputRequest> requests,
       JsonNode nextState) {
-    return new InputRequiredException(requests, nextState);
+    return asked(new InputRequiredException(requests, nextState));
   }
 
   @Override

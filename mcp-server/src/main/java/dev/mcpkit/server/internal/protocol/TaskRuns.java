@@ -121,9 +121,10 @@ final class TaskRuns {
       run.worker = Thread.currentThread();
     }
     TaskRun.Outcome outcome;
+    TaskContext context = new TaskContext(core, run);
     try {
       JsonNode result = ToolMethods.resultJson(run.tool,
-          run.tool.handler().call(run.arguments, new TaskContext(core, run)), false);
+          run.tool.handler().call(run.arguments, context), false);
       outcome = new TaskRun.Outcome(result, null);
     } catch (InputRequiredException | McpProtocolException e) {
       outcome = new TaskRun.Outcome(null, e);
@@ -139,6 +140,10 @@ final class TaskRuns {
         run.worker = null;
       }
       Thread.interrupted(); // an interrupt meant for the handler
+    }
+    InputRequiredException asked = context.askedForInput();
+    if (asked != null && !(outcome.error() instanceof InputRequiredException)) {
+      outcome = new TaskRun.Outcome(null, asked); // asked, then caught: the input still wins
     }
     finish(run, outcome);
   }
