@@ -1,0 +1,23 @@
+package dev.mcpkit.opentelemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpkit.core.apicheck.ApiSnapshot;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The public API of mcp-opentelemetry changes only on purpose: see {@link ApiSnapshot}. */
+class PublicApiTest {
+  private static final Path CLASSES = Path.of("target/classes");
+
+  @Test
+  void thePublicApiIsTheCommittedSnapshot() throws IOException {
+    ApiSnapshot.check("mcp-opentelemetry", CLASSES, Path.of("api/mcp-opentelemetry.api"));
+  }
+
+  @Test
+  void noPublicSignatureMentionsAnInternalType() throws IOException {
+    assertThat(ApiSnapshot.internalLeaks(CLASSES)).isEmpty();
+  }
+}
