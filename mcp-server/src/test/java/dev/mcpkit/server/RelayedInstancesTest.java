@@ -97,7 +97,12 @@ class RelayedInstancesTest {
         });
     assertThat(post(a.url(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
         .statusCode()).isEqualTo(200);
-    Thread.sleep(200); // the GET stream opens on the other instance
+    McpHttpServer holder = url.equals(a.url()) ? a : b;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (holder.openStreamCount() == 0) { // the GET stream opens on that instance
+      assertThat(System.nanoTime()).as("the GET stream is open").isLessThan(deadline);
+      Thread.sleep(5);
+    }
     return q;
   }
 

@@ -79,7 +79,7 @@ class ClusterDeliveryTest {
       BlockingQueue<JsonNode> get = stream(request(b).GET().build());
       assertThat(post(a, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").statusCode())
           .isEqualTo(200);
-      Thread.sleep(300); // let the GET stream open on the other instance
+      awaitOpenStream(cluster.instances.get(1));
 
       cluster.servers.get(0).addTool(ToolDefinition.builder("late").description("Added later")
           .handler((args, ctx) -> CallToolResult.text("late")).build());
@@ -132,6 +132,15 @@ class ClusterDeliveryTest {
       assertThat(cluster.blockInterrupted.await(15, TimeUnit.SECONDS))
           .as("the handler on the other instance was interrupted").isTrue();
       running.cancel(true);
+    }
+  }
+
+  /** Waits (at most 10 s) until {@code server} holds an open event stream. */
+  static void awaitOpenStream(dev.mcpkit.server.McpHttpServer server) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (server.openStreamCount() == 0) {
+      assertThat(System.nanoTime()).as("the GET stream is open").isLessThan(deadline);
+      Thread.sleep(5); // polling the server's count of open streams
     }
   }
 }
