@@ -17,8 +17,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -69,12 +69,15 @@ class SessionTransportsTest {
 
   @Test
   void aStdioSessionLastsFromStartToCloseAndItsSpansSayPipe() throws Exception {
-    PipedOutputStream toServer = new PipedOutputStream();
-    PipedInputStream fromServer = new PipedInputStream(1 << 16);
-    StdioServer stdio = StdioServer.start(server(), new PipedInputStream(toServer, 1 << 16),
-        new PipedOutputStream(fromServer));
-    BufferedReader answers = new BufferedReader(new InputStreamReader(fromServer,
-        StandardCharsets.UTF_8));
+    // NIO pipes: unlike piped streams they do not fail when the thread that last wrote has ended
+    // (the server writes from short-lived, on Java 21+ virtual, threads)
+    Pipe in = Pipe.open();
+    Pipe out = Pipe.open();
+    OutputStream toServer = Channels.newOutputStream(in.sink());
+    StdioServer stdio = StdioServer.start(server(), Channels.newInputStream(in.source()),
+        Channels.newOutputStream(out.sink()));
+    BufferedReader answers = new BufferedReader(new InputStreamReader(
+        Channels.newInputStream(out.source()), StandardCharsets.UTF_8));
     send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
         + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
         + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
