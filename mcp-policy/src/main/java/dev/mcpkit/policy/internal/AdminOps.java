@@ -214,21 +214,11 @@ public final class AdminOps {
   }
 
   Principal known(String principalId) throws IOException {
-    Principal p = stores.directory().find(principalId);
-    if (p == null) {
-      throw new PolicyDeniedException("directory", "user '" + principalId
-          + "' is not in the directory");
-    }
-    return p;
+    return Principals.known(stores, principalId);
   }
 
   private Principal orgAdmin(String principalId, String what) throws IOException {
-    Principal p = known(principalId);
-    if (!p.organizationAdmin()) {
-      throw new PolicyDeniedException("organization-admin", "only organization admins can " + what
-          + "; '" + principalId + "' is not one");
-    }
-    return p;
+    return Principals.orgAdmin(stores, principalId, what);
   }
 
   private ServerRegistration requireServer(String serverId) throws IOException {

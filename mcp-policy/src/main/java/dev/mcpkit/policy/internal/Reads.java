@@ -9,7 +9,6 @@ import dev.mcpkit.policy.Connection;
 import dev.mcpkit.policy.ConnectionShare;
 import dev.mcpkit.policy.Page;
 import dev.mcpkit.policy.PayloadPolicy;
-import dev.mcpkit.policy.PolicyDeniedException;
 import dev.mcpkit.policy.Principal;
 import dev.mcpkit.policy.ServerRegistration;
 import dev.mcpkit.policy.Sharing;
@@ -170,20 +169,10 @@ public final class Reads {
   }
 
   Principal known(String principalId) throws IOException {
-    Principal p = stores.directory().find(principalId);
-    if (p == null) {
-      throw new PolicyDeniedException("directory", "user '" + principalId
-          + "' is not in the directory");
-    }
-    return p;
+    return Principals.known(stores, principalId);
   }
 
   public Principal orgAdmin(String principalId, String what) throws IOException {
-    Principal p = known(principalId);
-    if (!p.organizationAdmin()) {
-      throw new PolicyDeniedException("organization-admin", "only organization admins can " + what
-          + "; '" + principalId + "' is not one");
-    }
-    return p;
+    return Principals.orgAdmin(stores, principalId, what);
   }
 }
