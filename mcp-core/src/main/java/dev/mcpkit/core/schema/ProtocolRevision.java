@@ -181,6 +181,36 @@ public abstract sealed class ProtocolRevision permits Revision2024_11_05, Revisi
   }
 
   /**
+   * As {@link #shapeResult}, for a tree built for this one message: {@code result} may be changed
+   * in place and returned, so nothing is copied. The caller must own every node of it (a subtree
+   * shared with other messages, such as a cached server identity, must be added after shaping).
+   *
+   * @throws IllegalArgumentException as {@link #shapeResult} does
+   */
+  public ObjectNode shapeOwnedResult(String method, ObjectNode result) {
+    if (result == null) {
+      throw new IllegalArgumentException("result of " + method + " must be a JSON object, got null");
+    }
+    return Shapes.adaptOwnedResult(version(), method, result);
+  }
+
+  /**
+   * Whether every result names the server in its {@code _meta} ({@code
+   * io.modelcontextprotocol/serverInfo}): true where no {@code initialize} tells the client once.
+   */
+  public boolean namesServerInResults() {
+    return false;
+  }
+
+  /**
+   * Whether results of {@code method} carry cache hints ({@code ttlMs}, {@code cacheScope}): the
+   * list, read and discover results of 2026-07-28.
+   */
+  public boolean cachesResults(String method) {
+    return version().requiresResultType() && WireShapes.method(method).cacheable();
+  }
+
+  /**
    * Params of a request or notification of {@code method} fit to this revision; {@code null} stays
    * {@code null} unless the revision requires params (2026-07-28 client requests carry {@code
    * _meta}). The input is not modified.

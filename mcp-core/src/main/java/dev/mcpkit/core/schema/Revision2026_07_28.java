@@ -1,6 +1,7 @@
 package dev.mcpkit.core.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +59,13 @@ final class Revision2026_07_28 extends ProtocolRevision {
   }
 
   @Override
+  public boolean namesServerInResults() {
+    return true;
+  }
+
+  /** Every code is its own, except "resource not found", which became invalid params. */
+  @Override
   public int errorCode(int code) {
-    return code;
+    return code == ErrorCodes.RESOURCE_NOT_FOUND ? ErrorCodes.INVALID_PARAMS : code;
   }
 }

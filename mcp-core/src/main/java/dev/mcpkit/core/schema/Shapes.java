@@ -28,7 +28,8 @@ import java.util.Map;
  *       keys.
  * </ul>
  *
- * <p>The input is never modified. Unknown methods get only the rules every message follows.
+ * <p>The input is not modified, except by {@link #adaptOwnedResult}, which is given a tree its
+ * caller owns. Unknown methods get only the rules every message follows.
  */
 final class Shapes {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -75,7 +76,11 @@ final class Shapes {
    * @throws IllegalArgumentException for an input-required result and a version before 2026-07-28
    */
   static ObjectNode adaptResult(ProtocolVersion version, String method, JsonNode result) {
-    ObjectNode out = copyOf(result, "result of " + method);
+    return adaptOwnedResult(version, method, copyOf(result, "result of " + method));
+  }
+
+  /** As {@link #adaptResult}, changing {@code out} itself where it can; returns the result. */
+  static ObjectNode adaptOwnedResult(ProtocolVersion version, String method, ObjectNode out) {
     WireShapes.MethodShapes shapes = WireShapes.method(method);
     String shape = shapes.result();
     boolean inputRequired = Base.ResultType.INPUT_REQUIRED.equals(out.path("resultType").asText());

@@ -1,7 +1,7 @@
 package dev.mcpkit.server.internal;
 
 import dev.mcpkit.core.engine.ConnectionInfo;
-import dev.mcpkit.server.internal.protocol.Versions;
+import dev.mcpkit.server.internal.protocol.Revisions;
 
 /** What a 2026-07-28 request's connection tells observers: the version and the transport, no session. */
 public enum StatelessInfo implements ConnectionInfo {
@@ -20,7 +20,7 @@ public enum StatelessInfo implements ConnectionInfo {
 
   @Override
   public String protocolVersion() {
-    return Versions.STATELESS;
+    return Revisions.STATELESS.id();
   }
 
   @Override

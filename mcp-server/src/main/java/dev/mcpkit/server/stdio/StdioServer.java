@@ -5,6 +5,7 @@ import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.auth.McpPrincipal;
 import dev.mcpkit.core.engine.Attributes;
 import dev.mcpkit.core.engine.ProtocolEngine;
+import dev.mcpkit.core.engine.internal.SafeListener;
 import dev.mcpkit.core.engine.internal.Threads;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
@@ -12,13 +13,13 @@ import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.core.jsonrpc.JsonRpcParseException;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.McpServer;
-import dev.mcpkit.core.engine.internal.SafeListener;
 import dev.mcpkit.server.internal.Keys;
-import dev.mcpkit.server.internal.StatelessInfo;
 import dev.mcpkit.server.internal.LocalSessionState;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.ServerPeer;
+import dev.mcpkit.server.internal.StatelessInfo;
 import dev.mcpkit.server.internal.StatelessMeta;
 import dev.mcpkit.server.internal.protocol.ServerCore;
 import dev.mcpkit.server.internal.protocol.StatelessRequests;
@@ -71,10 +72,12 @@ public final class StdioServer implements Closeable {
     Attributes attrs = new Attributes().put(Keys.SESSION, session)
         .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, session)
         .put(Keys.PRINCIPAL, McpPrincipal.ANONYMOUS);
-    this.engine = core.newEngine("stdio", (m, related) -> write(m), attrs, false);
+    this.engine = core.newEngine("stdio", (m, related) -> write(m), attrs,
+        ProtocolRevision.latestSession());
     this.statelessEngine = core.newEngine("stdio-2026", (m, related) -> write(m),
         new Attributes().put(Keys.PRINCIPAL, McpPrincipal.ANONYMOUS)
-            .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, StatelessInfo.STDIO), true);
+            .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, StatelessInfo.STDIO),
+        ProtocolRevision.latest());
   }
 
   /** Serves on {@code System.in}/{@code System.out} until stdin closes. */

@@ -10,6 +10,7 @@ import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
 import dev.mcpkit.server.internal.Keys;
@@ -174,7 +175,7 @@ final class LegacySse {
         if (!channel.send(null, "message", JsonRpcCodec.instance().encode(message), 0)) {
           throw new IOException("the client's event stream is closed");
         }
-      }, attributes, false);
+      }, attributes, ProtocolRevision.latestSession());
     }
 
     @Override

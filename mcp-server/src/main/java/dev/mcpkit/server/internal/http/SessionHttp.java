@@ -10,10 +10,11 @@ import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.core.jsonrpc.JsonRpcParseException;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
 import dev.mcpkit.server.internal.Keys;
-import dev.mcpkit.server.internal.protocol.Versions;
+import dev.mcpkit.server.internal.protocol.Revisions;
 import dev.mcpkit.server.internal.session.HttpSessions;
 import dev.mcpkit.server.internal.session.LiveSession;
 import dev.mcpkit.server.spi.EventStore;
@@ -105,10 +106,11 @@ final class SessionHttp {
           + " it returns with every request");
       return;
     }
-    if (version != null && !Versions.isSessionVersion(version)) {
+    ProtocolRevision named = Revisions.named(version);
+    if (version != null && (named == null || named.isStateless())) {
       HttpResponses.error(call, 400, requestId(decoded), ErrorCodes.INVALID_REQUEST,
           "Bad request: unsupported MCP-Protocol-Version '" + version + "'; supported: "
-              + String.join(", ", Versions.SESSION));
+              + Revisions.ids(r -> !r.isStateless()));
       return;
     }
     LiveSession session = findSession(call, endpoint, principal, sessionId, requestId(decoded));
@@ -140,7 +142,7 @@ final class SessionHttp {
           : request.params().get("protocolVersion");
       LiveSession session = sessions.open(endpoint, principal.subject(),
           requested != null && requested.isTextual() ? requested.textValue()
-              : Versions.LATEST_SESSION, client);
+              : Revisions.SESSIONS.id(), client);
       JsonRpcResponse response = session.engine().handle(request,
           session.requestAttributes(principal));
       if (response instanceof JsonRpcResponse.Result) {
@@ -218,9 +220,11 @@ final class SessionHttp {
   private void batch(HttpCall call, McpEndpoint endpoint, McpPrincipal principal, byte[] body) {
     String sessionId = call.header(Wire.SESSION_ID);
     String version = call.header(Wire.PROTOCOL_VERSION);
-    if (sessionId == null || (version != null && !Versions.allowsBatches(version))) {
+    ProtocolRevision named = Revisions.named(version);
+    if (sessionId == null || (version != null && (named == null || !named.allowsBatches()))) {
       HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST, "Invalid request: JSON-RPC"
-          + " batches are only allowed in a session of protocol 2025-03-26"
+          + " batches are only allowed in a session of protocol "
+          + Revisions.ids(ProtocolRevision::allowsBatches)
           + (sessionId == null ? " (this request has no Mcp-Session-Id)"
               : " (this request's MCP-Protocol-Version names another)")
           + "; send one message per request");
@@ -230,9 +234,11 @@ final class SessionHttp {
     if (session == null) {
       return;
     }
-    if (!Versions.allowsBatches(session.protocolVersion())) {
+    ProtocolRevision negotiated = Revisions.named(session.protocolVersion());
+    if (negotiated == null || !negotiated.allowsBatches()) {
       HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST, "Invalid request: JSON-RPC"
-          + " batches are only allowed in protocol 2025-03-26; this session uses "
+          + " batches are only allowed in protocol " + Revisions.ids(ProtocolRevision::allowsBatches)
+          + "; this session uses "
           + session.protocolVersion());
       return;
     }
@@ -279,7 +285,7 @@ final class SessionHttp {
   // ------------------------------------------------------------------ GET
 
   private void get(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
-    if (StatelessHttp.isStatelessVersion(call.header(Wire.PROTOCOL_VERSION))) {
+    if (Revisions.namesStateless(call.header(Wire.PROTOCOL_VERSION))) {
       stateless.methodNotAllowed(call);
       return;
     }
@@ -374,7 +380,7 @@ final class SessionHttp {
   // ------------------------------------------------------------------ DELETE
 
   private void delete(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
-    if (StatelessHttp.isStatelessVersion(call.header(Wire.PROTOCOL_VERSION))) {
+    if (Revisions.namesStateless(call.header(Wire.PROTOCOL_VERSION))) {
       stateless.methodNotAllowed(call);
       return;
     }

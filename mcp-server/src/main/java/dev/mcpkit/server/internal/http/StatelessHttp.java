@@ -18,9 +18,9 @@ import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.StatelessMeta;
 import dev.mcpkit.server.internal.protocol.HeaderParams;
+import dev.mcpkit.server.internal.protocol.Revisions;
 import dev.mcpkit.server.internal.protocol.ServerCore;
 import dev.mcpkit.server.internal.protocol.StatelessRequests;
-import dev.mcpkit.server.internal.protocol.Versions;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,21 +51,14 @@ final class StatelessHttp {
 
   /** Whether a POST speaks the stateless protocol: by its version header or its {@code _meta}. */
   static boolean isStateless(String versionHeader, JsonRpcMessage message) {
-    if (Versions.isStatelessVersion(versionHeader)) {
-      return true;
-    }
-    return StatelessRequests.carriesMeta(message);
-  }
-
-  static boolean isStatelessVersion(String versionHeader) {
-    return Versions.isStatelessVersion(versionHeader);
+    return Revisions.namesStateless(versionHeader) || StatelessRequests.carriesMeta(message);
   }
 
   /** GET and DELETE do not exist in the stateless protocol. */
   void methodNotAllowed(HttpCall call) {
     call.setHeader("Allow", "POST");
     HttpResponses.error(call, 405, null, ErrorCodes.INVALID_REQUEST, "Method not allowed: protocol "
-        + Versions.STATELESS + " has no sessions and no GET stream; POST each request (use"
+        + Revisions.STATELESS.id() + " has no sessions and no GET stream; POST each request (use"
         + " subscriptions/listen for notifications)");
   }
 
@@ -73,7 +66,7 @@ final class StatelessHttp {
       boolean acceptsSse) {
     if (message instanceof JsonRpcResponse r) {
       HttpResponses.error(call, 400, r.id(), ErrorCodes.INVALID_REQUEST, "Invalid request: clients"
-          + " do not send responses in protocol " + Versions.STATELESS
+          + " do not send responses in protocol " + Revisions.STATELESS.id()
           + "; answer input requests by retrying the original request with inputResponses");
       return;
     }
@@ -145,13 +138,13 @@ final class StatelessHttp {
         .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, dev.mcpkit.server.internal.StatelessInfo.HTTP);
     ProtocolEngine engine = core.newEngine("stateless", (message, related) -> {
       if (message instanceof JsonRpcRequest r) {
-        throw new IOException("protocol " + Versions.STATELESS + " has no server-to-client"
+        throw new IOException("protocol " + Revisions.STATELESS.id() + " has no server-to-client"
             + " requests; " + r.method() + " must be asked with an input_required result");
       }
       if (related == null || !stream.send(message)) {
         McpHttpHandler.LOG.debug("stateless request: a message with no stream was dropped");
       }
-    }, attrs, true);
+    }, attrs, Revisions.STATELESS);
     inFlight.incrementAndGet();
     try {
       JsonRpcResponse response;

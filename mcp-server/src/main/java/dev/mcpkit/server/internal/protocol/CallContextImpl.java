@@ -61,10 +61,6 @@ final class CallContextImpl implements ToolContext {
     return rawResponses == null ? McpJson.object() : rawResponses;
   }
 
-  boolean stateless() {
-    return meta != null;
-  }
-
   @Override
   public String toolName() {
     return toolName;

@@ -56,9 +56,8 @@ final class InputFlow {
   static JsonNode run(ServerCore core, RequestContext request, String method, String name,
       JsonNode arguments, String toolName, Attempt attempt) throws Exception {
     JsonNode params = request.params();
-    boolean stateless = request.attributes().get(Keys.STATELESS) != null;
-    if (stateless) {
-      return runStateless(core, request, params, method, name, arguments, toolName, attempt);
+    if (RevisionShaping.of(request.attributes()).hasInputRequired()) {
+      return runInRounds(core, request, params, method, name, arguments, toolName, attempt);
     }
     ObjectNode responses = null; // made when the handler first asks for input
     JsonNode state = null;
@@ -86,7 +85,7 @@ final class InputFlow {
     }
   }
 
-  private static JsonNode runStateless(ServerCore core, RequestContext request, JsonNode params,
+  private static JsonNode runInRounds(ServerCore core, RequestContext request, JsonNode params,
       String method, String name, JsonNode arguments, String toolName, Attempt attempt)
       throws Exception {
     McpPrincipal principal = request.attributes().get(Keys.PRINCIPAL);

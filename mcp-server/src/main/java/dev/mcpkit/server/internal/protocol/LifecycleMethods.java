@@ -9,6 +9,7 @@ import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.schema.Completions.CompleteParams;
 import dev.mcpkit.core.schema.Completions.Completion;
 import dev.mcpkit.core.schema.Logging.LoggingLevel;
+import dev.mcpkit.core.schema.Methods;
 import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.SessionState;
@@ -18,22 +19,29 @@ import java.util.List;
 final class LifecycleMethods {
   private LifecycleMethods() {}
 
-  static void register(MethodHandlers.Builder b, ServerCore core, boolean stateless) {
-    if (stateless) {
-      b.onRequest("server/discover", Results.stateless(core, (ctx, params) -> {
+  /** What {@code revision} has of these: the methods that open its connections, levels, completion. */
+  static void register(MethodHandlers.Builder b, ServerCore core, ProtocolRevision revision) {
+    if (revision.defines(Methods.SERVER_DISCOVER)) {
+      b.onRequest(Methods.SERVER_DISCOVER, (ctx, params) -> {
         ObjectNode result = McpJson.object();
         ArrayNode versions = result.putArray("supportedVersions");
-        Versions.ALL.forEach(versions::add);
-        result.set("capabilities", core.capabilities(true));
+        List<ProtocolRevision> all = ProtocolRevision.all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+          versions.add(all.get(i).id());
+        }
+        result.set("capabilities", core.capabilities(revision));
         if (core.config().instructions() != null) {
           result.put("instructions", core.config().instructions());
         }
         return result;
-      }, true));
-    } else {
-      b.onRequest("initialize", (ctx, params) -> initialize(core, ctx.attributes().get(Keys.SESSION),
-          params));
-      b.onNotification("notifications/initialized", (attrs, params) -> { });
+      });
+    }
+    if (revision.defines(Methods.INITIALIZE)) {
+      b.onRequest(Methods.INITIALIZE, (ctx, params) -> initialize(core,
+          ctx.attributes().get(Keys.SESSION), params));
+      b.onNotification(Methods.NOTIFICATIONS_INITIALIZED, (attrs, params) -> { });
+    }
+    if (revision.defines(Methods.LOGGING_SET_LEVEL)) {
       if (core.config().logging()) {
         b.onRequest("logging/setLevel", (ctx, params) -> {
           JsonNode level = params == null ? null : params.get("level");
@@ -76,8 +84,7 @@ final class LifecycleMethods {
         result.set("completion", McpJson.toTree(c));
         return result;
       };
-      b.onRequest("completion/complete", stateless ? Results.stateless(core, complete, false)
-          : complete);
+      b.onRequest(Methods.COMPLETION_COMPLETE, complete);
     }
   }
 
@@ -87,7 +94,8 @@ final class LifecycleMethods {
       throw McpProtocolException.invalidParams("Invalid params: initialize needs protocolVersion,"
           + " e.g. \"" + ProtocolRevision.latestSession().id() + "\"");
     }
-    String version = ProtocolRevision.negotiate(requested.textValue()).id();
+    ProtocolRevision negotiated = ProtocolRevision.negotiate(requested.textValue());
+    String version = negotiated.id();
     JsonNode caps = params.get("capabilities");
     JsonNode info = params.get("clientInfo");
     if (session != null) {
@@ -96,12 +104,8 @@ final class LifecycleMethods {
     }
     ObjectNode result = McpJson.object();
     result.put("protocolVersion", version);
-    ObjectNode declared = core.capabilities(false);
-    if (!dev.mcpkit.core.schema.ProtocolVersion.V2025_11_25.id().equals(version)) {
-      declared.remove("tasks"); // only 2025-11-25 has tasks in the session protocol
-    }
-    result.set("capabilities", declared);
-    result.set("serverInfo", core.serverInfo());
+    result.set("capabilities", core.capabilities(negotiated));
+    result.set("serverInfo", core.serverInfo().deepCopy()); // the answer is shaped in place
     if (core.config().instructions() != null) {
       result.put("instructions", core.config().instructions());
     }

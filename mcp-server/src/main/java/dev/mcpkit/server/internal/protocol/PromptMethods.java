@@ -16,7 +16,7 @@ import java.util.Map;
 final class PromptMethods {
   private PromptMethods() {}
 
-  static void register(MethodHandlers.Builder b, ServerCore core, boolean stateless) {
+  static void register(MethodHandlers.Builder b, ServerCore core) {
     if (!core.config().promptsCapability()) {
       return;
     }
@@ -24,8 +24,8 @@ final class PromptMethods {
         core.config().pageSize(), "prompts", PromptDefinition::name,
         p -> McpJson.toTree(p.prompt()));
     RequestHandler get = (ctx, params) -> get(core, ctx, params);
-    b.onRequest("prompts/list", stateless ? Results.stateless(core, list, true) : list);
-    b.onRequest("prompts/get", stateless ? Results.stateless(core, get, false) : get);
+    b.onRequest("prompts/list", list);
+    b.onRequest("prompts/get", get);
   }
 
   private static JsonNode get(ServerCore core, RequestContext ctx, JsonNode params)

@@ -9,6 +9,8 @@ import dev.mcpkit.core.engine.RequestContext;
 import dev.mcpkit.core.engine.RequestHandler;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.schema.Methods;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.core.schema.Resources.ResourceContents;
 import dev.mcpkit.server.ResourceDefinition;
 import dev.mcpkit.server.internal.Keys;
@@ -20,7 +22,8 @@ import java.util.Map;
 final class ResourceMethods {
   private ResourceMethods() {}
 
-  static void register(MethodHandlers.Builder b, ServerCore core, boolean stateless) {
+  /** The resource methods {@code revision} has (subscriptions only where it defines them). */
+  static void register(MethodHandlers.Builder b, ServerCore core, ProtocolRevision revision) {
     if (!core.config().resourcesCapability()) {
       return;
     }
@@ -30,16 +33,13 @@ final class ResourceMethods {
     RequestHandler templates = (ctx, params) -> Results.page(core.templates().all(), params,
         pageSize, "resourceTemplates", ResourceDefinition::uri,
         r -> McpJson.toTree(r.resourceTemplate()));
-    RequestHandler read = (ctx, params) -> read(core, ctx, params, stateless);
-    if (stateless) {
-      b.onRequest("resources/list", Results.stateless(core, list, true));
-      b.onRequest("resources/templates/list", Results.stateless(core, templates, true));
-      b.onRequest("resources/read", Results.stateless(core, read, true));
-      return;
-    }
+    RequestHandler read = (ctx, params) -> read(core, ctx, params);
     b.onRequest("resources/list", list);
     b.onRequest("resources/templates/list", templates);
     b.onRequest("resources/read", read);
+    if (!revision.defines(Methods.RESOURCES_SUBSCRIBE)) {
+      return;
+    }
     b.onRequest("resources/subscribe", (ctx, params) -> {
       SessionState session = ctx.attributes().get(Keys.SESSION);
       if (session != null) {
@@ -65,8 +65,8 @@ final class ResourceMethods {
     return uri.textValue();
   }
 
-  private static JsonNode read(ServerCore core, RequestContext ctx, JsonNode params,
-      boolean stateless) throws Exception {
+  private static JsonNode read(ServerCore core, RequestContext ctx, JsonNode params)
+      throws Exception {
     String uri = uri(params);
     ResourceDefinition found = core.resources().get(uri);
     Map<String, String> vars = Map.of();
@@ -81,14 +81,14 @@ final class ResourceMethods {
       }
     }
     if (found == null) {
-      throw notFound(uri, stateless);
+      throw notFound(uri);
     }
     ResourceDefinition resource = found;
     Map<String, String> variables = vars;
     return InputFlow.run(core, ctx, "resources/read", uri, null, null, context -> {
       List<ResourceContents> contents = resource.reader().read(uri, variables, context);
       if (contents == null || contents.isEmpty()) {
-        throw notFound(uri, stateless);
+        throw notFound(uri);
       }
       ObjectNode result = McpJson.object();
       ArrayNode array = result.putArray("contents");
@@ -99,10 +99,10 @@ final class ResourceMethods {
     });
   }
 
-  private static McpProtocolException notFound(String uri, boolean stateless) {
+  /** -32002; the revision maps it where it has no such code (2026-07-28: invalid params). */
+  private static McpProtocolException notFound(String uri) {
     ObjectNode data = McpJson.object().put("uri", uri);
-    // 2026-07-28 moved "resource not found" to invalid params; older revisions used -32002
-    return new McpProtocolException(stateless ? ErrorCodes.INVALID_PARAMS
-        : ErrorCodes.RESOURCE_NOT_FOUND, "Resource not found: " + uri, data);
+    return new McpProtocolException(ErrorCodes.RESOURCE_NOT_FOUND, "Resource not found: " + uri,
+        data);
   }
 }

@@ -4,41 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.McpProtocolException;
-import dev.mcpkit.core.engine.RequestHandler;
 import dev.mcpkit.core.json.McpJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
-/** Shaping results: pagination, and what 2026-07-28 adds to every result. */
+/** Pagination of list results, and the {@code _meta} key that names the server in a result. */
 final class Results {
   static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
 
   private Results() {}
-
-  /**
-   * For 2026-07-28: every result gets {@code resultType} and the server's identity in {@code
-   * _meta}; cacheable ones also get {@code ttlMs} and {@code cacheScope}.
-   */
-  static RequestHandler stateless(ServerCore core, RequestHandler handler, boolean cacheable) {
-    return (ctx, params) -> {
-      JsonNode r = handler.handle(ctx, params);
-      ObjectNode result = r instanceof ObjectNode o ? o : McpJson.object();
-      boolean complete = !result.has("resultType");
-      if (complete) {
-        result.put("resultType", "complete");
-      }
-      if (cacheable && (complete || "complete".equals(result.path("resultType").asText()))) {
-        result.put("ttlMs", core.config().cacheTtlMillis());
-        result.put("cacheScope", core.config().cacheScope().wire());
-      }
-      JsonNode meta = result.get("_meta");
-      ObjectNode m = meta instanceof ObjectNode o ? o : result.putObject("_meta");
-      m.set(SERVER_INFO, core.serverInfo());
-      return result;
-    };
-  }
 
   /**
    * One page of {@code items} after {@code cursor} into {@code result[field]}, with {@code

@@ -1,6 +1,7 @@
 package dev.mcpkit.server.internal.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.engine.Attributes;
@@ -13,11 +14,11 @@ import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
+import dev.mcpkit.core.schema.Base;
 import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.SessionState;
 import dev.mcpkit.server.internal.StatelessMeta;
-import java.util.function.Function;
 
 /**
  * Sends every answer and notification of the server through the revision of its session or
@@ -29,18 +30,29 @@ final class RevisionShaping {
 
   /** The revision a request or connection speaks, from what its attributes carry. */
   static ProtocolRevision of(Attributes attributes) {
+    return of(attributes, ProtocolRevision.latestSession());
+  }
+
+  /**
+   * The revision a request or connection speaks: the one its {@code _meta} or its session names,
+   * else {@code opening} (a session before {@code initialize}, a stateless connection).
+   */
+  static ProtocolRevision of(Attributes attributes, ProtocolRevision opening) {
     StatelessMeta meta = attributes.get(Keys.STATELESS);
     if (meta != null) {
-      return ProtocolRevision.parse(meta.protocolVersion()).orElse(ProtocolRevision.latest());
+      return ProtocolRevision.parse(meta.protocolVersion()).orElse(opening);
     }
     SessionState session = attributes.get(Keys.SESSION);
     String version = session == null ? null : session.protocolVersion();
-    return version == null ? ProtocolRevision.latestSession()
-        : ProtocolRevision.parse(version).orElse(ProtocolRevision.latestSession());
+    return version == null ? opening : ProtocolRevision.parse(version).orElse(opening);
   }
 
-  /** Every request handler of {@code raw}, with its result and errors shaped to the revision. */
-  static MethodHandlers shaped(MethodHandlers raw, Function<Attributes, ProtocolRevision> revision) {
+  /**
+   * Every request handler of {@code raw}, with its result and errors shaped to the revision of
+   * the request. Handlers hand over the trees they return (built for this request), so results
+   * are shaped in place; what the server shares between results (its identity) is added after.
+   */
+  static MethodHandlers shaped(MethodHandlers raw, ServerCore core, ProtocolRevision opening) {
     MethodHandlers.Builder b = raw.toBuilder();
     for (String method : raw.requestMethods()) {
       RequestHandler handler = raw.request(method);
@@ -49,7 +61,7 @@ final class RevisionShaping {
         try {
           result = handler.handle(ctx, params);
         } catch (McpProtocolException e) {
-          JsonRpcError shaped = revision.apply(ctx.attributes()).shapeError(e.error());
+          JsonRpcError shaped = of(ctx.attributes(), opening).shapeError(e.error());
           if (shaped == e.error()) {
             throw e;
           }
@@ -57,24 +69,52 @@ final class RevisionShaping {
           mapped.initCause(e);
           throw mapped;
         }
-        ProtocolRevision target = revision.apply(ctx.attributes());
-        if (result instanceof POJONode pojo && target != ProtocolRevision.latestSession()) {
-          // a record written straight to the wire is fit for the newest session revision only
-          result = McpJson.toTree(pojo.getPojo());
-        }
-        if (result == null || !result.isObject()) {
-          return result;
-        }
-        return target.shapeResult(method, result);
+        return shapeResult(core, method, result, of(ctx.attributes(), opening));
       });
     }
     return b.build();
   }
 
-  /** {@code out}, with notifications, requests and errors shaped to the connection's revision. */
-  static Outbound shaped(Outbound out, Attributes connection, boolean stateless) {
-    return (message, related) -> out.send(shape(message,
-        stateless ? ProtocolRevision.latest() : of(connection)), related);
+  /**
+   * Whether a result for this request may be a record written straight to the wire (a {@link
+   * POJONode}): only for the newest session revision, whose shape the records are.
+   */
+  static boolean takesRecords(Attributes attributes) {
+    return of(attributes) == ProtocolRevision.latestSession();
+  }
+
+  private static JsonNode shapeResult(ServerCore core, String method, JsonNode result,
+      ProtocolRevision target) {
+    if (result instanceof POJONode pojo && target != ProtocolRevision.latestSession()) {
+      // a record written straight to the wire is fit for the newest session revision only
+      result = McpJson.toTree(pojo.getPojo());
+    }
+    if (result == null && target.namesServerInResults()) {
+      result = McpJson.object();
+    }
+    if (!(result instanceof ObjectNode tree)) {
+      return result;
+    }
+    ObjectNode shaped = target.shapeOwnedResult(method, tree);
+    if (target.cachesResults(method)
+        && Base.ResultType.COMPLETE.equals(shaped.path("resultType").asText())) {
+      shaped.put("ttlMs", core.config().cacheTtlMillis());
+      shaped.put("cacheScope", core.config().cacheScope().wire());
+    }
+    if (target.namesServerInResults()) {
+      JsonNode meta = shaped.get("_meta");
+      ObjectNode m = meta instanceof ObjectNode o ? o : shaped.putObject("_meta");
+      m.set(Results.SERVER_INFO, core.serverInfo(target).deepCopy()); // small, and not shared
+    }
+    return shaped;
+  }
+
+  /**
+   * {@code out}, with notifications, requests and errors shaped to the connection's revision
+   * ({@code opening} until a session names one).
+   */
+  static Outbound shaped(Outbound out, Attributes connection, ProtocolRevision opening) {
+    return (message, related) -> out.send(shape(message, of(connection, opening)), related);
   }
 
   private static JsonRpcMessage shape(JsonRpcMessage message, ProtocolRevision revision) {

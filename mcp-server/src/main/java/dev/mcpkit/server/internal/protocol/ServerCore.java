@@ -7,6 +7,7 @@ import dev.mcpkit.core.engine.MethodHandlers;
 import dev.mcpkit.core.engine.Outbound;
 import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.json.McpJson;
+import dev.mcpkit.core.schema.Methods;
 import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.PromptDefinition;
 import dev.mcpkit.server.ResourceDefinition;
@@ -15,17 +16,21 @@ import dev.mcpkit.server.ToolDefinition;
 import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.ServerPeer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The implementation behind {@code McpServer}: what it offers (registries), the two method tables
- * (session protocol and 2026-07-28), and who to tell about changes (peers). Thread-safe.
+ * The implementation behind {@code McpServer}: what it offers (registries), one method table per
+ * way a revision opens a connection (each revision decides which methods its table holds), and
+ * who to tell about changes (peers). Thread-safe.
  */
 public final class ServerCore {
   static final Logger LOG = LoggerFactory.getLogger("dev.mcpkit.server.McpServer");
@@ -39,8 +44,9 @@ public final class ServerCore {
   private final Map<String, List<HeaderParams.Param>> headerParams = new ConcurrentHashMap<>();
   private final RequestStates requestStates;
   private final ObjectNode serverInfo;
-  private final MethodHandlers sessionMethods;
-  private final MethodHandlers statelessMethods;
+  /** One method table per way of opening a connection ({@code initialize}, {@code server/discover}). */
+  private final Map<String, MethodHandlers> tables = new HashMap<>();
+  private final Map<ProtocolRevision, ObjectNode> serverInfoByRevision = new ConcurrentHashMap<>();
 
   private final TaskRuns tasks;
 
@@ -65,25 +71,28 @@ public final class ServerCore {
     this.requestStates = new RequestStates(config.requestStateStore(), config.requestStateTtl(),
         config.clock());
     this.serverInfo = (ObjectNode) McpJson.toTree(config.serverInfo());
-    this.sessionMethods = buildMethods(false);
-    this.statelessMethods = buildMethods(true);
+    List<ProtocolRevision> newestFirst = new ArrayList<>(ProtocolRevision.all());
+    Collections.reverse(newestFirst);
+    for (ProtocolRevision r : newestFirst) {
+      // the newest revision of each opening decides its table; older ones are shaped from it
+      tables.computeIfAbsent(r.opensWith(), k -> buildMethods(r));
+    }
     if (config.toolCallTimeoutOverride() != null) {
       LOG.info("tool calls time out after {} ms (environment variable)",
           config.toolCallTimeoutOverride().toMillis());
     }
   }
 
-  private MethodHandlers buildMethods(boolean stateless) {
+  private MethodHandlers buildMethods(ProtocolRevision revision) {
     MethodHandlers.Builder b = MethodHandlers.builder();
-    LifecycleMethods.register(b, this, stateless);
-    ToolMethods.register(b, this, stateless);
-    ResourceMethods.register(b, this, stateless);
-    PromptMethods.register(b, this, stateless);
+    LifecycleMethods.register(b, this, revision);
+    ToolMethods.register(b, this);
+    ResourceMethods.register(b, this, revision);
+    PromptMethods.register(b, this);
     if (tasks != null) {
-      TaskMethods.register(b, this, stateless);
+      TaskMethods.register(b, this, revision);
     }
-    return RevisionShaping.shaped(b.build(), stateless
-        ? attributes -> ProtocolRevision.latest() : RevisionShaping::of);
+    return RevisionShaping.shaped(b.build(), this, revision);
   }
 
   public ServerConfig config() {
@@ -120,6 +129,17 @@ public final class ServerCore {
     return serverInfo;
   }
 
+  /** The server's {@code Implementation} fit to {@code revision}, made once; do not modify. */
+  ObjectNode serverInfo(ProtocolRevision revision) {
+    return serverInfoByRevision.computeIfAbsent(revision, r -> {
+      ObjectNode probe = McpJson.object();
+      probe.putObject("_meta").set(Results.SERVER_INFO, serverInfo);
+      JsonNode shaped = r.shapeResult(Methods.SERVER_DISCOVER, probe).path("_meta")
+          .get(Results.SERVER_INFO);
+      return shaped instanceof ObjectNode o ? o : serverInfo.deepCopy();
+    });
+  }
+
   public void addResource(ResourceDefinition resource) {
     (resource.isTemplate() ? templates : resources).add(resource);
   }
@@ -128,22 +148,22 @@ public final class ServerCore {
     return resources.remove(uri) || templates.remove(uri);
   }
 
-  /** The method table of the session protocol, or of 2026-07-28. */
-  public MethodHandlers methods(boolean stateless) {
-    return stateless ? statelessMethods : sessionMethods;
+  /** The method table of the revisions that open a connection as {@code revision} does. */
+  public MethodHandlers methods(ProtocolRevision revision) {
+    return tables.get(revision.opensWith());
   }
 
   /**
-   * An engine for one session, connection, or (2026-07-28) one request. Everything it sends is
-   * shaped to the revision of its session ({@link Keys#SESSION} in {@code attributes}) or to
-   * 2026-07-28 when {@code stateless}.
+   * An engine for one session, connection, or (2026-07-28) one request, serving the revisions
+   * that open a connection as {@code opening} does. Everything it sends is shaped to the revision
+   * of its session ({@link Keys#SESSION} in {@code attributes}), else to {@code opening}.
    */
   public ProtocolEngine newEngine(String name, Outbound outbound, Attributes attributes,
-      boolean stateless) {
+      ProtocolRevision opening) {
     return ProtocolEngine.builder()
         .name(name)
-        .handlers(stateless ? statelessMethods : sessionMethods)
-        .outbound(RevisionShaping.shaped(outbound, attributes, stateless))
+        .handlers(methods(opening))
+        .outbound(RevisionShaping.shaped(outbound, attributes, opening))
         .attributes(attributes)
         .listener(config.listener())
         .interceptors(config.interceptors())
@@ -151,8 +171,8 @@ public final class ServerCore {
         .build();
   }
 
-  /** The capabilities to declare (2026-07-28 has no subscribe and no logging/setLevel). */
-  public ObjectNode capabilities(boolean stateless) {
+  /** The capabilities to declare to a client of {@code revision}: only what it has methods for. */
+  public ObjectNode capabilities(ProtocolRevision revision) {
     ObjectNode caps = McpJson.object();
     if (config.logging()) {
       caps.putObject("logging");
@@ -165,7 +185,7 @@ public final class ServerCore {
     }
     if (config.resourcesCapability()) {
       ObjectNode r = caps.putObject("resources");
-      if (!stateless) {
+      if (revision.defines(Methods.RESOURCES_SUBSCRIBE)) {
         r.put("subscribe", true);
       }
       r.put("listChanged", true);
@@ -174,7 +194,7 @@ public final class ServerCore {
       caps.putObject("tools").put("listChanged", true);
     }
     if (tasks != null) {
-      TaskMethods.advertise(caps, stateless);
+      TaskMethods.advertise(caps, revision);
     }
     return caps;
   }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.json.McpJson;
-import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
@@ -40,13 +39,13 @@ public final class StatelessRequests {
   public static StatelessMeta read(JsonRpcRequest request) {
     JsonNode metaNode = request.params() == null ? null : request.params().get("_meta");
     if (!(metaNode instanceof ObjectNode meta)) {
-      throw invalid("params._meta is missing; every " + ProtocolRevision.latest().id() + " request carries "
-          + META_VERSION + " and " + META_CAPABILITIES + " in params._meta");
+      throw invalid("params._meta is missing; every " + Revisions.STATELESS.id()
+          + " request carries " + META_VERSION + " and " + META_CAPABILITIES + " in params._meta");
     }
     JsonNode version = meta.get(META_VERSION);
     if (version == null || !version.isTextual()) {
       throw invalid("params._meta." + META_VERSION + " must be a string naming the protocol"
-          + " version, e.g. \"" + ProtocolRevision.latest().id() + "\"");
+          + " version, e.g. \"" + Revisions.STATELESS.id() + "\"");
     }
     JsonNode caps = meta.get(META_CAPABILITIES);
     if (!(caps instanceof ObjectNode capabilities)) {
@@ -65,27 +64,27 @@ public final class StatelessRequests {
 
   /** @throws McpProtocolException -32022 listing the supported versions */
   public static void checkVersion(StatelessMeta meta) {
-    if (ProtocolRevision.parse(meta.protocolVersion()).map(ProtocolRevision::isStateless)
-        .orElse(false)) {
+    if (Revisions.namesStateless(meta.protocolVersion())) {
       return;
     }
     ObjectNode data = McpJson.object();
     ArrayNode supported = data.putArray("supported");
-    Versions.ALL.forEach(supported::add);
+    Revisions.idList(r -> true).forEach(supported::add);
     data.put("requested", meta.protocolVersion());
     throw new McpProtocolException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
         "Unsupported protocol version: '" + meta.protocolVersion() + "'; this server supports "
-            + String.join(", ", Versions.ALL), data);
+            + Revisions.ids(r -> true), data);
   }
 
   /** @throws McpProtocolException -32601 for methods the stateless revision does not have */
   public static void checkMethod(ServerCore core, String method) {
     boolean extension = TaskMethods.EXTENSION_METHODS.contains(method);
-    if (!extension && !Versions.statelessDefines(method)) {
+    boolean known = !Revisions.idList(r -> r.defines(method)).isEmpty();
+    if (!extension && known && !Revisions.STATELESS.defines(method)) {
       throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method
-          + " does not exist in protocol " + ProtocolRevision.latest().id());
+          + " does not exist in protocol " + Revisions.STATELESS.id());
     }
-    if (core.methods(true).request(method) == null) {
+    if (core.methods(Revisions.STATELESS).request(method) == null) {
       throw McpProtocolException.methodNotFound(method);
     }
   }

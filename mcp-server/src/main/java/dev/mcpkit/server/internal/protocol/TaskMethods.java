@@ -11,7 +11,7 @@ import dev.mcpkit.core.engine.RequestHandler;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import dev.mcpkit.core.schema.Methods;
-import dev.mcpkit.core.schema.ProtocolVersion;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.core.schema.Tasks;
 import dev.mcpkit.core.schema.Tools.TaskSupport;
 import dev.mcpkit.server.ToolDefinition;
@@ -37,43 +37,59 @@ final class TaskMethods {
   /** Methods the 2026-07-28 extension adds to the stateless protocol. */
   static final Set<String> EXTENSION_METHODS =
       Set.of(Methods.TASKS_GET, Methods.TASKS_UPDATE, Methods.TASKS_CANCEL);
-  private static final String V2025_11_25 = ProtocolVersion.V2025_11_25.id();
+  /** The first session revision with tasks, named in the refusal of a task-only tool. */
+  private static final String FIRST_WITH_TASKS = ProtocolRevision.all().stream()
+      .filter(r -> r.defines(Methods.TASKS_RESULT)).map(ProtocolRevision::id).findFirst()
+      .orElse("");
 
   private TaskMethods() {}
 
-  static void advertise(ObjectNode capabilities, boolean stateless) {
-    if (stateless) {
-      capabilities.putObject("extensions").putObject(Tasks.EXTENSION);
-    } else {
+  /**
+   * Tasks as {@code revision} has them: its own methods where it defines {@code tasks/result}
+   * (2025-11-25), the extension where it has input-required rounds (2026-07-28), else none.
+   */
+  static void advertise(ObjectNode capabilities, ProtocolRevision revision) {
+    if (revision.defines(Methods.TASKS_RESULT)) {
       ObjectNode tasks = capabilities.putObject("tasks");
       tasks.putObject("list");
       tasks.putObject("cancel");
       tasks.putObject("requests").putObject("tools").putObject("call");
+    } else if (revision.hasInputRequired()) {
+      capabilities.putObject("extensions").putObject(Tasks.EXTENSION);
     }
   }
 
-  static void register(MethodHandlers.Builder b, ServerCore core, boolean stateless) {
-    if (stateless) {
-      b.onRequest(Methods.TASKS_GET, Results.stateless(core, (ctx, p) ->
-          detailed(core, ctx, record(core, ctx, p), "complete"), false));
-      b.onRequest(Methods.TASKS_UPDATE, Results.stateless(core, (ctx, p) -> {
-        TaskRecord task = findOrNull(core, ctx, p);
-        JsonNode answers = p.get("inputResponses");
-        if (!(answers instanceof ObjectNode o)) {
-          throw McpProtocolException.invalidParams("Invalid params: tasks/update needs"
-              + " inputResponses, an object of answers keyed like the task's inputRequests");
-        }
-        if (task != null) {
-          core.tasks().update(task.taskId(), o);
-        }
-        return McpJson.object();
-      }, false));
-      b.onRequest(Methods.TASKS_CANCEL, Results.stateless(core, (ctx, p) -> {
-        core.tasks().cancel(record(core, ctx, p));
-        return McpJson.object();
-      }, false));
-      return;
+  /** The task methods of {@code revision}, chosen as {@link #advertise} does. */
+  static void register(MethodHandlers.Builder b, ServerCore core, ProtocolRevision revision) {
+    if (revision.defines(Methods.TASKS_RESULT)) {
+      registerSessionTasks(b, core);
+    } else if (revision.hasInputRequired()) {
+      registerExtension(b, core);
     }
+  }
+
+  private static void registerExtension(MethodHandlers.Builder b, ServerCore core) {
+    b.onRequest(Methods.TASKS_GET, (ctx, p) ->
+        detailed(core, ctx, record(core, ctx, p), "complete"));
+    b.onRequest(Methods.TASKS_UPDATE, (ctx, p) -> {
+      TaskRecord task = findOrNull(core, ctx, p);
+      JsonNode answers = p.get("inputResponses");
+      if (!(answers instanceof ObjectNode o)) {
+        throw McpProtocolException.invalidParams("Invalid params: tasks/update needs"
+            + " inputResponses, an object of answers keyed like the task's inputRequests");
+      }
+      if (task != null) {
+        core.tasks().update(task.taskId(), o);
+      }
+      return McpJson.object();
+    });
+    b.onRequest(Methods.TASKS_CANCEL, (ctx, p) -> {
+      core.tasks().cancel(record(core, ctx, p));
+      return McpJson.object();
+    });
+  }
+
+  private static void registerSessionTasks(MethodHandlers.Builder b, ServerCore core) {
     b.onRequest(Methods.TASKS_GET, (ctx, p) -> McpJson.toTree(v1(record(core, ctx, p))));
     b.onRequest(Methods.TASKS_CANCEL, (ctx, p) -> {
       TaskRecord task = record(core, ctx, p);
@@ -122,11 +138,11 @@ final class TaskMethods {
     } else {
       JsonNode task = ctx.params().get("task");
       boolean asked = task instanceof ObjectNode && session != null
-          && V2025_11_25.equals(session.protocolVersion());
+          && RevisionShaping.of(ctx.attributes()).defines(Methods.TASKS_RESULT);
       if (!asked) {
         if (tool.taskSupport() == TaskSupport.REQUIRED) {
           throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "Tool '" + name + "' runs"
-              + " only as a task: call it with params.task (protocol " + V2025_11_25 + ")");
+              + " only as a task: call it with params.task (protocol " + FIRST_WITH_TASKS + ")");
         }
         return null;
       }
@@ -145,7 +161,7 @@ final class TaskMethods {
         meta != null ? meta.clientInfo() : session.clientInfo(),
         meta != null ? meta.protocolVersion() : session.protocolVersion(),
         session == null ? null : session.id(), ctx.attributes(),
-        meta == null ? ctx.engine() : null, meta != null);
+        meta == null ? ctx.engine() : null);
     if (meta == null || tool.taskAfter().isZero()) {
       TaskRun run = runs.newRun(owner(ctx), tool, args, origin, ttl);
       TaskRecord record = runs.promote(run);

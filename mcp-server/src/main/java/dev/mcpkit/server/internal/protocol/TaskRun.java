@@ -20,8 +20,7 @@ import java.util.concurrent.CompletableFuture;
 final class TaskRun {
   /** Who created the task and how to reach them; fixed at creation. */
   record Origin(McpPrincipal principal, ObjectNode clientCapabilities, ObjectNode clientInfo,
-      String protocolVersion, String sessionId, Attributes attributes, ProtocolEngine notifier,
-      boolean stateless) {}
+      String protocolVersion, String sessionId, Attributes attributes, ProtocolEngine notifier) {}
 
   /** How an attempt of the handler ended. */
   record Outcome(JsonNode result, RuntimeException error) {}

@@ -19,7 +19,6 @@ import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.ToolDefinition;
 import dev.mcpkit.server.ToolException;
 import dev.mcpkit.server.internal.Keys;
-import dev.mcpkit.server.internal.SessionState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ import java.util.UUID;
 final class ToolMethods {
   private ToolMethods() {}
 
-  static void register(MethodHandlers.Builder b, ServerCore core, boolean stateless) {
+  static void register(MethodHandlers.Builder b, ServerCore core) {
     if (!core.config().toolsCapability()) {
       return;
     }
@@ -49,28 +48,18 @@ final class ToolMethods {
         }
         visible = filtered;
       }
-      SessionState session = ctx.attributes().get(Keys.SESSION);
-      boolean withExecution = !stateless && session != null
-          && "2025-11-25".equals(session.protocolVersion());
+      // the revision leaves out what it does not define (execution: 2025-11-25 only)
       return Results.page(visible, params, core.config().pageSize(), "tools",
-          ToolDefinition::name, t -> toolJson(t, withExecution));
+          ToolDefinition::name, t -> McpJson.toTree(t.tool()));
     };
-    // with nobody looking at results (no interceptor, no listener) a session's result is
-    // written straight from the record, without building a JSON tree first
-    boolean direct = !stateless && core.config().interceptors().isEmpty()
+    // with nobody looking at results (no interceptor, no listener) the result is written
+    // straight from the record where the request's revision allows it (see RevisionShaping)
+    boolean direct = core.config().interceptors().isEmpty()
         && core.config().listener() == McpEventListener.NONE;
-    RequestHandler call = (ctx, params) -> call(core, ctx, params, direct);
-    b.onRequest("tools/list", stateless ? Results.stateless(core, list, true) : list);
-    b.onRequest("tools/call", stateless ? Results.stateless(core, call, false) : call);
-  }
-
-  /** A tool as {@code tools/list} shows it; {@code execution} only where the revision has it. */
-  private static JsonNode toolJson(ToolDefinition t, boolean withExecution) {
-    JsonNode json = McpJson.toTree(t.tool());
-    if (!withExecution && json instanceof ObjectNode o) {
-      o.remove("execution"); // 2025-11-25 only; 2026-07-28 servers decide per call
-    }
-    return json;
+    RequestHandler call = (ctx, params) -> call(core, ctx, params,
+        direct && RevisionShaping.takesRecords(ctx.attributes()));
+    b.onRequest("tools/list", list);
+    b.onRequest("tools/call", call);
   }
 
   private static JsonNode call(ServerCore core, RequestContext ctx, JsonNode params,

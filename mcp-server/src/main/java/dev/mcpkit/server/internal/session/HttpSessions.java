@@ -3,11 +3,12 @@ package dev.mcpkit.server.internal.session;
 import dev.mcpkit.core.engine.McpEventListener;
 import dev.mcpkit.core.engine.internal.SafeListener;
 import dev.mcpkit.core.engine.internal.Threads;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
 import dev.mcpkit.server.internal.ServerAccess;
+import dev.mcpkit.server.internal.protocol.Revisions;
 import dev.mcpkit.server.internal.protocol.ServerCore;
-import dev.mcpkit.server.internal.protocol.Versions;
 import dev.mcpkit.server.spi.EventStore;
 import dev.mcpkit.server.spi.MessageRelay;
 import dev.mcpkit.server.spi.SessionRecord;
@@ -81,7 +82,8 @@ public final class HttpSessions {
 
   /** Whether clients of {@code version} understand priming events (2025-11-25 and later). */
   public boolean primes(String version) {
-    return Versions.primes(version);
+    ProtocolRevision r = Revisions.named(version);
+    return r != null && r.primesStreams();
   }
 
   public int size() {

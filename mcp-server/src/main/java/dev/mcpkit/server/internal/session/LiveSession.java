@@ -11,6 +11,7 @@ import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
 import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.RequestId;
+import dev.mcpkit.core.schema.ProtocolRevision;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.ServerPeer;
@@ -91,7 +92,7 @@ public final class LiveSession implements SessionState, ServerPeer {
     synchronized (this) {
       if (engine == null) {
         engine = core.newEngine("http-session", this::route,
-            new Attributes().put(Keys.SESSION, this), false);
+            new Attributes().put(Keys.SESSION, this), ProtocolRevision.latestSession());
       }
       return engine;
     }
