@@ -168,10 +168,12 @@ public final class McpClient implements Closeable {
 
   /** A tools/call whose answer may be a task handle (then the task is waited for). */
   private CallToolResult callToolTree(JsonNode params, RequestOptions options) throws IOException {
-    // 2025-11-25: a tool listed as runnable only as a task is called as one
+    // a revision with its own task methods (2025-11-25): a tool listed as runnable only as a
+    // task is called as one
+    ProtocolRevision revision = connection.revision();
     boolean asTask = params instanceof ObjectNode o && !o.has("task")
         && requiredTaskTools.contains(o.path("name").asText())
-        && ProtocolVersion.V2025_11_25.id().equals(connection.protocolVersion());
+        && revision != null && revision.defines(Methods.TASKS_RESULT);
     JsonNode sent = params;
     if (asTask) {
       ObjectNode copy = ((ObjectNode) params).deepCopy();
@@ -306,15 +308,16 @@ public final class McpClient implements Closeable {
     ObjectNode params = McpJson.object();
     params.put("name", name);
     params.set("arguments", argumentsOf(name, arguments).deepCopy());
-    ProtocolVersion v = protocolVersion();
-    if (v == ProtocolVersion.V2025_11_25) {
+    ProtocolRevision v = connection.revision();
+    if (v != null && v.defines(Methods.TASKS_RESULT)) {
       params.putObject("task");
       JsonNode r = request(Methods.TOOLS_CALL, params, defaults);
       return TaskPoller.fromTask(r.path("task"));
     }
-    if (!v.isStateless()) {
-      throw new IllegalStateException("protocol " + v.id() + " has no tasks (2025-11-25 and"
-          + " 2026-07-28 have); the server at " + connection.description() + " speaks it");
+    if (v == null || !TaskPoller.hasExtensionTasks(v)) {
+      throw new IllegalStateException("protocol " + (v == null ? "(none yet)" : v.id())
+          + " has no tasks (" + TaskPoller.revisionsWithTasks() + " have); the server at "
+          + connection.description() + " speaks it");
     }
     JsonNode r = request(Methods.TOOLS_CALL, params, defaults);
     if (TaskPoller.isHandle(r)) {
@@ -473,7 +476,8 @@ public final class McpClient implements Closeable {
    * {@code server/discover}.
    */
   public void ping() throws IOException {
-    request(protocolVersion().isStateless() ? Methods.SERVER_DISCOVER : Methods.PING, null);
+    ProtocolRevision r = connection.revision();
+    request(r == null || r.defines(Methods.PING) ? Methods.PING : r.opensWith(), null);
   }
 
   /**
@@ -600,6 +604,7 @@ public final class McpClient implements Closeable {
     private McpEventListener events = McpEventListener.NONE;
     private int maxInputRounds = 8;
     private java.util.concurrent.Executor executor;
+    private java.util.concurrent.ScheduledExecutorService timer;
     private boolean tasks;
     private Duration taskTimeout = Duration.ofHours(1);
 
@@ -775,6 +780,16 @@ public final class McpClient implements Closeable {
       return this;
     }
 
+    /**
+     * Where this client schedules the timeouts of its requests; tasks on it are short and never
+     * block. The default is one daemon timer thread shared by every client and never closed. The
+     * client does not close a timer given here.
+     */
+    public Builder timer(java.util.concurrent.ScheduledExecutorService timer) {
+      this.timer = Objects.requireNonNull(timer, "timer");
+      return this;
+    }
+
     /** How many {@code input_required} rounds one stateless request may take (default 8). */
     public Builder maxInputRounds(int rounds) {
       if (rounds < 0) {
@@ -837,7 +852,7 @@ public final class McpClient implements Closeable {
       HttpOptions httpOpts = httpOptions != null ? httpOptions : http.build();
       return new ClientConfig(info, caps, choices(httpOpts), httpOpts, timeout, protocolVersion,
           handlers.build(), Map.copyOf(inputs), List.copyOf(interceptors), events, maxInputRounds,
-          listener != ClientListener.NONE, executor);
+          listener != ClientListener.NONE, executor, timer);
     }
 
     private List<ClientConfig.TransportChoice> choices(HttpOptions opts) {

@@ -43,7 +43,8 @@ public record ClientConfig(
     McpEventListener events,
     int maxInputRounds,
     boolean listenForChanges,
-    java.util.concurrent.Executor executor) {
+    java.util.concurrent.Executor executor,
+    java.util.concurrent.ScheduledExecutorService timer) {
 
   /**
    * One transport to try.

@@ -92,6 +92,9 @@ public final class Connection implements Closeable, ConnectionInfo {
         if (config.executor() != null) {
           eb.executor(config.executor());
         }
+        if (config.timer() != null) {
+          eb.timer(config.timer());
+        }
         engine = McpTransports.connect(t, eb
             .name("client " + choice.description())
             .handlers(config.handlers())
@@ -521,6 +524,11 @@ public final class Connection implements Closeable, ConnectionInfo {
 
   public String protocolVersion() {
     return version;
+  }
+
+  /** The negotiated revision, or null before negotiation. */
+  public ProtocolRevision revision() {
+    return revision;
   }
 
   /** The {@code initialize} or {@code server/discover} result. */

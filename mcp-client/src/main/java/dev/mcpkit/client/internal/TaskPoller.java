@@ -16,7 +16,9 @@ import dev.mcpkit.core.schema.Tools.CallToolResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -46,13 +48,33 @@ public final class TaskPoller {
     return result != null && Tasks.RESULT_TYPE_TASK.equals(result.path("resultType").asText());
   }
 
-  private boolean stateless() {
-    return ProtocolRevision.latest().id().equals(connection.protocolVersion());
+  /**
+   * Whether {@code revision} has tasks as the 2026-07-28 extension (server-directed, detailed
+   * {@code tasks/get}, input through {@code tasks/update}) rather than its own task methods.
+   */
+  public static boolean hasExtensionTasks(ProtocolRevision revision) {
+    return !revision.defines(Methods.TASKS_RESULT) && revision.hasInputRequired();
+  }
+
+  /** The revisions that have tasks in either form, newest first, comma-separated. */
+  public static String revisionsWithTasks() {
+    List<String> ids = new ArrayList<>();
+    for (ProtocolRevision r : ProtocolRevision.all()) {
+      if (r.defines(Methods.TASKS_RESULT) || hasExtensionTasks(r)) {
+        ids.add(0, r.id());
+      }
+    }
+    return String.join(", ", ids);
+  }
+
+  private boolean extensionTasks() {
+    ProtocolRevision r = connection.revision();
+    return r != null && hasExtensionTasks(r);
   }
 
   public TaskSnapshot get(String taskId) throws IOException {
     JsonNode r = connection.request(Methods.TASKS_GET, idParams(taskId), RequestOptions.DEFAULT);
-    return stateless() ? fromDetailed(r) : fromTask(r);
+    return extensionTasks() ? fromDetailed(r) : fromTask(r);
   }
 
   public void cancel(String taskId) throws IOException {
@@ -82,7 +104,7 @@ public final class TaskPoller {
         if (t.status() == TaskStatus.COMPLETED && t.result() != null) {
           return t.result();
         }
-        if (t.isTerminal() || t.status() == TaskStatus.INPUT_REQUIRED && !stateless()) {
+        if (t.isTerminal() || t.status() == TaskStatus.INPUT_REQUIRED && !extensionTasks()) {
           return finish(taskId, t, deadline);
         }
         if (t.status() == TaskStatus.INPUT_REQUIRED) {
@@ -161,7 +183,7 @@ public final class TaskPoller {
 
   /** A task that ended (or, in 2025-11-25, asks for input): its result. */
   private CallToolResult finish(String taskId, TaskSnapshot t, long deadline) throws IOException {
-    if (stateless()) {
+    if (extensionTasks()) {
       if (t.status() == TaskStatus.FAILED) {
         throw new McpProtocolException(t.error() != null ? t.error()
             : new JsonRpcError(-32603, "the task failed"));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
@@ -34,9 +35,11 @@ public final class HttpOptions {
 
   private final OkHttpClient client;
   private final Map<String, String> headers;
+  private final ScheduledExecutorService scheduler;
 
   private HttpOptions(Builder b) {
     this.headers = Map.copyOf(b.headers);
+    this.scheduler = b.scheduler;
     OkHttpClient base = b.client == null ? SHARED : b.client;
     if (b.interceptors.isEmpty() && b.authenticator == null && b.client != null) {
       this.client = base;
@@ -66,12 +69,18 @@ public final class HttpOptions {
     return headers;
   }
 
+  /** The host's scheduler for reopening dropped streams, or null: each transport makes its own. */
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
   /** Builds {@link HttpOptions}. */
   public static final class Builder {
     private OkHttpClient client;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<Interceptor> interceptors = new ArrayList<>();
     private Authenticator authenticator;
+    private ScheduledExecutorService scheduler;
 
     private Builder() {}
 
@@ -107,6 +116,16 @@ public final class HttpOptions {
     /** Answers a 401 challenge with fresh credentials (OkHttp calls it at most as often as it allows). */
     public Builder authenticator(Authenticator authenticator) {
       this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /**
+     * Where transports schedule reopening a dropped event stream (its tasks are short). By default
+     * each transport makes a daemon thread of its own when it first needs one and shuts it down
+     * when closed; a scheduler given here is shared and never shut down by a transport.
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.mcpkit.client.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.client.internal.ReconnectScheduler;
 import dev.mcpkit.client.internal.SseEvent;
 import dev.mcpkit.client.internal.SseReader;
 import dev.mcpkit.core.jsonrpc.Decoded;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -53,16 +52,11 @@ public final class StreamableHttpTransport implements SessionTransport {
   private static final String ACCEPT_POST = "application/json, text/event-stream";
   private static final long DEFAULT_RETRY_MS = 1000;
   private static final int MAX_RESUME_ATTEMPTS = 5;
-  private static final ScheduledExecutorService SCHEDULER =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mcp-http-scheduler");
-        t.setDaemon(true);
-        return t;
-      });
 
   private final HttpUrl url;
   private final OkHttpClient http;
   private final Map<String, String> headers;
+  private final ReconnectScheduler reconnects;
   private volatile Function<JsonRpcMessage, Map<String, String>> hints = m -> Map.of();
   private final Map<RequestId, Exchange> exchanges = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -78,6 +72,7 @@ public final class StreamableHttpTransport implements SessionTransport {
     this.url = parseUrl(url);
     this.http = Objects.requireNonNull(options, "options").client();
     this.headers = options.headers();
+    this.reconnects = new ReconnectScheduler(options.scheduler());
   }
 
   /** A transport to {@code url} with default HTTP options. */
@@ -554,9 +549,9 @@ public final class StreamableHttpTransport implements SessionTransport {
       return;
     }
     String resumeFrom = last;
-    SCHEDULER.schedule(() -> startDaemon("mcp-http-events",
+    reconnects.schedule(() -> startDaemon("mcp-http-events",
         () -> runEventStream(generation, resumeFrom, nextFailures)),
-        retry >= 0 ? retry : DEFAULT_RETRY_MS, TimeUnit.MILLISECONDS);
+        retry >= 0 ? retry : DEFAULT_RETRY_MS);
   }
 
   // ---------------------------------------------------------------- requests on the wire
@@ -625,6 +620,7 @@ public final class StreamableHttpTransport implements SessionTransport {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    reconnects.close();
     Call events = eventStream;
     if (events != null) {
       events.cancel();

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +61,7 @@ public final class ProtocolEngine implements Closeable {
   private final MethodHandlers handlers;
   private final Outbound outbound;
   private final Executor executor;
+  private final ScheduledExecutorService timer;
   private final Duration defaultTimeout;
   private final McpEventListener listener;
   private final List<McpInterceptor> interceptors;
@@ -74,6 +76,7 @@ public final class ProtocolEngine implements Closeable {
     this.handlers = b.handlers;
     this.outbound = Objects.requireNonNull(b.outbound, "outbound");
     this.executor = b.executor == null ? SHARED_EXECUTOR : b.executor;
+    this.timer = b.timer == null ? Threads.timer() : b.timer;
     this.defaultTimeout = b.defaultTimeout;
     this.listener = dev.mcpkit.core.engine.internal.SafeListener.wrap(b.listener);
     this.interceptors = List.copyOf(b.interceptors);
@@ -565,7 +568,8 @@ public final class ProtocolEngine implements Closeable {
         delay = Math.max(0, Math.min(delay, left));
       }
       long effective = delay;
-      timer = Threads.timer().schedule(() -> onTimeout(effective), delay, TimeUnit.NANOSECONDS);
+      timer = ProtocolEngine.this.timer.schedule(() -> onTimeout(effective), delay,
+          TimeUnit.NANOSECONDS);
     }
 
     synchronized void cancelTimer() {
@@ -593,6 +597,7 @@ public final class ProtocolEngine implements Closeable {
     private MethodHandlers handlers = NO_HANDLERS; // immutable, so one serves every builder
     private Outbound outbound;
     private Executor executor;
+    private ScheduledExecutorService timer;
     private Duration defaultTimeout = Duration.ofSeconds(30);
     private McpEventListener listener = McpEventListener.NONE;
     private final List<McpInterceptor> interceptors = new ArrayList<>();
@@ -626,6 +631,16 @@ public final class ProtocolEngine implements Closeable {
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Where the timeouts of outgoing requests are scheduled; its tasks are short and never block.
+     * The default is one daemon timer thread shared by every engine given none, never closed. The
+     * engine does not close a timer given here.
+     */
+    public Builder timer(ScheduledExecutorService timer) {
+      this.timer = Objects.requireNonNull(timer, "timer");
       return this;
     }
 
