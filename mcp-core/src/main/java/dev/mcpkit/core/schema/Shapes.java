@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.json.McpJson;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shaping rules behind {@link ProtocolRevision#shapeResult} and {@link
@@ -38,7 +39,14 @@ final class Shapes {
   private static final List<String> RESULT_META_2026 = List.of(Meta.SERVER_INFO,
       Meta.SUBSCRIPTION_ID);
 
+  /** {@code "X[]"} and {@code "X{}"} to {@code "X"}, made once per shape name. */
+  private static final Map<String, String> ELEMENT_SHAPES = new ConcurrentHashMap<>();
+
   private Shapes() {}
+
+  private static String elementShape(String shape) {
+    return shape.substring(0, shape.length() - 2);
+  }
 
   /**
    * Params of a request or notification, adapted to {@code version}; {@code null} params stay
@@ -130,7 +138,7 @@ final class Shapes {
       return node;
     }
     if (shape.endsWith("[]")) {
-      String item = shape.substring(0, shape.length() - 2);
+      String item = ELEMENT_SHAPES.computeIfAbsent(shape, Shapes::elementShape);
       if (node instanceof ArrayNode array) {
         for (int i = 0; i < array.size(); i++) {
           array.set(i, adapt(array.get(i), item, version));
@@ -140,7 +148,7 @@ final class Shapes {
       return adapt(node, item, version);
     }
     if (shape.endsWith("{}")) {
-      String item = shape.substring(0, shape.length() - 2);
+      String item = ELEMENT_SHAPES.computeIfAbsent(shape, Shapes::elementShape);
       if (node instanceof ObjectNode map) {
         for (Map.Entry<String, JsonNode> entry : map.properties()) {
           entry.setValue(adapt(entry.getValue(), item, version));

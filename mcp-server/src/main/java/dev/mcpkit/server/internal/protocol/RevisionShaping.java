@@ -39,12 +39,13 @@ final class RevisionShaping {
    */
   static ProtocolRevision of(Attributes attributes, ProtocolRevision opening) {
     StatelessMeta meta = attributes.get(Keys.STATELESS);
-    if (meta != null) {
-      return ProtocolRevision.parse(meta.protocolVersion()).orElse(opening);
+    String version = meta != null ? meta.protocolVersion() : null;
+    if (version == null) {
+      SessionState session = attributes.get(Keys.SESSION);
+      version = session == null ? null : session.protocolVersion();
     }
-    SessionState session = attributes.get(Keys.SESSION);
-    String version = session == null ? null : session.protocolVersion();
-    return version == null ? opening : ProtocolRevision.parse(version).orElse(opening);
+    ProtocolRevision named = Revisions.named(version);
+    return named == null ? opening : named;
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.mcpkit.server.internal.protocol;
 
 import dev.mcpkit.core.schema.ProtocolRevision;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -12,6 +14,8 @@ import java.util.function.Predicate;
  * or there compares versions.
  */
 public final class Revisions {
+  private static final Map<String, ProtocolRevision> BY_ID = byId();
+
   /** The revision a connection without sessions opens as: the newest opened by discovery. */
   public static final ProtocolRevision STATELESS = newest(ProtocolRevision::isStateless);
   /** The revision a session is served as until {@code initialize} names one. */
@@ -19,9 +23,18 @@ public final class Revisions {
 
   private Revisions() {}
 
-  /** The revision {@code version} names, or null when it is null or names none this SDK speaks. */
+  /**
+   * The revision {@code version} names, or null when it is null or names none this SDK speaks. A
+   * map lookup: it runs for every request and result.
+   */
   public static ProtocolRevision named(String version) {
-    return version == null ? null : ProtocolRevision.parse(version).orElse(null);
+    return version == null ? null : BY_ID.get(version);
+  }
+
+  private static Map<String, ProtocolRevision> byId() {
+    Map<String, ProtocolRevision> m = new HashMap<>();
+    ProtocolRevision.all().forEach(r -> m.put(r.id(), r));
+    return Map.copyOf(m);
   }
 
   /** Whether {@code version} names a revision that has no sessions. */
