@@ -86,6 +86,16 @@ class ResourcesPromptsAndLoggingTest {
   }
 
   @Test
+  void anUnknownResourceIsInvalidParamsIn20260728WhichHasNoResourceNotFoundCode() {
+    JsonNode error = client.stateless("resources/read", "{\"uri\":\"file:///missing\"}",
+        "Mcp-Name", "file:///missing").message().path("error");
+
+    assertThat(error.path("code").asInt()).isEqualTo(-32602);
+    assertThat(error.path("message").asText()).contains("file:///missing");
+    assertThat(error.path("data").path("uri").asText()).isEqualTo("file:///missing");
+  }
+
+  @Test
   @Timeout(10)
   void subscribersAreToldOfUpdatesUntilTheyUnsubscribe() {
     result("resources/subscribe", "{\"uri\":\"file:///notes/readme.txt\"}");
