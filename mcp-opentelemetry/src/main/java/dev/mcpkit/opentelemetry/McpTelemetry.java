@@ -44,6 +44,19 @@ public final class McpTelemetry {
   /** The instrumentation scope name of every tracer and meter this module uses. */
   public static final String INSTRUMENTATION_NAME = "dev.mcpkit.opentelemetry";
 
+  /** What {@link #interceptor()} is with no SDK: it passes requests on and reads nothing. */
+  private static final McpInterceptor PASS_THROUGH = new McpInterceptor() {
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode intercept(Chain chain) throws Exception {
+      return chain.proceed(chain.params());
+    }
+
+    @Override
+    public boolean readsResultTrees() {
+      return false;
+    }
+  };
+
   private final Instruments instruments;
   private final McpInterceptor interceptor;
   private final OpenTelemetry openTelemetry;
@@ -57,8 +70,9 @@ public final class McpTelemetry {
     this.instruments = new Instruments(b.openTelemetry.getMeter(INSTRUMENTATION_NAME));
     TextMapPropagator w3c = TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
         W3CBaggagePropagator.getInstance());
-    this.interceptor = !enabled ? chain -> chain.proceed(chain.params()) : new TelemetryInterceptor(b.openTelemetry.getTracer(INSTRUMENTATION_NAME),
-        instruments, w3c, new SessionIds(b.rawSessionIds), b.payloads);
+    this.interceptor = !enabled ? PASS_THROUGH
+        : new TelemetryInterceptor(b.openTelemetry.getTracer(INSTRUMENTATION_NAME), instruments, w3c,
+            new SessionIds(b.rawSessionIds), b.payloads);
   }
 
   /** Telemetry with the defaults: no payloads, digested session ids. */

@@ -11,11 +11,26 @@ import dev.mcpkit.core.jsonrpc.RequestId;
  */
 public interface McpEventListener {
   /** Observes nothing. */
-  McpEventListener NONE = new McpEventListener() {};
+  McpEventListener NONE = new McpEventListener() {
+    @Override
+    public boolean readsResultTrees() {
+      return false;
+    }
+  };
 
   /** One request, inbound or outbound. */
   record RequestInfo(Direction direction, RequestId id, String method, JsonNode params,
       Attributes attributes) {}
+
+  /**
+   * Whether {@link #requestSucceeded} reads results as JSON trees; true unless the listener says
+   * otherwise ({@link #NONE} does). See {@link McpInterceptor#readsResultTrees()}: a listener that
+   * answers false may be given a {@link com.fasterxml.jackson.databind.node.POJONode} holding the
+   * result's record.
+   */
+  default boolean readsResultTrees() {
+    return true;
+  }
 
   default void requestStarted(RequestInfo request) {}
 

@@ -11,6 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface McpInterceptor {
   JsonNode intercept(Chain chain) throws Exception;
 
+  /**
+   * Whether this interceptor reads or rewrites results as JSON trees; true unless it says otherwise.
+   * When every interceptor and the event listener answer false, a server may pass a result on in the
+   * form it will write it instead of building a tree first: a
+   * {@link com.fasterxml.jackson.databind.node.POJONode} holding the protocol record (a session's
+   * {@link dev.mcpkit.core.schema.Tools.CallToolResult}). An interceptor that answers false reads
+   * such a result from the record and returns it unchanged.
+   */
+  default boolean readsResultTrees() {
+    return true;
+  }
+
   /** One request on its way through the interceptors. */
   interface Chain {
     Direction direction();

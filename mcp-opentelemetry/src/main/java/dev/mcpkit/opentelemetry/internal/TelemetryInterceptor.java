@@ -2,6 +2,7 @@ package dev.mcpkit.opentelemetry.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.engine.ConnectionInfo;
 import dev.mcpkit.core.engine.Direction;
@@ -9,6 +10,7 @@ import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.json.SecretRedactor;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.schema.Tools.CallToolResult;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -50,6 +52,15 @@ public final class TelemetryInterceptor implements McpInterceptor {
     this.propagator = propagator;
     this.sessions = sessions;
     this.payloads = payloads;
+  }
+
+  /**
+   * Only to record a result ({@code captureToolPayloads}); otherwise it reads {@code isError} alone,
+   * from the record when the server passes one, so the server need not build a tree per call.
+   */
+  @Override
+  public boolean readsResultTrees() {
+    return payloads;
   }
 
   @Override
@@ -112,7 +123,7 @@ public final class TelemetryInterceptor implements McpInterceptor {
     String status = null;
     try (Scope ignored = context.makeCurrent()) {
       JsonNode result = chain.proceed(params);
-      if (target.tool() != null && result != null && result.path("isError").asBoolean(false)) {
+      if (target.tool() != null && isError(result)) {
         error = SemConv.TOOL_ERROR;
         span.setStatus(StatusCode.ERROR);
       } else if (payloads && target.tool() != null && result != null) {
@@ -147,6 +158,14 @@ public final class TelemetryInterceptor implements McpInterceptor {
       }
       span.end();
     }
+  }
+
+  /** Whether a tool result is an {@code isError} one, whether a tree or the server's record. */
+  static boolean isError(JsonNode result) {
+    if (result instanceof POJONode pojo) {
+      return pojo.getPojo() instanceof CallToolResult record && record.failed();
+    }
+    return result != null && result.path("isError").asBoolean(false);
   }
 
   /** A span's name and the attributes its span and metric share. */

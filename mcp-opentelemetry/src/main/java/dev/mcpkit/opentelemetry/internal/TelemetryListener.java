@@ -30,6 +30,12 @@ public final class TelemetryListener implements McpEventListener {
     this.next = next;
   }
 
+  /** This listener reads no result; whoever it passes events on to may. */
+  @Override
+  public boolean readsResultTrees() {
+    return next.readsResultTrees();
+  }
+
   @Override
   public void requestStarted(RequestInfo request) {
     if (request.direction() == Direction.OUTBOUND && request.id() != null) {

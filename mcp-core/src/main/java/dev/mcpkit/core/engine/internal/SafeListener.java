@@ -27,6 +27,11 @@ public final class SafeListener implements McpEventListener {
   }
 
   @Override
+  public boolean readsResultTrees() {
+    return delegate.readsResultTrees();
+  }
+
+  @Override
   public void requestStarted(RequestInfo request) {
     try {
       delegate.requestStarted(request);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import dev.mcpkit.core.McpProtocolException;
-import dev.mcpkit.core.engine.McpEventListener;
+import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.core.engine.MethodHandlers;
 import dev.mcpkit.core.engine.RequestContext;
 import dev.mcpkit.core.engine.RequestHandler;
@@ -55,10 +55,10 @@ final class ToolMethods {
       return Results.page(visible, params, core.config().pageSize(), "tools",
           ToolDefinition::name, t -> toolJson(t, withExecution));
     };
-    // with nobody looking at results (no interceptor, no listener) a session's result is
-    // written straight from the record, without building a JSON tree first
-    boolean direct = !stateless && core.config().interceptors().isEmpty()
-        && core.config().listener() == McpEventListener.NONE;
+    // with nobody reading result trees (no interceptor or listener, or only ones that said so)
+    // a session's result is written straight from the record, without building a JSON tree first
+    boolean direct = !stateless && !core.config().listener().readsResultTrees()
+        && core.config().interceptors().stream().noneMatch(McpInterceptor::readsResultTrees);
     RequestHandler call = (ctx, params) -> call(core, ctx, params, direct);
     b.onRequest("tools/list", stateless ? Results.stateless(core, list, true) : list);
     b.onRequest("tools/call", stateless ? Results.stateless(core, call, false) : call);
