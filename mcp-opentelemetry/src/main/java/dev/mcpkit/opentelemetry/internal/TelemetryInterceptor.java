@@ -65,6 +65,15 @@ public final class TelemetryInterceptor implements McpInterceptor {
     return payloads;
   }
 
+  /**
+   * An async call's span is a child of the caller's context, not of whatever the worker thread has
+   * current (with nothing current at the call, its span starts a trace of its own).
+   */
+  @Override
+  public Runnable carryAcrossThreads(Runnable task) {
+    return Context.current().wrap(task);
+  }
+
   @Override
   public JsonNode intercept(Chain chain) throws Exception {
     return chain.direction() == Direction.OUTBOUND ? outbound(chain) : inbound(chain);
