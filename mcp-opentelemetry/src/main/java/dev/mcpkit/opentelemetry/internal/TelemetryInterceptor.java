@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import dev.mcpkit.core.McpProtocolException;
+import dev.mcpkit.core.engine.ClientAddress;
 import dev.mcpkit.core.engine.ConnectionInfo;
 import dev.mcpkit.core.engine.Direction;
 import dev.mcpkit.core.engine.McpInterceptor;
@@ -116,6 +117,14 @@ public final class TelemetryInterceptor implements McpInterceptor {
     SpanContext ambientSpan = Span.fromContext(ambient).getSpanContext();
     if (parent != ambient && ambientSpan.isValid()) {
       builder.addLink(ambientSpan);
+    }
+    ClientAddress peer = chain.attributes() == null ? null
+        : chain.attributes().get(ClientAddress.KEY);
+    if (peer != null) { // on the builder: HTTP's conventions let samplers read these
+      builder.setAttribute(SemConv.CLIENT_ADDRESS, peer.address());
+      if (peer.port() > 0) {
+        builder.setAttribute(SemConv.CLIENT_PORT, (long) peer.port());
+      }
     }
     Span span = builder.startSpan();
     if (span.isRecording() && chain.context() != null && chain.context().id() != null) {
