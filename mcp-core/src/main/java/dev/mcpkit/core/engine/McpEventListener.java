@@ -45,6 +45,23 @@ public interface McpEventListener {
 
   default void notificationSent(String method, JsonNode params) {}
 
+  /**
+   * A notification came in on a connection whose attributes are {@code connection} (its
+   * {@link ConnectionInfo}, for one). Engines call this form; by default it calls
+   * {@link #notificationReceived(String, JsonNode)}.
+   */
+  default void notificationReceived(String method, JsonNode params, Attributes connection) {
+    notificationReceived(method, params);
+  }
+
+  /**
+   * A notification was written to a connection whose attributes are {@code connection}. Engines
+   * call this form; by default it calls {@link #notificationSent(String, JsonNode)}.
+   */
+  default void notificationSent(String method, JsonNode params, Attributes connection) {
+    notificationSent(method, params);
+  }
+
   /** A message that could not be handled (invalid, or an answer to nothing we asked). */
   default void messageRejected(JsonRpcError error) {}
 

@@ -27,13 +27,14 @@ final class Target {
     return "tools/call".equals(method);
   }
 
-  /** The resource a resource request is about, or null. */
+  /** The resource a resource request (or {@code notifications/resources/updated}) is about. */
   static String resourceUri(String method, JsonNode params) {
     if (params == null) {
       return null;
     }
     return switch (method) {
-      case "resources/read", "resources/subscribe", "resources/unsubscribe" -> text(params, "uri");
+      case "resources/read", "resources/subscribe", "resources/unsubscribe",
+          "notifications/resources/updated" -> text(params, "uri");
       default -> null;
     };
   }

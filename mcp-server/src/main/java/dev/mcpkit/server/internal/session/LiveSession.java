@@ -91,7 +91,7 @@ public final class LiveSession implements SessionState, ServerPeer {
     synchronized (this) {
       if (engine == null) {
         engine = core.newEngine("http-session", this::route,
-            new Attributes().put(Keys.SESSION, this), false);
+            new Attributes().put(Keys.SESSION, this).put(ConnectionInfo.KEY, this), false);
       }
       return engine;
     }
