@@ -79,8 +79,8 @@ public final class McpTelemetry {
     this.interceptor = !enabled ? PASS_THROUGH
         : new TelemetryInterceptor(tracer, instruments, w3c, sessionIds, b.payloads);
     boolean notify = enabled && b.notificationSpans;
-    this.clientNotifications = notify ? new NotificationSpans(tracer, w3c, sessionIds, true) : null;
-    this.serverNotifications = notify ? new NotificationSpans(tracer, w3c, sessionIds, false) : null;
+    this.clientNotifications = notify ? new NotificationSpans(tracer, sessionIds, true) : null;
+    this.serverNotifications = notify ? new NotificationSpans(tracer, sessionIds, false) : null;
   }
 
   /** Telemetry with the defaults: no payloads, digested session ids. */

@@ -9,7 +9,6 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 
 /**
  * A span for each notification, as the conventions define them: {@code CLIENT} for one this side
@@ -23,15 +22,12 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
  */
 public final class NotificationSpans {
   private final Tracer tracer;
-  private final TextMapPropagator propagator;
   private final SessionIds sessions;
   private final Shapes shapes;
 
   /** Spans for the notifications of a client ({@code server.*} attributes) or of a server. */
-  public NotificationSpans(Tracer tracer, TextMapPropagator propagator, SessionIds sessions,
-      boolean client) {
+  public NotificationSpans(Tracer tracer, SessionIds sessions, boolean client) {
     this.tracer = tracer;
-    this.propagator = propagator;
     this.sessions = sessions;
     this.shapes = new Shapes(client);
   }
@@ -44,7 +40,7 @@ public final class NotificationSpans {
     Context parent = Context.current();
     JsonNode meta = params == null ? null : params.get("_meta");
     if (meta instanceof ObjectNode) {
-      Context extracted = propagator.extract(Context.root(), meta, MetaCarrier.INSTANCE);
+      Context extracted = MetaCarrier.extract(meta);
       if (Span.fromContext(extracted).getSpanContext().isValid()) {
         parent = extracted;
       }

@@ -107,7 +107,7 @@ public final class TelemetryInterceptor implements McpInterceptor {
     Context parent = ambient;
     JsonNode meta = params == null ? null : params.get("_meta");
     if (meta instanceof ObjectNode) {
-      Context extracted = propagator.extract(Context.root(), meta, MetaCarrier.INSTANCE);
+      Context extracted = MetaCarrier.extract(meta);
       if (Span.fromContext(extracted).getSpanContext().isValid()) {
         parent = extracted;
       }
