@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.core.McpProtocolException;
+import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.core.engine.MethodHandlers;
 import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.engine.RequestOptions;
@@ -307,6 +308,45 @@ class ClientCallsInMemoryTest {
       assertThat(client.callTool("add", Map.of("a", 1, "b", 1), Sum.class).value())
           .isEqualTo(new Sum(2));
     }
+  }
+
+  @Test
+  void asyncCallsLetEachInterceptorCarryTheCallersStateToTheWorkerThread() throws Exception {
+    ThreadLocal<String> caller = new ThreadLocal<>();
+    List<String> wrappedOn = new CopyOnWriteArrayList<>();
+    List<String> seenByInterceptor = new CopyOnWriteArrayList<>();
+    McpClient.Builder builder = McpClient.builder().addInterceptor(new McpInterceptor() {
+      @Override
+      public JsonNode intercept(Chain chain) throws Exception {
+        seenByInterceptor.add(chain.method() + " " + caller.get());
+        return chain.proceed(chain.params());
+      }
+
+      @Override
+      public Runnable carryAcrossThreads(Runnable task) {
+        String state = caller.get();
+        wrappedOn.add(Thread.currentThread().getName());
+        return () -> {
+          caller.set(state);
+          try {
+            task.run();
+          } finally {
+            caller.remove();
+          }
+        };
+      }
+    });
+    try (McpClient client = connect(builder)) {
+      caller.set("request-42");
+      try {
+        client.requestAsync("ping", null, null).get(5, TimeUnit.SECONDS);
+      } finally {
+        caller.remove();
+      }
+    }
+
+    assertThat(wrappedOn).containsExactly(Thread.currentThread().getName());
+    assertThat(seenByInterceptor).contains("ping request-42");
   }
 
   @Test

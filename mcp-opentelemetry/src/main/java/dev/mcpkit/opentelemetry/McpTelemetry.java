@@ -4,6 +4,7 @@ import dev.mcpkit.client.McpClient;
 import dev.mcpkit.core.engine.McpEventListener;
 import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.opentelemetry.internal.Instruments;
+import dev.mcpkit.opentelemetry.internal.NotificationSpans;
 import dev.mcpkit.opentelemetry.internal.SessionIds;
 import dev.mcpkit.opentelemetry.internal.TelemetryInterceptor;
 import dev.mcpkit.opentelemetry.internal.TelemetryListener;
@@ -12,6 +13,7 @@ import dev.mcpkit.server.McpServer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -44,11 +46,26 @@ public final class McpTelemetry {
   /** The instrumentation scope name of every tracer and meter this module uses. */
   public static final String INSTRUMENTATION_NAME = "dev.mcpkit.opentelemetry";
 
+  /** What {@link #interceptor()} is with no SDK: it passes requests on and reads nothing. */
+  private static final McpInterceptor PASS_THROUGH = new McpInterceptor() {
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode intercept(Chain chain) throws Exception {
+      return chain.proceed(chain.params());
+    }
+
+    @Override
+    public boolean readsResultTrees() {
+      return false;
+    }
+  };
+
   private final Instruments instruments;
   private final McpInterceptor interceptor;
   private final OpenTelemetry openTelemetry;
   private final AtomicBoolean streamsObserved = new AtomicBoolean();
   private final boolean enabled;
+  private final NotificationSpans clientNotifications;
+  private final NotificationSpans serverNotifications;
 
   private McpTelemetry(Builder b) {
     this.openTelemetry = b.openTelemetry;
@@ -57,8 +74,13 @@ public final class McpTelemetry {
     this.instruments = new Instruments(b.openTelemetry.getMeter(INSTRUMENTATION_NAME));
     TextMapPropagator w3c = TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
         W3CBaggagePropagator.getInstance());
-    this.interceptor = !enabled ? chain -> chain.proceed(chain.params()) : new TelemetryInterceptor(b.openTelemetry.getTracer(INSTRUMENTATION_NAME),
-        instruments, w3c, new SessionIds(b.rawSessionIds), b.payloads);
+    Tracer tracer = b.openTelemetry.getTracer(INSTRUMENTATION_NAME);
+    SessionIds sessionIds = new SessionIds(b.rawSessionIds);
+    this.interceptor = !enabled ? PASS_THROUGH
+        : new TelemetryInterceptor(tracer, instruments, w3c, sessionIds, b.payloads);
+    boolean notify = enabled && b.notificationSpans;
+    this.clientNotifications = notify ? new NotificationSpans(tracer, sessionIds, true) : null;
+    this.serverNotifications = notify ? new NotificationSpans(tracer, sessionIds, false) : null;
   }
 
   /** Telemetry with the defaults: no payloads, digested session ids. */
@@ -93,7 +115,8 @@ public final class McpTelemetry {
 
   /** {@link #serverListener()} that passes every event on to {@code next} (an activity log). */
   public McpEventListener serverListener(McpEventListener next) {
-    return new TelemetryListener(instruments, false, Objects.requireNonNull(next, "next"));
+    return new TelemetryListener(instruments, false, Objects.requireNonNull(next, "next"),
+        serverNotifications);
   }
 
   /** The listener for a client: request ids on client spans, session durations, open sessions. */
@@ -103,7 +126,8 @@ public final class McpTelemetry {
 
   /** {@link #clientListener()} that passes every event on to {@code next}. */
   public McpEventListener clientListener(McpEventListener next) {
-    return new TelemetryListener(instruments, true, Objects.requireNonNull(next, "next"));
+    return new TelemetryListener(instruments, true, Objects.requireNonNull(next, "next"),
+        clientNotifications);
   }
 
   /**
@@ -147,6 +171,7 @@ public final class McpTelemetry {
     private final OpenTelemetry openTelemetry;
     private boolean payloads;
     private boolean rawSessionIds;
+    private boolean notificationSpans = true;
 
     private Builder(OpenTelemetry openTelemetry) {
       this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
@@ -169,6 +194,17 @@ public final class McpTelemetry {
      */
     public Builder rawSessionIds(boolean raw) {
       this.rawSessionIds = raw;
+      return this;
+    }
+
+    /**
+     * Whether each notification sent or received gets a span ({@code notifications/progress},
+     * {@code notifications/message}, {@code notifications/cancelled}, the {@code list_changed}
+     * ones, ...), as the conventions define them; on by default. A host whose tools report progress
+     * many times per call and who does not want a span for each turns them off.
+     */
+    public Builder notificationSpans(boolean spans) {
+      this.notificationSpans = spans;
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.mcpkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.engine.ClientAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,6 +74,29 @@ abstract class HttpTransportContract {
   @AfterEach
   void stopServer() throws Exception {
     stop();
+  }
+
+  @Test
+  void observersSeeTheAddressAndPortEachRequestCameFromOnSessionAndStatelessRequests()
+      throws Exception {
+    java.util.List<ClientAddress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    McpServer observed = TestTools.server().addInterceptor(chain -> {
+      if ("tools/call".equals(chain.method())) {
+        seen.add(chain.attributes().get(ClientAddress.KEY));
+      }
+      return chain.proceed(chain.params());
+    }).build();
+    restart(options(), McpEndpoint.at("/mcp", observed));
+    client.initialize();
+    client.call("echo", "{\"text\":\"hi\",\"times\":1}");
+    RawClient.Response stateless = client.stateless("tools/call",
+        "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\",\"times\":1}}");
+
+    assertThat(stateless.status()).isEqualTo(200);
+    assertThat(seen).hasSize(2).allSatisfy(address -> {
+      assertThat(java.net.InetAddress.getByName(address.address()).isLoopbackAddress()).isTrue();
+      assertThat(address.port()).isPositive().isNotEqualTo(base.getPort());
+    });
   }
 
   @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import dev.mcpkit.core.engine.Direction;
+import dev.mcpkit.core.engine.McpEventListener;
+import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,5 +71,67 @@ class InterceptorAndActivityLogTest {
     assertThat(login.toString()).doesNotContain("hunter2");
     assertThat(refused.outcome()).isEqualTo("tool_error");
     assertThat(refused.detail()).contains("Pariss");
+  }
+
+  @Test
+  void interceptorThatReadsNoResultTreesIsGivenTheRecordAndTheClientGetsTheSameAnswer() {
+    List<JsonNode> seen = new CopyOnWriteArrayList<>();
+    McpServer server = TestTools.server().addInterceptor(new McpInterceptor() {
+      @Override
+      public JsonNode intercept(Chain chain) throws Exception {
+        JsonNode result = chain.proceed(chain.params());
+        seen.add(result);
+        return result;
+      }
+
+      @Override
+      public boolean readsResultTrees() {
+        return false;
+      }
+    }).build();
+    fixture = new ServerFixture(server);
+    fixture.client.initialize();
+
+    JsonNode answer = fixture.client.call("echo", "{\"text\":\"quiet\",\"times\":2}");
+
+    JsonNode callResult = seen.get(seen.size() - 1);
+    assertThat(callResult).isInstanceOf(POJONode.class);
+    assertThat(((POJONode) callResult).getPojo()).isInstanceOf(CallToolResult.class);
+    assertThat(answer.path("content").get(0).path("text").asText()).isEqualTo("quietquiet");
+  }
+
+  @Test
+  void anyObserverThatReadsResultTreesStillGetsATreeEvenNextToOneThatDoesNot() {
+    List<JsonNode> intercepted = new CopyOnWriteArrayList<>();
+    List<JsonNode> listened = new CopyOnWriteArrayList<>();
+    McpServer server = TestTools.server().addInterceptor(new McpInterceptor() {
+      @Override
+      public JsonNode intercept(Chain chain) throws Exception {
+        JsonNode result = chain.proceed(chain.params());
+        intercepted.add(result);
+        return result;
+      }
+
+      @Override
+      public boolean readsResultTrees() {
+        return false;
+      }
+    }).listener(new McpEventListener() {
+      @Override
+      public void requestSucceeded(RequestInfo request, JsonNode result, long durationNanos) {
+        if ("tools/call".equals(request.method())) {
+          listened.add(result);
+        }
+      }
+    }).build();
+    fixture = new ServerFixture(server);
+    fixture.client.initialize();
+
+    fixture.client.call("echo", "{\"text\":\"quiet\",\"times\":1}");
+
+    assertThat(listened).hasSize(1);
+    assertThat(listened.get(0)).isInstanceOf(ObjectNode.class);
+    assertThat(listened.get(0).path("content").get(0).path("text").asText()).isEqualTo("quiet");
+    assertThat(intercepted.get(intercepted.size() - 1)).isInstanceOf(ObjectNode.class);
   }
 }

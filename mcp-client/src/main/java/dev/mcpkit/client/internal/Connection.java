@@ -10,6 +10,7 @@ import dev.mcpkit.client.transport.StdioTransport;
 import dev.mcpkit.core.McpProtocolException;
 import dev.mcpkit.core.engine.Attributes;
 import dev.mcpkit.core.engine.ConnectionInfo;
+import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.engine.RequestHandle;
 import dev.mcpkit.core.engine.RequestOptions;
@@ -320,13 +321,18 @@ public final class Connection implements Closeable, ConnectionInfo {
         handle.cancel();
       }
     });
-    startWorker(() -> {
+    Runnable task = () -> {
       try {
         future.complete(request(method, params, options, handle));
       } catch (Throwable t) {
         future.completeExceptionally(t);
       }
-    });
+    };
+    // what the calling thread knows (a tracing context) goes with the call onto the worker
+    for (McpInterceptor interceptor : config.interceptors()) {
+      task = interceptor.carryAcrossThreads(task);
+    }
+    startWorker(task);
     return future;
   }
 

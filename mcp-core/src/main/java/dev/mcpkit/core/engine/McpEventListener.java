@@ -11,11 +11,26 @@ import dev.mcpkit.core.jsonrpc.RequestId;
  */
 public interface McpEventListener {
   /** Observes nothing. */
-  McpEventListener NONE = new McpEventListener() {};
+  McpEventListener NONE = new McpEventListener() {
+    @Override
+    public boolean readsResultTrees() {
+      return false;
+    }
+  };
 
   /** One request, inbound or outbound. */
   record RequestInfo(Direction direction, RequestId id, String method, JsonNode params,
       Attributes attributes) {}
+
+  /**
+   * Whether {@link #requestSucceeded} reads results as JSON trees; true unless the listener says
+   * otherwise ({@link #NONE} does). See {@link McpInterceptor#readsResultTrees()}: a listener that
+   * answers false may be given a {@link com.fasterxml.jackson.databind.node.POJONode} holding the
+   * result's record.
+   */
+  default boolean readsResultTrees() {
+    return true;
+  }
 
   default void requestStarted(RequestInfo request) {}
 
@@ -29,6 +44,23 @@ public interface McpEventListener {
   default void notificationReceived(String method, JsonNode params) {}
 
   default void notificationSent(String method, JsonNode params) {}
+
+  /**
+   * A notification came in on a connection whose attributes are {@code connection} (its
+   * {@link ConnectionInfo}, for one). Engines call this form; by default it calls
+   * {@link #notificationReceived(String, JsonNode)}.
+   */
+  default void notificationReceived(String method, JsonNode params, Attributes connection) {
+    notificationReceived(method, params);
+  }
+
+  /**
+   * A notification was written to a connection whose attributes are {@code connection}. Engines
+   * call this form; by default it calls {@link #notificationSent(String, JsonNode)}.
+   */
+  default void notificationSent(String method, JsonNode params, Attributes connection) {
+    notificationSent(method, params);
+  }
 
   /** A message that could not be handled (invalid, or an answer to nothing we asked). */
   default void messageRejected(JsonRpcError error) {}

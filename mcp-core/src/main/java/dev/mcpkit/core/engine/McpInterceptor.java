@@ -11,6 +11,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface McpInterceptor {
   JsonNode intercept(Chain chain) throws Exception;
 
+  /**
+   * Called on the caller's thread when a request it makes is handed to another thread (a client's
+   * {@code ...Async} calls), before the hand-off: returns what that thread runs instead of
+   * {@code task}, typically {@code task} with state of the calling thread (a tracing context)
+   * restored around it, so that the request's interceptors see the caller's state rather than the
+   * worker's. Must be cheap and must not throw. The default returns {@code task} unchanged.
+   */
+  default Runnable carryAcrossThreads(Runnable task) {
+    return task;
+  }
+
+  /**
+   * Whether this interceptor reads or rewrites results as JSON trees; true unless it says otherwise.
+   * When every interceptor and the event listener answer false, a server may pass a result on in the
+   * form it will write it instead of building a tree first: a
+   * {@link com.fasterxml.jackson.databind.node.POJONode} holding the protocol record (a session's
+   * {@link dev.mcpkit.core.schema.Tools.CallToolResult}). An interceptor that answers false reads
+   * such a result from the record and returns it unchanged.
+   */
+  default boolean readsResultTrees() {
+    return true;
+  }
+
   /** One request on its way through the interceptors. */
   interface Chain {
     Direction direction();

@@ -270,7 +270,7 @@ public final class ProtocolEngine implements Closeable {
 
   void sendNotification(String method, JsonNode params, RequestId related) throws IOException {
     outbound.send(new JsonRpcNotification(method, params), related);
-    listener.notificationSent(method, params);
+    listener.notificationSent(method, params, attributes);
   }
 
   private void sendCancelled(RequestId id, String reason, RequestId related) {
@@ -361,7 +361,7 @@ public final class ProtocolEngine implements Closeable {
   }
 
   private void onNotification(JsonRpcNotification n) {
-    listener.notificationReceived(n.method(), n.params());
+    listener.notificationReceived(n.method(), n.params(), attributes);
     JsonNode params = n.params();
     if ("notifications/cancelled".equals(n.method())) {
       JsonNode idNode = params == null ? null : params.get("requestId");

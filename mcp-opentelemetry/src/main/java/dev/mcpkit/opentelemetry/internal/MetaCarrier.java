@@ -2,6 +2,9 @@ package dev.mcpkit.opentelemetry.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.List;
@@ -24,6 +27,22 @@ public final class MetaCarrier implements TextMapGetter<JsonNode>, TextMapSetter
   private static final List<String> KEYS = List.of("traceparent", "tracestate", "baggage");
 
   private MetaCarrier() {}
+
+  /**
+   * The trace context and baggage in {@code meta}, on an empty context. Each propagator runs only
+   * when its key is there: most requests carry neither, and the baggage propagator allocates even
+   * when it finds nothing.
+   */
+  static Context extract(JsonNode meta) {
+    Context context = Context.root();
+    if (meta.get("traceparent") != null) {
+      context = W3CTraceContextPropagator.getInstance().extract(context, meta, INSTANCE);
+    }
+    if (meta.get("baggage") != null) {
+      context = W3CBaggagePropagator.getInstance().extract(context, meta, INSTANCE);
+    }
+    return context;
+  }
 
   @Override
   public Iterable<String> keys(JsonNode meta) {

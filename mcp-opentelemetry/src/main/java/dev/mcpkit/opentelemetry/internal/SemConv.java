@@ -28,6 +28,8 @@ public final class SemConv {
       AttributeKey.stringKey("network.transport");
   public static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
   public static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+  public static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey("client.address");
+  public static final AttributeKey<Long> CLIENT_PORT = AttributeKey.longKey("client.port");
   public static final AttributeKey<String> TOOL_ARGUMENTS =
       AttributeKey.stringKey("gen_ai.tool.call.arguments");
   public static final AttributeKey<String> TOOL_RESULT =

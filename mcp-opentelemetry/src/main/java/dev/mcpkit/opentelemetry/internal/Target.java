@@ -6,32 +6,37 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What a request is about, as the conventions name it: the tool ({@code tools/call}), the prompt
  * ({@code prompts/get}) or the resource ({@code resources/read}, {@code resources/subscribe},
  * {@code resources/unsubscribe}). The span name is {@code {mcp.method.name} {target}} with the tool or
- * prompt as target; a resource URI never goes into the name (its cardinality is unbounded).
+ * prompt as target; a resource URI never goes into the name (its cardinality is unbounded). Read
+ * straight from the params, without allocating.
  */
-record Target(String tool, String prompt, String resourceUri) {
-  private static final Target NONE = new Target(null, null, null);
+final class Target {
   /** Longer names are not low-cardinality targets; they are left out of the span name. */
   private static final int MAX_NAME = 256;
 
-  static Target of(String method, JsonNode params) {
-    if (params == null) {
-      return NONE;
+  private Target() {}
+
+  /** The tool ({@code tools/call}) or prompt ({@code prompts/get}) named, or null. */
+  static String name(String method, JsonNode params) {
+    if (params == null || !isTool(method) && !"prompts/get".equals(method)) {
+      return null;
     }
-    switch (method) {
-      case "tools/call":
-        return new Target(text(params, "name"), null, null);
-      case "prompts/get":
-        return new Target(null, text(params, "name"), null);
-      case "resources/read", "resources/subscribe", "resources/unsubscribe":
-        return new Target(null, null, text(params, "uri"));
-      default:
-        return NONE;
-    }
+    return text(params, "name");
   }
 
-  String spanName(String method) {
-    String target = tool != null ? tool : prompt;
-    return target == null ? method : method + " " + target;
+  static boolean isTool(String method) {
+    return "tools/call".equals(method);
+  }
+
+  /** The resource a resource request (or {@code notifications/resources/updated}) is about. */
+  static String resourceUri(String method, JsonNode params) {
+    if (params == null) {
+      return null;
+    }
+    return switch (method) {
+      case "resources/read", "resources/subscribe", "resources/unsubscribe",
+          "notifications/resources/updated" -> text(params, "uri");
+      default -> null;
+    };
   }
 
   private static String text(JsonNode params, String field) {

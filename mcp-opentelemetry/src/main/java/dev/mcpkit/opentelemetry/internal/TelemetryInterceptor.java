@@ -2,13 +2,16 @@ package dev.mcpkit.opentelemetry.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import dev.mcpkit.core.McpProtocolException;
+import dev.mcpkit.core.engine.ClientAddress;
 import dev.mcpkit.core.engine.ConnectionInfo;
 import dev.mcpkit.core.engine.Direction;
 import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.json.SecretRedactor;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.core.schema.Tools.CallToolResult;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -42,6 +45,8 @@ public final class TelemetryInterceptor implements McpInterceptor {
   private final TextMapPropagator propagator;
   private final SessionIds sessions;
   private final boolean payloads;
+  private final Shapes clientShapes = new Shapes(true);
+  private final Shapes serverShapes = new Shapes(false);
 
   public TelemetryInterceptor(Tracer tracer, Instruments instruments, TextMapPropagator propagator,
       SessionIds sessions, boolean payloads) {
@@ -50,6 +55,24 @@ public final class TelemetryInterceptor implements McpInterceptor {
     this.propagator = propagator;
     this.sessions = sessions;
     this.payloads = payloads;
+  }
+
+  /**
+   * Only to record a result ({@code captureToolPayloads}); otherwise it reads {@code isError} alone,
+   * from the record when the server passes one, so the server need not build a tree per call.
+   */
+  @Override
+  public boolean readsResultTrees() {
+    return payloads;
+  }
+
+  /**
+   * An async call's span is a child of the caller's context, not of whatever the worker thread has
+   * current (with nothing current at the call, its span starts a trace of its own).
+   */
+  @Override
+  public Runnable carryAcrossThreads(Runnable task) {
+    return Context.current().wrap(task);
   }
 
   @Override
@@ -62,16 +85,15 @@ public final class TelemetryInterceptor implements McpInterceptor {
     JsonNode params = chain.params();
     ConnectionInfo info = chain.attributes() == null ? null
         : chain.attributes().get(ConnectionInfo.KEY);
-    Target target = Target.of(method, params);
-    Shape shape = shape(method, target, info, true);
+    Shapes.Shape shape = clientShapes.of(method, Target.name(method, params), info);
     Attributes common = shape.attributes();
     SpanBuilder builder = tracer.spanBuilder(shape.spanName()).setSpanKind(SpanKind.CLIENT)
         .setAllAttributes(common);
-    describe(builder, target, info, params);
     Span span = builder.startSpan();
+    describe(span, method, shape, info, params);
     Context context = Context.current().with(span).with(CALL, new OutboundCall(span, method));
     JsonNode sent = span.getSpanContext().isValid() ? inject(context, params) : params;
-    return run(chain, sent, span, context, common, instruments.clientOperation, target);
+    return run(chain, sent, span, context, common, instruments.clientOperation, shape);
   }
 
   private JsonNode inbound(Chain chain) throws Exception {
@@ -79,14 +101,13 @@ public final class TelemetryInterceptor implements McpInterceptor {
     JsonNode params = chain.params();
     ConnectionInfo info = chain.attributes() == null ? null
         : chain.attributes().get(ConnectionInfo.KEY);
-    Target target = Target.of(method, params);
-    Shape shape = shape(method, target, info, false);
+    Shapes.Shape shape = serverShapes.of(method, Target.name(method, params), info);
     Attributes common = shape.attributes();
     Context ambient = Context.current();
     Context parent = ambient;
     JsonNode meta = params == null ? null : params.get("_meta");
     if (meta instanceof ObjectNode) {
-      Context extracted = propagator.extract(Context.root(), meta, MetaCarrier.INSTANCE);
+      Context extracted = MetaCarrier.extract(meta);
       if (Span.fromContext(extracted).getSpanContext().isValid()) {
         parent = extracted;
       }
@@ -97,25 +118,34 @@ public final class TelemetryInterceptor implements McpInterceptor {
     if (parent != ambient && ambientSpan.isValid()) {
       builder.addLink(ambientSpan);
     }
-    if (chain.context() != null && chain.context().id() != null) {
-      builder.setAttribute(SemConv.REQUEST_ID, String.valueOf(chain.context().id().value()));
+    ClientAddress peer = chain.attributes() == null ? null
+        : chain.attributes().get(ClientAddress.KEY);
+    if (peer != null) { // on the builder: HTTP's conventions let samplers read these
+      builder.setAttribute(SemConv.CLIENT_ADDRESS, peer.address());
+      if (peer.port() > 0) {
+        builder.setAttribute(SemConv.CLIENT_PORT, (long) peer.port());
+      }
     }
-    describe(builder, target, info, params);
     Span span = builder.startSpan();
-    return run(chain, params, span, parent.with(span), common, instruments.serverOperation, target);
+    if (span.isRecording() && chain.context() != null && chain.context().id() != null) {
+      span.setAttribute(SemConv.REQUEST_ID, String.valueOf(chain.context().id().value()));
+    }
+    describe(span, method, shape, info, params);
+    return run(chain, params, span, parent.with(span), common, instruments.serverOperation,
+        shape);
   }
 
   private JsonNode run(Chain chain, JsonNode params, Span span, Context context, Attributes common,
-      DoubleHistogram histogram, Target target) throws Exception {
+      DoubleHistogram histogram, Shapes.Shape shape) throws Exception {
     long start = System.nanoTime();
     String error = null;
     String status = null;
     try (Scope ignored = context.makeCurrent()) {
       JsonNode result = chain.proceed(params);
-      if (target.tool() != null && result != null && result.path("isError").asBoolean(false)) {
+      if (shape.tool() != null && isError(result)) {
         error = SemConv.TOOL_ERROR;
         span.setStatus(StatusCode.ERROR);
-      } else if (payloads && target.tool() != null && result != null) {
+      } else if (payloads && shape.tool() != null && result != null) {
         span.setAttribute(SemConv.TOOL_RESULT, McpJson.write(SecretRedactor.redact(result)));
       }
       return result;
@@ -149,73 +179,33 @@ public final class TelemetryInterceptor implements McpInterceptor {
     }
   }
 
-  /** A span's name and the attributes its span and metric share. */
-  private record Shape(String spanName, Attributes attributes) {}
-
-  /** What {@link #shape} depends on; the shape it gives is made once per distinct key. */
-  private record CommonKey(String method, String tool, String prompt, String version,
-      String transport, String protocolName, String protocolVersion, String address, int port) {}
-
-  /** Bounded: past this many distinct keys (tool names a client made up) it starts over. */
-  private static final int MAX_COMMON = 1_024;
-  private final java.util.concurrent.ConcurrentHashMap<CommonKey, Shape> shapes =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Whether a tool result is an {@code isError} one, whether a tree or the server's record. */
+  static boolean isError(JsonNode result) {
+    if (result instanceof POJONode pojo) {
+      return pojo.getPojo() instanceof CallToolResult record && record.failed();
+    }
+    return result != null && result.path("isError").asBoolean(false);
+  }
 
   /**
-   * The span name, and the attributes span and metric share (no ids: metrics keep a low
-   * cardinality).
+   * What only the span carries: session, resource, and (opted in) the redacted arguments. Set after
+   * the span started, and only on a recorded one: no sampler reads them, and a span the sampler
+   * dropped costs none of this work.
    */
-  private Shape shape(String method, Target target, ConnectionInfo info, boolean client) {
-    CommonKey key = info == null
-        ? new CommonKey(method, target.tool(), target.prompt(), null, null, null, null, null, -1)
-        : new CommonKey(method, target.tool(), target.prompt(), info.protocolVersion(),
-            info.networkTransport(), info.networkProtocolName(), info.networkProtocolVersion(),
-            client ? info.serverAddress() : null, client ? info.serverPort() : -1);
-    Shape known = shapes.get(key);
-    if (known != null) {
-      return known;
+  private void describe(Span span, String method, Shapes.Shape shape, ConnectionInfo info,
+      JsonNode params) {
+    if (!span.isRecording()) {
+      return;
     }
-    Shape made = new Shape(target.spanName(method), build(method, target, info, client));
-    if (shapes.size() >= MAX_COMMON) {
-      shapes.clear();
-    }
-    shapes.put(key, made);
-    return made;
-  }
-
-  private static Attributes build(String method, Target target, ConnectionInfo info,
-      boolean client) {
-    AttributesBuilder b = Attributes.builder().put(SemConv.METHOD, method);
-    if (target.tool() != null) {
-      b.put(SemConv.TOOL, target.tool()).put(SemConv.OPERATION, SemConv.EXECUTE_TOOL);
-    } else if (target.prompt() != null) {
-      b.put(SemConv.PROMPT, target.prompt());
-    }
-    if (info != null) {
-      putIfSet(b, SemConv.PROTOCOL_VERSION, info.protocolVersion());
-      putIfSet(b, SemConv.NETWORK_TRANSPORT, info.networkTransport());
-      putIfSet(b, SemConv.NETWORK_PROTOCOL_NAME, info.networkProtocolName());
-      putIfSet(b, SemConv.NETWORK_PROTOCOL_VERSION, info.networkProtocolVersion());
-      if (client && info.serverAddress() != null) {
-        b.put(SemConv.SERVER_ADDRESS, info.serverAddress());
-        if (info.serverPort() > 0) {
-          b.put(SemConv.SERVER_PORT, (long) info.serverPort());
-        }
-      }
-    }
-    return b.build();
-  }
-
-  /** What only the span carries: session, resource, and (opted in) the redacted arguments. */
-  private void describe(SpanBuilder builder, Target target, ConnectionInfo info, JsonNode params) {
     if (info != null && info.sessionId() != null) {
-      builder.setAttribute(SemConv.SESSION_ID, sessions.attribute(info.sessionId()));
+      span.setAttribute(SemConv.SESSION_ID, sessions.attribute(info.sessionId()));
     }
-    if (target.resourceUri() != null) {
-      builder.setAttribute(SemConv.RESOURCE_URI, target.resourceUri());
+    String uri = Target.resourceUri(method, params);
+    if (uri != null) {
+      span.setAttribute(SemConv.RESOURCE_URI, uri);
     }
-    if (payloads && target.tool() != null && params != null && params.get("arguments") != null) {
-      builder.setAttribute(SemConv.TOOL_ARGUMENTS,
+    if (payloads && shape.tool() != null && params != null && params.get("arguments") != null) {
+      span.setAttribute(SemConv.TOOL_ARGUMENTS,
           McpJson.write(SecretRedactor.redact(params.get("arguments"))));
     }
   }
@@ -236,12 +226,5 @@ public final class TelemetryInterceptor implements McpInterceptor {
     propagator.inject(context, meta, MetaCarrier.INSTANCE);
     copy.set("_meta", meta);
     return copy;
-  }
-
-  private static void putIfSet(AttributesBuilder b,
-      io.opentelemetry.api.common.AttributeKey<String> key, String value) {
-    if (value != null) {
-      b.put(key, value);
-    }
   }
 }

@@ -22,12 +22,24 @@ public final class TelemetryListener implements McpEventListener {
   private final LongUpDownCounter sessionsOpen;
   private final boolean client;
   private final McpEventListener next;
+  private final NotificationSpans notifications;
 
-  public TelemetryListener(Instruments instruments, boolean client, McpEventListener next) {
+  /**
+   * @param notifications spans for notifications, or null for none
+   */
+  public TelemetryListener(Instruments instruments, boolean client, McpEventListener next,
+      NotificationSpans notifications) {
     this.client = client;
+    this.notifications = notifications;
     this.sessionDuration = client ? instruments.clientSession : instruments.serverSession;
     this.sessionsOpen = client ? instruments.clientSessionsOpen : instruments.serverSessionsOpen;
     this.next = next;
+  }
+
+  /** This listener reads no result; whoever it passes events on to may. */
+  @Override
+  public boolean readsResultTrees() {
+    return next.readsResultTrees();
   }
 
   @Override
@@ -64,6 +76,24 @@ public final class TelemetryListener implements McpEventListener {
   @Override
   public void notificationSent(String method, JsonNode params) {
     next.notificationSent(method, params);
+  }
+
+  @Override
+  public void notificationReceived(String method, JsonNode params,
+      dev.mcpkit.core.engine.Attributes connection) {
+    if (notifications != null) {
+      notifications.received(method, params, connection);
+    }
+    next.notificationReceived(method, params, connection);
+  }
+
+  @Override
+  public void notificationSent(String method, JsonNode params,
+      dev.mcpkit.core.engine.Attributes connection) {
+    if (notifications != null) {
+      notifications.sent(method, params, connection);
+    }
+    next.notificationSent(method, params, connection);
   }
 
   @Override

@@ -147,6 +147,12 @@ final class ServletHttpCall implements HttpCall {
     return request.getRemoteAddr();
   }
 
+  @Override
+  public int clientPort() {
+    int port = request.getRemotePort();
+    return port > 0 ? port : -1;
+  }
+
   /**
    * Puts the request in asynchronous mode with non-blocking writes, where the servlet is
    * registered with async support; otherwise the container's thread stays with the stream.

@@ -1,6 +1,7 @@
 package dev.mcpkit.core.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.engine.Attributes;
 import dev.mcpkit.core.engine.McpEventListener;
 import dev.mcpkit.core.jsonrpc.JsonRpcError;
 import org.slf4j.Logger;
@@ -24,6 +25,11 @@ public final class SafeListener implements McpEventListener {
 
   private void failed(String event, RuntimeException e) {
     LOG.warn("event listener {} failed in {}", delegate.getClass().getName(), event, e);
+  }
+
+  @Override
+  public boolean readsResultTrees() {
+    return delegate.readsResultTrees();
   }
 
   @Override
@@ -59,6 +65,24 @@ public final class SafeListener implements McpEventListener {
       delegate.requestCancelled(request, reason);
     } catch (RuntimeException e) {
       failed("requestCancelled", e);
+    }
+  }
+
+  @Override
+  public void notificationReceived(String method, JsonNode params, Attributes connection) {
+    try {
+      delegate.notificationReceived(method, params, connection);
+    } catch (RuntimeException e) {
+      failed("notificationReceived", e);
+    }
+  }
+
+  @Override
+  public void notificationSent(String method, JsonNode params, Attributes connection) {
+    try {
+      delegate.notificationSent(method, params, connection);
+    } catch (RuntimeException e) {
+      failed("notificationSent", e);
     }
   }
 

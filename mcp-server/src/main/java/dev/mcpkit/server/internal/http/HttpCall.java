@@ -47,6 +47,11 @@ public interface HttpCall extends HttpRequestView {
     return null;
   }
 
+  /** The client's port as the server sees it, or -1. */
+  default int clientPort() {
+    return -1;
+  }
+
   /**
    * Detaches the response from the serving thread, where the server can write asynchronously (a
    * servlet container with async support): from now on the serving thread may return while the

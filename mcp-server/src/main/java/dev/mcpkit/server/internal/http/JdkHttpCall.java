@@ -116,6 +116,12 @@ public class JdkHttpCall implements HttpCall {
         : remote.getAddress().getHostAddress();
   }
 
+  @Override
+  public int clientPort() {
+    java.net.InetSocketAddress remote = exchange.getRemoteAddress();
+    return remote == null ? -1 : remote.getPort();
+  }
+
   /** The JDK server sets no deadline for request bodies: the handler does. */
   @Override
   public boolean limitsReadTime() {

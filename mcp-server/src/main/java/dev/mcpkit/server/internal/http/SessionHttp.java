@@ -144,7 +144,7 @@ final class SessionHttp {
           requested != null && requested.isTextual() ? requested.textValue()
               : Revisions.SESSIONS.id(), client);
       JsonRpcResponse response = session.engine().handle(request,
-          session.requestAttributes(principal));
+          ClientAddresses.attach(session.requestAttributes(principal), call, endpoint));
       if (response instanceof JsonRpcResponse.Result) {
         sessions.add(session);
         added = true;
@@ -183,8 +183,8 @@ final class SessionHttp {
         .answering(call, acceptsSse);
     session.register(request.id(), stream);
     try {
-      Attributes attrs = session.requestAttributes(principal)
-          .put(Keys.RESPONSE, stream::closeConnection);
+      Attributes attrs = ClientAddresses.attach(session.requestAttributes(principal), call,
+          session.endpoint()).put(Keys.RESPONSE, stream::closeConnection);
       JsonRpcResponse response;
       try {
         response = session.engine().handle(request, attrs);
@@ -267,7 +267,8 @@ final class SessionHttp {
     List<JsonRpcResponse> answers = new ArrayList<>(decoded.rejected());
     for (JsonRpcMessage m : decoded.messages()) {
       if (m instanceof JsonRpcRequest r) {
-        JsonRpcResponse response = session.engine().handle(r, session.requestAttributes(principal));
+        JsonRpcResponse response = session.engine().handle(r,
+            ClientAddresses.attach(session.requestAttributes(principal), call, session.endpoint()));
         if (response != null) {
           answers.add(response);
         }

@@ -136,6 +136,7 @@ final class StatelessHttp {
         .put(Keys.PRINCIPAL, principal)
         .put(Keys.STATELESS, meta)
         .put(dev.mcpkit.core.engine.ConnectionInfo.KEY, dev.mcpkit.server.internal.StatelessInfo.HTTP);
+    ClientAddresses.attach(attrs, call, endpoint);
     ProtocolEngine engine = core.newEngine("stateless", (message, related) -> {
       if (message instanceof JsonRpcRequest r) {
         throw new IOException("protocol " + Revisions.STATELESS.id() + " has no server-to-client"

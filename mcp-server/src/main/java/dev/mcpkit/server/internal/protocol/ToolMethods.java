@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import dev.mcpkit.core.McpProtocolException;
-import dev.mcpkit.core.engine.McpEventListener;
+import dev.mcpkit.core.engine.McpInterceptor;
 import dev.mcpkit.core.engine.MethodHandlers;
 import dev.mcpkit.core.engine.RequestContext;
 import dev.mcpkit.core.engine.RequestHandler;
@@ -52,10 +52,11 @@ final class ToolMethods {
       return Results.page(visible, params, core.config().pageSize(), "tools",
           ToolDefinition::name, t -> McpJson.toTree(t.tool()));
     };
-    // with nobody looking at results (no interceptor, no listener) the result is written
-    // straight from the record where the request's revision allows it (see RevisionShaping)
-    boolean direct = core.config().interceptors().isEmpty()
-        && core.config().listener() == McpEventListener.NONE;
+    // with nobody reading result trees (no interceptor or listener, or only ones that said so)
+    // the result is written straight from the record where the request's revision allows it
+    // (see RevisionShaping)
+    boolean direct = !core.config().listener().readsResultTrees()
+        && core.config().interceptors().stream().noneMatch(McpInterceptor::readsResultTrees);
     RequestHandler call = (ctx, params) -> call(core, ctx, params,
         direct && RevisionShaping.takesRecords(ctx.attributes()));
     b.onRequest("tools/list", list);

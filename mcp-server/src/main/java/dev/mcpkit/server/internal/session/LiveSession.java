@@ -92,7 +92,8 @@ public final class LiveSession implements SessionState, ServerPeer {
     synchronized (this) {
       if (engine == null) {
         engine = core.newEngine("http-session", this::route,
-            new Attributes().put(Keys.SESSION, this), ProtocolRevision.latestSession());
+            new Attributes().put(Keys.SESSION, this).put(ConnectionInfo.KEY, this),
+            ProtocolRevision.latestSession());
       }
       return engine;
     }
