@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -144,6 +145,7 @@ public final class McpHttpServer implements Closeable {
     private McpHttpOptions options = McpHttpOptions.defaults();
     private int maxThreads = 200;
     private int backlog = 128;
+    private Duration headerReadTimeout = Duration.ofSeconds(10);
 
     private Builder() {}
 
@@ -186,6 +188,22 @@ public final class McpHttpServer implements Closeable {
     }
 
     /**
+     * On Java 17, the time a client has to send its request line and headers once its first byte
+     * arrived (default 10 s); then its connection is closed. While every thread is busy and
+     * requests wait, a client gets at most one second. (The JDK server reads headers on a pool
+     * thread before any handler runs, so without this a client sending one byte a second holds a
+     * thread.) Unused on 21+, where such a client holds only a virtual thread.
+     */
+    public Builder headerReadTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("headerReadTimeout must be positive, got " + timeout);
+      }
+      this.headerReadTimeout = timeout;
+      return this;
+    }
+
+    /**
      * Binds and starts serving.
      *
      * @throws UncheckedIOException when the port cannot be bound
@@ -210,9 +228,15 @@ public final class McpHttpServer implements Closeable {
         throw new UncheckedIOException("cannot listen on " + address.getHostAddress() + ":" + port
             + ": " + e.getMessage(), e);
       }
-      ExecutorService executor = executor(maxThreads);
+      ExecutorService executor = executor(maxThreads, headerReadTimeout.toMillis());
       server.setExecutor(executor);
-      server.createContext("/", exchange -> handler.handle(new JdkHttpCall(exchange)));
+      server.createContext("/", exchange -> {
+        if (dev.mcpkit.server.internal.http.ElasticPool.handlerStarts()) {
+          handler.handle(new JdkHttpCall(exchange));
+        } else {
+          exchange.close(); // its header deadline ran out: the connection is being closed
+        }
+      });
       server.start();
       String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
           : address.getHostAddress();
@@ -230,11 +254,12 @@ public final class McpHttpServer implements Closeable {
       }
     }
 
-    private static ExecutorService executor(int maxThreads) {
+    private static ExecutorService executor(int maxThreads, long headerTimeoutMillis) {
       if (Threads.hasVirtualThreads()) {
         return Threads.newExecutor("mcp-http", maxThreads);
       }
-      return dev.mcpkit.server.internal.http.ElasticPool.of(maxThreads);
+      return dev.mcpkit.server.internal.http.ElasticPool.forJdkServer(maxThreads,
+          headerTimeoutMillis, 1_000);
     }
   }
 }
