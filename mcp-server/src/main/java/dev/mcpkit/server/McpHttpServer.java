@@ -190,7 +190,7 @@ public final class McpHttpServer implements Closeable {
     /**
      * On Java 17, the time a client has to send its request line and headers once its first byte
      * arrived (default 10 s); then its connection is closed. While every thread is busy and
-     * requests wait, a client gets at most one second. (The JDK server reads headers on a pool
+     * requests wait, a client gets at most 250 ms. (The JDK server reads headers on a pool
      * thread before any handler runs, so without this a client sending one byte a second holds a
      * thread.) Unused on 21+, where such a client holds only a virtual thread.
      */
@@ -259,7 +259,7 @@ public final class McpHttpServer implements Closeable {
         return Threads.newExecutor("mcp-http", maxThreads);
       }
       return dev.mcpkit.server.internal.http.ElasticPool.forJdkServer(maxThreads,
-          headerTimeoutMillis, 1_000);
+          headerTimeoutMillis, 250);
     }
   }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * second holds that thread; here a task that has not reached the handler within the deadline is
  * interrupted, which closes its connection (the server reads from an interruptible channel) and
  * frees the thread. While every thread is busy and tasks wait, the deadline drops to
- * {@code busyTimeout}: a client on any working network sends its headers in well under a second.
+ * {@code busyTimeout}: a client on a working network sends its request line and headers in one
+ * round trip, well within it.
  * Thread-safe.
  */
 final class HeaderDeadlines {
