@@ -202,9 +202,9 @@ public final class LoadHarness {
   // ------------------------------------------------------------------ idle sessions
 
   /**
-   * Opens one session and calls it from 8 threads (so every class, cache, server thread and
-   * connection exists), reads the live heap, opens
-   * {@code sessions - 1} more and leaves them all idle for a minute (our server sheds an idle
+   * Opens one session and calls it, opens a tenth of the sessions from 8 threads (so every class,
+   * cache, server thread and connection exists), reads the live heap, opens the rest the same way
+   * and leaves them all idle for a minute (our server sheds an idle
    * session's engine after 30 s, swept every 30 s), reads the live heap again, then calls echo
    * once on every session.
    */
@@ -226,13 +226,16 @@ public final class LoadHarness {
         List<Sessions.Session> all = new ArrayList<>();
         Sessions.Session first = http.open(server.url());
         all.add(first);
-        // with the concurrency the sessions are opened with: the server's threads, their
-        // buffers and the client's connections then exist before the first reading, so the
-        // difference is the sessions' own
-        http.echoEach(server.url(), java.util.Collections.nCopies(400, first), 8);
+        for (int i = 0; i < 50; i++) {
+          http.echo(server.url(), first, EchoServer.BARE_TEXT);
+        }
+        // a tenth of the sessions first, with the concurrency of the rest: the server's threads,
+        // their buffers and the client's connections then exist before the first reading, so
+        // the difference over the rest is the sessions' own
+        all.addAll(http.openMany(server.url(), warmSessions(), 8));
         before.put(t.name(), server.liveHeapBytes());
         long start = System.nanoTime();
-        all.addAll(http.openMany(server.url(), sessions - 1, 8));
+        all.addAll(http.openMany(server.url(), measuredSessions(), 8));
         lastOpened = System.nanoTime();
         opened.put(t.name(), all);
         System.out.printf("%-26s %,d sessions opened in %.1f s%n", t.name(),
@@ -248,7 +251,7 @@ public final class LoadHarness {
         Target t = targets.get(i);
         ServerProcess server = servers.get(i);
         long after = server.liveHeapBytes();
-        long perSession = (after - before.get(t.name())) / (sessions - 1);
+        long perSession = (after - before.get(t.name())) / measuredSessions();
         long failed = http.echoEach(server.url(), opened.get(t.name()), 8);
         idleBytes.put(t.name(), perSession);
         idleErrors.put(t.name(), failed);
@@ -261,6 +264,16 @@ public final class LoadHarness {
         s.close();
       }
     }
+  }
+
+  /** Sessions opened before the first heap reading, besides the first one. */
+  private int warmSessions() {
+    return Math.max(1, (sessions - 1) / 10);
+  }
+
+  /** Sessions opened between the two heap readings. */
+  private int measuredSessions() {
+    return sessions - 1 - warmSessions();
   }
 
   // ------------------------------------------------------------------ client
