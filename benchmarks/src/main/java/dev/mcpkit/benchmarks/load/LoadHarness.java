@@ -350,7 +350,7 @@ public final class LoadHarness {
     return String.format("%s, %d cores, Java %s, JVM %s, wrk %d s per run after a %d s warm-up",
         Instant.now(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), String.join(" ", ServerProcess.flags()), duration,
-        warmup) + (checked ? ", every answer checked in Lua" : ", plain wrk (fixed body, no"
-        + " response check)");
+        warmup) + (checked ? ", every answer checked in Lua" : ", plain wrk (no Lua"
+        + " check of answers)");
   }
 }
