@@ -47,6 +47,7 @@ public final class LoadHarness {
   private final Map<String, Result> at64 = new LinkedHashMap<>();
   private final Map<String, Result> at1 = new LinkedHashMap<>();
   private final Map<String, Long> idleBytes = new LinkedHashMap<>();
+  private final Map<String, Long> newBytes = new LinkedHashMap<>();
   private final Map<String, Long> idleErrors = new LinkedHashMap<>();
   private final Map<String, Result> clients = new LinkedHashMap<>();
   private final Map<String, Double> serverCpu = new LinkedHashMap<>();
@@ -204,9 +205,9 @@ public final class LoadHarness {
   /**
    * Opens one session and calls it, opens a tenth of the sessions from 8 threads (so every class,
    * cache, server thread and connection exists), reads the live heap, opens the rest the same way
-   * and leaves them all idle for a minute (our server sheds an idle
-   * session's engine after 30 s, swept every 30 s), reads the live heap again, then calls echo
-   * once on every session.
+   * and reads it again (the heap per new session), calls echo once on each and leaves them all
+   * idle for a minute (our server sheds an idle session's engine after 30 s, swept every 30 s),
+   * reads the live heap again (per idle session), then calls echo once more on every session.
    */
   private void idleSessions() throws Exception {
     List<Target> targets = new ArrayList<>();
@@ -236,10 +237,18 @@ public final class LoadHarness {
         before.put(t.name(), server.liveHeapBytes());
         long start = System.nanoTime();
         all.addAll(http.openMany(server.url(), measuredSessions(), 8));
+        long openedNanos = System.nanoTime();
+        // read at once: a session opened and never used expires after a minute on our server
+        long perNew = (server.liveHeapBytes() - before.get(t.name())) / measuredSessions();
+        newBytes.put(t.name(), perNew);
+        // one call each, as a client makes, so that the sessions are used and wait out the idle
+        // time as idle sessions rather than expire as unused ones
+        long firstCallFailed = http.echoEach(server.url(), all, 8);
         lastOpened = System.nanoTime();
         opened.put(t.name(), all);
-        System.out.printf("%-26s %,d sessions opened in %.1f s%n", t.name(),
-            all.size(), (lastOpened - start) / 1e9);
+        System.out.printf("%-26s %,d sessions opened in %.1f s: %,d bytes per new session;"
+                + " one call each, %d failed%n", t.name(), all.size(),
+            (openedNanos - start) / 1e9, perNew, firstCallFailed);
       }
       long idleUntil = lastOpened + TimeUnit.SECONDS.toNanos(idleWait);
       long wait = idleUntil - System.nanoTime();
@@ -322,6 +331,11 @@ public final class LoadHarness {
 
   Map<String, Long> idleBytes() {
     return idleBytes;
+  }
+
+  /** Live heap per session right after {@code initialize} and {@code notifications/initialized}. */
+  Map<String, Long> newBytes() {
+    return newBytes;
   }
 
   Map<String, Long> idleErrors() {

@@ -74,6 +74,13 @@ final class Report {
       target("JDK HttpServer: >= 85% of bare JDK HttpServer (1 connection)",
           h.at1().get("ours-jdk").perSecond() / h.at1().get("bare-jdk").perSecond(), 0.85, true);
     }
+    h.newBytes().forEach((name, bytes) -> {
+      if (name.startsWith("ours")) {
+        md.append("- ").append(name).append(": live heap per session from the moment it exists"
+            + " <= 512 bytes: ").append(bytes).append(" bytes: ")
+            .append(bytes <= 512 ? "**met**" : "**not met**").append('\n');
+      }
+    });
     h.idleBytes().forEach((name, bytes) -> {
       if (name.startsWith("ours")) {
         md.append("- ").append(name).append(": live heap per idle session <= 512 bytes: ")
@@ -122,7 +129,9 @@ final class Report {
     if (bytes == null) {
       return "";
     }
-    return String.format("%,d B", bytes);
+    Long fresh = h.newBytes().get(name);
+    return String.format("%,d B", bytes) + (fresh == null ? "" : String.format(" (new: %,d B)",
+        fresh));
   }
 
   private String idleCalls(String name) {

@@ -34,7 +34,8 @@ final class HeaderDeadlines {
   private final BooleanSupplier saturated;
   private final Set<Watched> running = ConcurrentHashMap.newKeySet();
   private final AtomicLong cut = new AtomicLong();
-  private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
+  private final AtomicLong lastWarning =
+      new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
   private final ScheduledFuture<?> checks;
 
   HeaderDeadlines(long timeoutMillis, long busyTimeoutMillis, BooleanSupplier saturated) {
