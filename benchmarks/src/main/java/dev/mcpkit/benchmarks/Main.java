@@ -14,7 +14,8 @@ public final class Main {
         jmh [JMH options]                 JMH benchmarks (e.g. jmh CodecBenchmark -prof gc)
         echo-server --port PORT --host jdk|jetty|tomcat [--impl ours|official|bare]
         load [--duration S] [--warmup S] [--sessions N] [--idle-wait S] [--only NAMES]
-             [--skip-idle] [--skip-client] [--out FILE]  every server under wrk, idle sessions,
+             [--skip-idle] [--skip-client] [--skip-throughput] [--vs-bare] [--plain-wrk]
+             [--jvm-flags "FLAGS"] [--out FILE]  every server under wrk, idle sessions,
                                           clients; prints the table with the targets
         client-bench --impl ours|official --url URL --callers N [--warmup S] [--duration S]
         postgres [--url JDBC_URL] [--duration S]  approval decisions across two instances, audit
@@ -24,7 +25,9 @@ public final class Main {
                                           OpenTelemetry API alone and on the SDK, interleaved
 
         streams --host jdk|jetty|tomcat [--streams N] [--slow N] [--duration S] [--warmup S]
-                                          open event streams and slow connections under wrk""";
+                                          open event streams and slow connections under wrk
+        alloc-per-call [--calls N]        bytes allocated per tools/call on the in-memory server
+                                          path, session and 2026-07-28""";
 
   private Main() {}
 
@@ -42,6 +45,7 @@ public final class Main {
       case "postgres" -> dev.mcpkit.benchmarks.postgres.PostgresFigures.main(rest);
       case "telemetry-overhead" -> TelemetryOverhead.main(rest);
       case "streams" -> dev.mcpkit.benchmarks.load.StreamLoad.main(rest);
+      case "alloc-per-call" -> AllocationPerCall.main(rest);
       default -> {
         System.err.println("unknown command " + args[0]);
         System.err.println(USAGE);

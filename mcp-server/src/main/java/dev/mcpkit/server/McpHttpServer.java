@@ -2,6 +2,9 @@ package dev.mcpkit.server;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mcpkit.core.engine.internal.Threads;
+import dev.mcpkit.core.jsonrpc.ErrorCodes;
+import dev.mcpkit.server.internal.http.AddressLimit;
+import dev.mcpkit.server.internal.http.HttpResponses;
 import dev.mcpkit.server.internal.http.JdkHttpCall;
 import dev.mcpkit.server.internal.http.McpHttpHandler;
 import java.io.Closeable;
@@ -10,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -144,6 +148,8 @@ public final class McpHttpServer implements Closeable {
     private McpHttpOptions options = McpHttpOptions.defaults();
     private int maxThreads = 200;
     private int backlog = 128;
+    private Duration headerReadTimeout = Duration.ofSeconds(10);
+    private int maxRequestsPerAddress;
 
     private Builder() {}
 
@@ -186,6 +192,38 @@ public final class McpHttpServer implements Closeable {
     }
 
     /**
+     * On Java 17, the time a client has to send its request line and headers once its first byte
+     * arrived (default 10 s); then its connection is closed. While every thread is busy and
+     * requests wait, a client gets at most 250 ms. (The JDK server reads headers on a pool
+     * thread before any handler runs, so without this a client sending one byte a second holds a
+     * thread.) Unused on 21+, where such a client holds only a virtual thread.
+     */
+    public Builder headerReadTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("headerReadTimeout must be positive, got " + timeout);
+      }
+      this.headerReadTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Requests, open event streams included, that one client address may have running at once;
+     * beyond, 429 with {@code Retry-After: 1}. Each holds a thread on this server (a virtual one on
+     * 21+), so one address cannot take every thread. Default: three quarters of
+     * {@link #maxThreads} on Java 17 (150, as many as may hold streams), 5,000 on 21+. Clients on
+     * this machine (loopback addresses) are not limited per address, since they all share one; every
+     * client behind a proxy shares the proxy's address: raise the limit there.
+     */
+    public Builder maxRequestsPerAddress(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxRequestsPerAddress must be at least 1, got " + max);
+      }
+      this.maxRequestsPerAddress = max;
+      return this;
+    }
+
+    /**
      * Binds and starts serving.
      *
      * @throws UncheckedIOException when the port cannot be bound
@@ -210,9 +248,36 @@ public final class McpHttpServer implements Closeable {
         throw new UncheckedIOException("cannot listen on " + address.getHostAddress() + ":" + port
             + ": " + e.getMessage(), e);
       }
-      ExecutorService executor = executor(maxThreads);
+      ExecutorService executor = executor(maxThreads, headerReadTimeout.toMillis());
       server.setExecutor(executor);
-      server.createContext("/", exchange -> handler.handle(new JdkHttpCall(exchange)));
+      AddressLimit perAddress = new AddressLimit(maxRequestsPerAddress > 0 ? maxRequestsPerAddress
+          : virtual ? 5_000 : Math.max(1, maxThreads * 3 / 4));
+      server.createContext("/", exchange -> {
+        if (!dev.mcpkit.server.internal.http.ElasticPool.handlerStarts()) {
+          exchange.close(); // its header deadline ran out: the connection is being closed
+          return;
+        }
+        JdkHttpCall call = new JdkHttpCall(exchange);
+        // clients on this machine share its loopback address: they get the server-wide limits
+        InetSocketAddress remote = exchange.getRemoteAddress();
+        String client = remote == null || remote.getAddress() == null
+            || remote.getAddress().isLoopbackAddress() ? null : remote.getAddress().getHostAddress();
+        if (client != null && !perAddress.enter(client)) {
+          call.setHeader("Retry-After", "1");
+          HttpResponses.error(call, 429, null, ErrorCodes.INTERNAL_ERROR, "Too many requests: this"
+              + " address already has " + perAddress.max() + " requests and streams open at this"
+              + " server, the most one address may (McpHttpServer.Builder.maxRequestsPerAddress);"
+              + " retry when one of them ends");
+          return;
+        }
+        try {
+          handler.handle(call);
+        } finally {
+          if (client != null) {
+            perAddress.exit(client);
+          }
+        }
+      });
       server.start();
       String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
           : address.getHostAddress();
@@ -230,11 +295,12 @@ public final class McpHttpServer implements Closeable {
       }
     }
 
-    private static ExecutorService executor(int maxThreads) {
+    private static ExecutorService executor(int maxThreads, long headerTimeoutMillis) {
       if (Threads.hasVirtualThreads()) {
         return Threads.newExecutor("mcp-http", maxThreads);
       }
-      return dev.mcpkit.server.internal.http.ElasticPool.of(maxThreads);
+      return dev.mcpkit.server.internal.http.ElasticPool.forJdkServer(maxThreads,
+          headerTimeoutMillis, 250);
     }
   }
 }

@@ -39,14 +39,19 @@ public final class LoadHarness {
   private boolean idle = true;
   private boolean client = true;
   private boolean throughput = true;
+  private boolean checked = true;
+  private boolean vsBare;
   private Path out;
   private final Path logs;
   private final Sessions http = new Sessions();
   private final Map<String, Result> at64 = new LinkedHashMap<>();
   private final Map<String, Result> at1 = new LinkedHashMap<>();
   private final Map<String, Long> idleBytes = new LinkedHashMap<>();
+  private final Map<String, Long> newBytes = new LinkedHashMap<>();
   private final Map<String, Long> idleErrors = new LinkedHashMap<>();
   private final Map<String, Result> clients = new LinkedHashMap<>();
+  private final Map<String, Double> serverCpu = new LinkedHashMap<>();
+  private final Map<String, Double> wrkCpu = new LinkedHashMap<>();
 
   private LoadHarness() throws java.io.IOException {
     logs = Files.createTempDirectory("mcp-load");
@@ -65,9 +70,21 @@ public final class LoadHarness {
         case "--skip-client" -> h.client = false;
         case "--skip-throughput" -> h.throughput = false;
         case "--out" -> h.out = Path.of(args[++i]);
+        case "--jvm-flags" -> ServerProcess.useFlags(args[++i].isBlank() ? List.of()
+            : List.of(args[i].trim().split("\\s+")));
+        case "--plain-wrk" -> h.checked = false;
+        case "--vs-bare" -> {
+          h.vsBare = true;
+          h.only = Set.of("ours-jdk", "bare-jdk", "ours-jetty", "bare-jetty", "ours-tomcat",
+              "bare-tomcat");
+          h.idle = false;
+          h.client = false;
+        }
         default -> {
           System.err.println("usage: load [--duration S] [--warmup S] [--sessions N]"
-              + " [--idle-wait S] [--only ours-jdk,official-jetty,...] [--skip-idle] [--skip-client] [--out FILE]");
+              + " [--idle-wait S] [--only ours-jdk,official-jetty,...] [--skip-idle]"
+              + " [--skip-client] [--skip-throughput] [--vs-bare] [--plain-wrk]"
+              + " [--jvm-flags \"-Xms2g -Xmx4g ...\" | --jvm-flags \"\"] [--out FILE]");
           System.exit(2);
         }
       }
@@ -87,9 +104,9 @@ public final class LoadHarness {
 
   private void run() throws Exception {
     System.out.printf("load harness: %d s runs after %d s warm-up, JVM %s, %d cores; logs in %s%n",
-        duration, warmup, String.join(" ", ServerProcess.JVM_FLAGS),
+        duration, warmup, String.join(" ", ServerProcess.flags()),
         Runtime.getRuntime().availableProcessors(), logs);
-    for (Target t : SERVERS) {
+    for (Target t : order()) {
       if (throughput && selected(t.name())) {
         throughput(t);
       }
@@ -107,6 +124,22 @@ public final class LoadHarness {
       Files.writeString(out, report, StandardCharsets.UTF_8);
       System.out.println("written to " + out);
     }
+  }
+
+  /** With {@code --vs-bare}, each host's bare server right after ours, so both see one machine. */
+  private List<Target> order() {
+    if (!vsBare) {
+      return SERVERS;
+    }
+    List<Target> ordered = new ArrayList<>();
+    for (String host : List.of("jdk", "jetty", "tomcat")) {
+      for (Target t : SERVERS) {
+        if (t.host().equals(host)) {
+          ordered.add(t);
+        }
+      }
+    }
+    return ordered;
   }
 
   // ------------------------------------------------------------------ throughput
@@ -137,23 +170,44 @@ public final class LoadHarness {
   private void measure(String name, ServerProcess server, Map<String, String> headers, String body)
       throws Exception {
     Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, warmup);
-    Result many = Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, duration);
-    Result one = Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 1, duration);
+    long cpuBefore = server.cpuNanos();
+    Wrk.Measured measured = Wrk.measure(server.url(), headers, body, EchoServer.BARE_TEXT, 64,
+        duration, checked);
+    long cpuAfter = server.cpuNanos();
+    Result many = measured.result();
+    Result one = Wrk.measure(server.url(), headers, body, EchoServer.BARE_TEXT, 1, duration,
+        checked).result();
     at64.put(name, many);
     at1.put(name, one);
-    System.out.printf("%-26s 64 conns: %,9.0f req/s p50 %6.2f ms p99 %6.2f ms errors %d |"
+    // CPU per request holds up on a busy machine better than requests per second do
+    double requests = many.perSecond() * duration;
+    double serverMicros = cpuBefore < 0 || cpuAfter < 0 ? Double.NaN
+        : (cpuAfter - cpuBefore) / 1e3 / requests;
+    double wrkMicros = measured.wrkCpuNanos() < 0 ? Double.NaN
+        : measured.wrkCpuNanos() / 1e3 / requests;
+    serverCpu.put(name, serverMicros);
+    wrkCpu.put(name, wrkMicros);
+    System.out.printf("%-26s 64 conns: %,9.0f req/s p50 %6.2f ms p99 %6.2f ms errors %d"
+            + " (CPU per request: server %.1f us, wrk %.1f us) |"
             + " 1 conn: %,8.0f req/s p50 %5.2f ms p99 %5.2f ms errors %d%n", name,
-        many.perSecond(), many.p50Millis(), many.p99Millis(), many.errors(), one.perSecond(),
-        one.p50Millis(), one.p99Millis(), one.errors());
+        many.perSecond(), many.p50Millis(), many.p99Millis(), many.errors(), serverMicros,
+        wrkMicros, one.perSecond(), one.p50Millis(), one.p99Millis(), one.errors());
+    String bare = name.startsWith("bare-") ? name : null;
+    if (bare != null && at64.containsKey("ours-" + bare.substring(5))) {
+      Result ours = at64.get("ours-" + bare.substring(5));
+      System.out.printf("%-26s ours / bare at 64 connections: %.2fx%n", bare.substring(5),
+          ours.perSecond() / many.perSecond());
+    }
   }
 
   // ------------------------------------------------------------------ idle sessions
 
   /**
-   * Opens one session and calls it (so every class and cache is loaded), reads the live heap, opens
-   * {@code sessions - 1} more and leaves them all idle for a minute (our server sheds an idle
-   * session's engine after 30 s, swept every 30 s), reads the live heap again, then calls echo
-   * once on every session.
+   * Opens one session and calls it, opens a tenth of the sessions from 8 threads (so every class,
+   * cache, server thread and connection exists), reads the live heap, opens the rest the same way
+   * and reads it again (the heap per new session), calls echo once on each and leaves them all
+   * idle for a minute (our server sheds an idle session's engine after 30 s, swept every 30 s),
+   * reads the live heap again (per idle session), then calls echo once more on every session.
    */
   private void idleSessions() throws Exception {
     List<Target> targets = new ArrayList<>();
@@ -176,13 +230,25 @@ public final class LoadHarness {
         for (int i = 0; i < 50; i++) {
           http.echo(server.url(), first, EchoServer.BARE_TEXT);
         }
+        // a tenth of the sessions first, with the concurrency of the rest: the server's threads,
+        // their buffers and the client's connections then exist before the first reading, so
+        // the difference over the rest is the sessions' own
+        all.addAll(http.openMany(server.url(), warmSessions(), 8));
         before.put(t.name(), server.liveHeapBytes());
         long start = System.nanoTime();
-        all.addAll(http.openMany(server.url(), sessions - 1, 8));
+        all.addAll(http.openMany(server.url(), measuredSessions(), 8));
+        long openedNanos = System.nanoTime();
+        // read at once: a session opened and never used expires after a minute on our server
+        long perNew = (server.liveHeapBytes() - before.get(t.name())) / measuredSessions();
+        newBytes.put(t.name(), perNew);
+        // one call each, as a client makes, so that the sessions are used and wait out the idle
+        // time as idle sessions rather than expire as unused ones
+        long firstCallFailed = http.echoEach(server.url(), all, 8);
         lastOpened = System.nanoTime();
         opened.put(t.name(), all);
-        System.out.printf("%-26s %,d sessions opened in %.1f s%n", t.name(),
-            all.size(), (lastOpened - start) / 1e9);
+        System.out.printf("%-26s %,d sessions opened in %.1f s: %,d bytes per new session;"
+                + " one call each, %d failed%n", t.name(), all.size(),
+            (openedNanos - start) / 1e9, perNew, firstCallFailed);
       }
       long idleUntil = lastOpened + TimeUnit.SECONDS.toNanos(idleWait);
       long wait = idleUntil - System.nanoTime();
@@ -194,7 +260,7 @@ public final class LoadHarness {
         Target t = targets.get(i);
         ServerProcess server = servers.get(i);
         long after = server.liveHeapBytes();
-        long perSession = (after - before.get(t.name())) / (sessions - 1);
+        long perSession = (after - before.get(t.name())) / measuredSessions();
         long failed = http.echoEach(server.url(), opened.get(t.name()), 8);
         idleBytes.put(t.name(), perSession);
         idleErrors.put(t.name(), failed);
@@ -207,6 +273,16 @@ public final class LoadHarness {
         s.close();
       }
     }
+  }
+
+  /** Sessions opened before the first heap reading, besides the first one. */
+  private int warmSessions() {
+    return Math.max(1, (sessions - 1) / 10);
+  }
+
+  /** Sessions opened between the two heap readings. */
+  private int measuredSessions() {
+    return sessions - 1 - warmSessions();
   }
 
   // ------------------------------------------------------------------ client
@@ -257,12 +333,27 @@ public final class LoadHarness {
     return idleBytes;
   }
 
+  /** Live heap per session right after {@code initialize} and {@code notifications/initialized}. */
+  Map<String, Long> newBytes() {
+    return newBytes;
+  }
+
   Map<String, Long> idleErrors() {
     return idleErrors;
   }
 
   Map<String, Result> clients() {
     return clients;
+  }
+
+  /** Server CPU time per request at 64 connections, in microseconds. */
+  Map<String, Double> serverCpu() {
+    return serverCpu;
+  }
+
+  /** wrk's own CPU time per request at 64 connections, in microseconds. */
+  Map<String, Double> wrkCpu() {
+    return wrkCpu;
   }
 
   int sessions() {
@@ -272,7 +363,8 @@ public final class LoadHarness {
   String conditions() {
     return String.format("%s, %d cores, Java %s, JVM %s, wrk %d s per run after a %d s warm-up",
         Instant.now(), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), String.join(" ", ServerProcess.JVM_FLAGS), duration,
-        warmup);
+        System.getProperty("java.version"), String.join(" ", ServerProcess.flags()), duration,
+        warmup) + (checked ? ", every answer checked in Lua" : ", plain wrk (no Lua"
+        + " check of answers)");
   }
 }

@@ -17,6 +17,23 @@ final class ServerProcess implements AutoCloseable {
   static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC",
       "-Dsun.net.httpserver.nodelay=true");
 
+  /**
+   * The flags every server JVM (ours, the official SDK's, the bare ones) starts with; replaced as a
+   * whole by {@code load --jvm-flags}.
+   */
+  private static volatile List<String> flags = JVM_FLAGS;
+
+  /** Starts every later server with {@code heapAndGc} instead of the default heap and GC flags. */
+  static void useFlags(List<String> heapAndGc) {
+    List<String> all = new ArrayList<>(heapAndGc);
+    all.add("-Dsun.net.httpserver.nodelay=true"); // without it every JDK-host answer waits ~40 ms
+    flags = List.copyOf(all);
+  }
+
+  static List<String> flags() {
+    return flags;
+  }
+
   final String name;
   final int port;
   private final Process process;
@@ -46,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
   static List<String> java(List<String> args, boolean official) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_FLAGS);
+    command.addAll(flags);
     String extra = System.getProperty("load.jvmArgs");
     if (extra != null && !extra.isBlank()) {
       command.addAll(List.of(extra.trim().split("\\s+")));
@@ -80,6 +97,11 @@ final class ServerProcess implements AutoCloseable {
       }
     }
     throw new IOException(name + " did not listen on port " + port + " within 60 s; see " + log);
+  }
+
+  /** The CPU time the server process has used so far (all its threads), or -1 if unknown. */
+  long cpuNanos() {
+    return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
   }
 
   /**

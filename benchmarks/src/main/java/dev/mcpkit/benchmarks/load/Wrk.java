@@ -34,12 +34,32 @@ final class Wrk {
 
   static Result run(String url, Map<String, String> headers, String body, String expected,
       int connections, int seconds) throws IOException, InterruptedException {
+    return measure(url, headers, body, expected, connections, seconds, true).result();
+  }
+
+  /**
+   * One wrk run and the CPU time wrk itself used.
+   *
+   * @param result the requests, latencies and errors
+   * @param wrkCpuNanos user and system CPU time of the wrk process, or -1 if not known
+   */
+  record Measured(Result result, long wrkCpuNanos) {}
+
+  /**
+   * Runs wrk; with {@code checked} false, as a plain wrk setup does, without the Lua check of each
+   * answer (see {@link #plainScript}).
+   */
+  static Measured measure(String url, Map<String, String> headers, String body, String expected,
+      int connections, int seconds, boolean checked) throws IOException, InterruptedException {
     Path script = Files.createTempFile("mcp-load", ".lua");
     try {
-      Files.writeString(script, script(headers, body, expected), StandardCharsets.UTF_8);
+      Files.writeString(script, checked ? script(headers, body, expected) : plainScript(headers,
+          body), StandardCharsets.UTF_8);
       int threads = Math.min(connections, 2);
-      List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections,
-          "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(), url));
+      // bash's times builtin prints the CPU its children (wrk) used
+      String wrkLine = String.join(" ", "wrk", "-t" + threads, "-c" + connections,
+          "-d" + seconds + "s", "--timeout", "10s", "-s", "'" + script + "'", "'" + url + "'");
+      List<String> command = new ArrayList<>(List.of("bash", "-c", wrkLine + "; times"));
       Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
@@ -49,10 +69,46 @@ final class Wrk {
       if (Boolean.getBoolean("load.verbose")) {
         System.out.print(output);
       }
-      return Result.parse(output);
+      return new Measured(Result.parse(output), childCpuNanos(output));
     } finally {
       Files.deleteIfExists(script);
     }
+  }
+
+  /** The children's user and system time from the second line {@code times} prints. */
+  static long childCpuNanos(String output) {
+    String[] lines = output.strip().split("\n");
+    if (lines.length < 2) {
+      return -1;
+    }
+    String[] parts = lines[lines.length - 1].trim().split("\\s+");
+    if (parts.length != 2) {
+      return -1;
+    }
+    return seconds(parts[0]) + seconds(parts[1]);
+  }
+
+  /** {@code 1m2.345s} in nanoseconds. */
+  private static long seconds(String time) {
+    int m = time.indexOf('m');
+    double minutes = Double.parseDouble(time.substring(0, m));
+    double secs = Double.parseDouble(time.substring(m + 1, time.length() - 1));
+    return (long) ((minutes * 60 + secs) * 1e9);
+  }
+
+  /**
+   * Without the check: each request still gets its own id (a session refuses an id that a request
+   * in flight already uses, so a fixed body would turn concurrent requests into JSON-RPC errors),
+   * but no {@code response()} callback, so wrk never copies a body into Lua; non-2xx answers,
+   * socket errors and timeouts are the errors.
+   */
+  static String plainScript(Map<String, String> headers, String body) {
+    String checked = script(headers, body, "");
+    int from = checked.indexOf("function response(");
+    int to = checked.indexOf("function done(");
+    return checked.substring(0, from) + checked.substring(to)
+        .replace("local b = 0", "local b = summary.errors.status")
+        .replace("b = b + t:get(\"bad\")", "");
   }
 
   static String script(Map<String, String> headers, String body, String expected) {

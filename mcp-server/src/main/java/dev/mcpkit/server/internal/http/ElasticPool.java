@@ -18,6 +18,7 @@ public final class ElasticPool extends ThreadPoolExecutor {
   // counted here rather than asked of the pool, whose getters take its main lock
   private final AtomicInteger threads;
   private final AtomicInteger tasks = new AtomicInteger(); // submitted, not yet finished
+  private volatile HeaderDeadlines deadlines;
 
   private ElasticPool(int maxThreads, Backlog backlog, AtomicInteger threads) {
     super(0, maxThreads, 30, TimeUnit.SECONDS, backlog, counting(threads),
@@ -26,12 +27,39 @@ public final class ElasticPool extends ThreadPoolExecutor {
     this.threads = threads;
   }
 
-  /** A pool of at most {@code maxThreads} threads. */
+  /** A pool of at most {@code maxThreads} threads, without header deadlines. */
   public static ElasticPool of(int maxThreads) {
     Backlog backlog = new Backlog();
     ElasticPool pool = new ElasticPool(maxThreads, backlog, new AtomicInteger());
     backlog.pool = pool;
     return pool;
+  }
+
+  /**
+   * A pool for the JDK server whose tasks get {@code headerTimeoutMillis} to send their request
+   * line and headers, and at most {@code busyTimeoutMillis} while every thread is busy (see
+   * {@link HeaderDeadlines}); its handler calls {@link #handlerStarts()} first.
+   */
+  public static ElasticPool forJdkServer(int maxThreads, long headerTimeoutMillis,
+      long busyTimeoutMillis) {
+    ElasticPool pool = of(maxThreads);
+    pool.deadlines = new HeaderDeadlines(headerTimeoutMillis, busyTimeoutMillis,
+        () -> pool.threads.get() >= pool.getMaximumPoolSize() && !pool.backlog.isEmpty());
+    return pool;
+  }
+
+  /**
+   * Whether the request this thread runs may go on: false when its header deadline ran out (its
+   * connection is being closed). Always true outside such a pool.
+   */
+  public static boolean handlerStarts() {
+    return HeaderDeadlines.handlerStarts();
+  }
+
+  /** Connections closed because their request line and headers came too slowly. */
+  public long slowHeadersCut() {
+    HeaderDeadlines d = deadlines;
+    return d == null ? 0 : d.cut();
   }
 
   private static ThreadFactory counting(AtomicInteger threads) {
@@ -51,7 +79,16 @@ public final class ElasticPool extends ThreadPoolExecutor {
   @Override
   public void execute(Runnable task) {
     tasks.incrementAndGet();
-    super.execute(task);
+    HeaderDeadlines d = deadlines;
+    super.execute(d == null ? task : d.watch(task));
+  }
+
+  @Override
+  protected void terminated() {
+    HeaderDeadlines d = deadlines;
+    if (d != null) {
+      d.close();
+    }
   }
 
   @Override

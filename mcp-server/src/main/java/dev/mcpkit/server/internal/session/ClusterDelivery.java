@@ -50,13 +50,22 @@ public final class ClusterDelivery implements AutoCloseable {
    * belong to a request or handler of another instance.
    */
   public void fromClient(LiveSession session, JsonRpcMessage message) {
-    if (message instanceof JsonRpcResponse r && !session.engine().awaits(r.id())) {
-      publish(session, false, message);
-      return;
-    }
-    session.engine().receive(message);
-    if (message instanceof JsonRpcNotification n && CANCELLED.equals(n.method())) {
-      publish(session, false, message);
+    boolean hadEngine = session.engineIfMade() != null;
+    try {
+      if (message instanceof JsonRpcResponse r && !session.engine().awaits(r.id())) {
+        publish(session, false, message);
+        return;
+      }
+      session.engine().receive(message);
+      if (message instanceof JsonRpcNotification n && CANCELLED.equals(n.method())) {
+        publish(session, false, message);
+      }
+    } finally {
+      if (!hadEngine) {
+        // a session without an engine was idle (notifications/initialized comes to a session
+        // that initialize left with its record only): it stays as small as it was
+        session.shed();
+      }
     }
   }
 

@@ -1,0 +1,138 @@
+package dev.mcpkit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDK host's limit on requests one client address has running at once. Loopback clients are
+ * exempt, so the limited cases bind the server to this machine's own non-loopback address (the
+ * traffic still stays on the machine); they are skipped where the machine has none.
+ */
+class RequestsPerAddressTest {
+  private McpHttpServer http;
+
+  @AfterEach
+  void stop() {
+    TestTools.release.countDown();
+    if (http != null) {
+      http.close();
+    }
+    TestTools.resetLatches();
+  }
+
+  @Test
+  void anAddressAtItsLimitIsToldSoAndServedAgainOnceARequestEnds() throws Exception {
+    TestTools.resetLatches();
+    TestTools.blockingStarted = new CountDownLatch(2);
+    InetAddress own = ownNonLoopbackAddress();
+    assumeTrue(own != null, "this machine has no non-loopback address");
+    http = McpHttpServer.builder().endpoint(McpEndpoint.at("/mcp", TestTools.server().build()))
+        .address(own).maxRequestsPerAddress(2).start();
+    RawClient client = new RawClient(http.url());
+    client.initialize();
+    List<CompletableFuture<RawClient.Response>> blocked = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      blocked.add(CompletableFuture.supplyAsync(() -> client.post(client.request("tools/call",
+          "{\"name\":\"block\",\"arguments\":{}}"))));
+    }
+    assertThat(TestTools.blockingStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+    RawClient.Response refused = client.post(client.request("tools/list", null));
+    TestTools.release.countDown();
+    for (CompletableFuture<RawClient.Response> f : blocked) {
+      assertThat(f.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+    RawClient.Response later = client.post(client.request("tools/list", null));
+    // the refusal left nothing counted: two may run at once again
+    TestTools.resetLatches();
+    TestTools.blockingStarted = new CountDownLatch(2);
+    List<CompletableFuture<RawClient.Response>> again = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      again.add(CompletableFuture.supplyAsync(() -> client.post(client.request("tools/call",
+          "{\"name\":\"block\",\"arguments\":{}}"))));
+    }
+    boolean bothRan = TestTools.blockingStarted.await(10, TimeUnit.SECONDS);
+    TestTools.release.countDown();
+    for (CompletableFuture<RawClient.Response> f : again) {
+      assertThat(f.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    assertThat(bothRan).isTrue();
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(refused.body()).contains("maxRequestsPerAddress").contains("2 requests");
+    assertThat(later.status()).isEqualTo(200);
+  }
+
+  @Test
+  void requestsOneAfterAnotherAreNeverRefused() throws Exception {
+    InetAddress own = ownNonLoopbackAddress();
+    assumeTrue(own != null, "this machine has no non-loopback address");
+    http = McpHttpServer.builder().endpoint(McpEndpoint.at("/mcp", TestTools.server().build()))
+        .address(own).maxRequestsPerAddress(2).start();
+    RawClient client = new RawClient(http.url());
+    client.initialize();
+
+    // a request is counted until its handler returns, a moment after its answer is sent: the
+    // next one may overlap that moment, so one at a time needs a limit of two
+    for (int i = 0; i < 200; i++) {
+      assertThat(client.post(client.request("tools/list", null)).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void clientsOnThisMachineAreNotLimitedPerAddress() throws Exception {
+    TestTools.resetLatches();
+    TestTools.blockingStarted = new CountDownLatch(3);
+    http = McpHttpServer.builder().endpoint(McpEndpoint.at("/mcp", TestTools.server().build()))
+        .maxRequestsPerAddress(1).start();
+    RawClient client = new RawClient(http.url());
+    client.initialize();
+    List<CompletableFuture<RawClient.Response>> blocked = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      blocked.add(CompletableFuture.supplyAsync(() -> client.post(client.request("tools/call",
+          "{\"name\":\"block\",\"arguments\":{}}"))));
+    }
+    boolean allRan = TestTools.blockingStarted.await(10, TimeUnit.SECONDS);
+    TestTools.release.countDown();
+    for (CompletableFuture<RawClient.Response> f : blocked) {
+      assertThat(f.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    assertThat(allRan).as("three at once from 127.0.0.1 with a limit of one").isTrue();
+  }
+
+  private static InetAddress ownNonLoopbackAddress() throws SocketException {
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isUp() || nic.isLoopback()) {
+        continue;
+      }
+      for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+        if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+          return a;
+        }
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theLimitMustBePositive() {
+    assertThatThrownBy(() -> McpHttpServer.builder().maxRequestsPerAddress(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+  }
+}
