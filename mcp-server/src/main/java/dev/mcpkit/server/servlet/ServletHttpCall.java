@@ -16,7 +16,11 @@ final class ServletHttpCall implements HttpCall {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
   private jakarta.servlet.ServletOutputStream out;
-  private jakarta.servlet.AsyncContext async;
+  private volatile jakarta.servlet.AsyncContext async;
+  private volatile StreamEvents events;
+  private java.io.ByteArrayOutputStream held;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   ServletHttpCall(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
@@ -110,6 +114,11 @@ final class ServletHttpCall implements HttpCall {
     } else if (length == 0) {
       response.setContentLength(0);
     }
+    if (async != null && length >= 0) {
+      // an offloaded answer: held here and written without blocking when the call is closed
+      held = new java.io.ByteArrayOutputStream((int) Math.min(length, 1 << 20));
+      return held;
+    }
     out = response.getOutputStream();
     if (length < 0) {
       response.flushBuffer(); // headers now, events follow
@@ -120,7 +129,9 @@ final class ServletHttpCall implements HttpCall {
   @Override
   public void flush() throws IOException {
     if (async != null) {
-      out.flush(); // non-blocking: the caller checks writable() first and after
+      if (out != null) {
+        out.flush(); // non-blocking: the caller checks writable() first and after
+      }
       return;
     }
     if (out != null) {
@@ -131,8 +142,13 @@ final class ServletHttpCall implements HttpCall {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
-      if (async != null) {
+      if (held != null) {
+        HeldBody.write(held.toByteArray(), response.getOutputStream(), async);
+      } else if (async != null) {
         async.complete();
       } else if (out != null) {
         out.close();
@@ -153,34 +169,14 @@ final class ServletHttpCall implements HttpCall {
    */
   @Override
   public boolean detach(StreamEvents events) {
-    if (!request.isAsyncSupported() || out == null) {
+    if (out == null || async == null && !request.isAsyncSupported()) {
       McpServlet.warnNoAsyncSupport();
       return false;
     }
-    jakarta.servlet.AsyncContext context = request.startAsync();
-    context.setTimeout(0);
-    context.addListener(new jakarta.servlet.AsyncListener() {
-      @Override
-      public void onComplete(jakarta.servlet.AsyncEvent event) {
-        events.gone();
-      }
-
-      @Override
-      public void onTimeout(jakarta.servlet.AsyncEvent event) {
-        events.gone();
-      }
-
-      @Override
-      public void onError(jakarta.servlet.AsyncEvent event) {
-        events.gone();
-      }
-
-      @Override
-      public void onStartAsync(jakarta.servlet.AsyncEvent event) {
-        // not restarted
-      }
-    });
-    async = context;
+    if (async == null) {
+      startAsync();
+    }
+    this.events = events;
     out.setWriteListener(new jakarta.servlet.WriteListener() {
       @Override
       public void onWritePossible() {
@@ -196,8 +192,60 @@ final class ServletHttpCall implements HttpCall {
   }
 
   @Override
+  public boolean offload(Runnable work, java.util.concurrent.Executor pool) {
+    if (async != null || !request.isAsyncSupported()) {
+      return false;
+    }
+    startAsync();
+    try {
+      pool.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      work.run(); // the server is stopping: answer here
+    }
+    return true;
+  }
+
+  /**
+   * Starts asynchronous mode with one listener for the whole call (listeners can only be added
+   * while the serving thread is still in the servlet): it tells whoever holds the stream by then.
+   */
+  private void startAsync() {
+    jakarta.servlet.AsyncContext context = request.startAsync();
+    context.setTimeout(0);
+    context.addListener(new jakarta.servlet.AsyncListener() {
+      @Override
+      public void onComplete(jakarta.servlet.AsyncEvent event) {
+        gone();
+      }
+
+      @Override
+      public void onTimeout(jakarta.servlet.AsyncEvent event) {
+        gone();
+      }
+
+      @Override
+      public void onError(jakarta.servlet.AsyncEvent event) {
+        gone();
+      }
+
+      @Override
+      public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+        // not restarted
+      }
+    });
+    async = context;
+  }
+
+  private void gone() {
+    StreamEvents e = events;
+    if (e != null) {
+      e.gone();
+    }
+  }
+
+  @Override
   public boolean writable() {
-    return async == null || out.isReady();
+    return async == null || out == null || out.isReady();
   }
 
   /** Containers enforce their own read timeouts; nothing to abort here. */

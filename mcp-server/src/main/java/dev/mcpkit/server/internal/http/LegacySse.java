@@ -39,10 +39,12 @@ final class LegacySse {
   private final OpenStreams streams;
   private final Admission admission;
   private final BodyDeadlines deadlines;
+  private final HandlerPool pool;
 
   LegacySse(McpHttpOptions options, OpenStreams streams, Admission admission,
-      BodyDeadlines deadlines) {
+      BodyDeadlines deadlines, HandlerPool pool) {
     this.deadlines = deadlines;
+    this.pool = pool;
     this.options = options;
     this.streams = streams;
     this.admission = admission;
@@ -119,14 +121,16 @@ final class LegacySse {
       if (!admission.enter(call, r.id())) {
         return;
       }
-      HttpResponses.empty(call, 202);
       inFlight.incrementAndGet();
-      try {
-        session.engine.receive(message);
-      } finally {
-        inFlight.decrementAndGet();
-        admission.exit();
-      }
+      pool.run(call, r.method(), () -> {
+        try {
+          HttpResponses.empty(call, 202);
+          session.engine.receive(message);
+        } finally {
+          inFlight.decrementAndGet();
+          admission.exit();
+        }
+      });
     } else {
       HttpResponses.empty(call, 202);
       session.engine.receive(message);

@@ -41,6 +41,7 @@ public final class McpHttpHandler {
   private final OpenStreams streams;
   private final Admission admission;
   private final BodyDeadlines bodyDeadlines;
+  private final HandlerPool pool;
   private final boolean explorerByDefault;
   private volatile boolean shuttingDown;
 
@@ -72,10 +73,11 @@ public final class McpHttpHandler {
     this.streams = new OpenStreams(options, hostStreamLimit, hostStreamLimitName);
     this.admission = new Admission(options);
     this.bodyDeadlines = new BodyDeadlines(options.bodyReadTimeout().toMillis());
-    this.statelessHttp = new StatelessHttp(options, streams, admission);
-    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines);
+    this.pool = new HandlerPool(options.maxRequestsInFlight());
+    this.statelessHttp = new StatelessHttp(options, streams, admission, pool);
+    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines, pool);
     this.sessionHttp = new SessionHttp(options, sessions, statelessHttp, legacy, streams,
-        admission, bodyDeadlines);
+        admission, bodyDeadlines, pool);
     endpoints.forEach(this::addEndpoint);
   }
 
@@ -281,6 +283,7 @@ public final class McpHttpHandler {
     sessions.close();
     streams.close();
     bodyDeadlines.close();
+    pool.close();
   }
 
   private boolean busy() {

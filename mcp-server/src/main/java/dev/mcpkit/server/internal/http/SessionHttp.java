@@ -33,10 +33,13 @@ final class SessionHttp {
   private final OpenStreams streams;
   private final Admission admission;
   private final BodyDeadlines deadlines;
+  private final HandlerPool pool;
 
   SessionHttp(McpHttpOptions options, HttpSessions sessions, StatelessHttp stateless,
-      LegacySse legacy, OpenStreams streams, Admission admission, BodyDeadlines deadlines) {
+      LegacySse legacy, OpenStreams streams, Admission admission, BodyDeadlines deadlines,
+      HandlerPool pool) {
     this.deadlines = deadlines;
+    this.pool = pool;
     this.options = options;
     this.sessions = sessions;
     this.stateless = stateless;
@@ -180,6 +183,12 @@ final class SessionHttp {
         options.eventStore(), sessions.primes(session.protocolVersion()), sessions.retryMillis())
         .answering(call, acceptsSse);
     session.register(request.id(), stream);
+    pool.run(call, request.method(), () -> answer(session, principal, request, stream));
+  }
+
+  /** Runs an admitted request and writes its answer, on whichever thread the pool chose. */
+  private void answer(LiveSession session, McpPrincipal principal, JsonRpcRequest request,
+      EventStream stream) {
     try {
       Attributes attrs = session.requestAttributes(principal)
           .put(Keys.RESPONSE, stream::closeConnection);
