@@ -88,7 +88,7 @@ public final class EventStream {
     if (channel == null && store == null) {
       return false;
     }
-    write(JsonRpcCodec.instance().encode(message));
+    write(SharedFrames.encode(message));
     return true;
   }
 

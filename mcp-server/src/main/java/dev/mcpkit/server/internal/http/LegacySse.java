@@ -175,7 +175,7 @@ final class LegacySse {
           .put(Keys.ENDPOINT, endpoint)
           .put(Keys.PRINCIPAL, principal);
       this.engine = core.newEngine("legacy-sse " + id.substring(0, 6), (message, related) -> {
-        if (!channel.send(null, "message", JsonRpcCodec.instance().encode(message), 0)) {
+        if (!channel.send(null, "message", SharedFrames.encode(message), 0)) {
           throw new IOException("the client's event stream is closed");
         }
       }, attributes, false);
