@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutorService;
  * Where requests that may wait (a tool, a prompt, a resource read: the host's code) run when the
  * server can answer after its serving thread returned: a servlet container with async support
  * then keeps no thread for a request waiting on a slow tool. A virtual thread per request on
- * Java 21+, otherwise a pool that grows to the in-flight limit (admission bounds the requests).
+ * Java 21+; on 17 a pool of at most {@link #PLATFORM_THREADS} threads, beyond which a request
+ * runs on the serving thread as if it could not be handed over (so a busy server on 17 holds at
+ * most that many threads more than its container's).
  * Other requests, and every request on hosts that cannot, run on the serving thread; so does
  * work that arrives after {@link #close}, so it is still answered. Thread-safe.
  */
@@ -18,10 +20,14 @@ final class HandlerPool {
   private static final Set<String> MAY_WAIT = Set.of("tools/call", "prompts/get",
       "resources/read", "completion/complete", "tasks/result");
 
+  /** Platform threads of the pool on Java 17 (virtual threads on 21+ are not counted). */
+  static final int PLATFORM_THREADS = 32;
+
   private final ExecutorService executor;
 
-  HandlerPool(int maxThreads) {
-    this.executor = Threads.newExecutor("mcp-handler", Math.max(1, maxThreads));
+  HandlerPool(int maxRequestsInFlight) {
+    this.executor = Threads.newExecutor("mcp-handler",
+        Math.max(1, Math.min(maxRequestsInFlight, PLATFORM_THREADS)));
   }
 
   /**
