@@ -48,6 +48,25 @@ class SharedFramesTest {
         + new String(data, StandardCharsets.UTF_8) + "\n\n");
   }
 
+  @Test
+  void aListenStreamsChangeNoticeBuiltFromBytesIsWhatTheEncoderWouldWrite() throws Exception {
+    for (Object id : new Object[] {7L, "sub-\"1\"", new java.math.BigDecimal("1.50")}) {
+      com.fasterxml.jackson.databind.node.ObjectNode meta = dev.mcpkit.core.json.McpJson.object();
+      meta.set(ListenStream.SUBSCRIPTION_ID,
+          dev.mcpkit.core.json.McpJson.mapper().valueToTree(id));
+      com.fasterxml.jackson.databind.node.ObjectNode params = dev.mcpkit.core.json.McpJson.object();
+      params.set("_meta", meta);
+      byte[] expected = dev.mcpkit.core.jsonrpc.JsonRpcCodec.instance().encode(
+          new JsonRpcNotification("notifications/tools/list_changed", params));
+
+      byte[] built = ListenStream.listChanged("tools",
+          dev.mcpkit.core.json.McpJson.mapper().writeValueAsBytes(meta));
+
+      assertThat(new String(built, StandardCharsets.UTF_8))
+          .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+    }
+  }
+
   /** A blocking call that keeps each array written, as written. */
   private static final class RecordingCall implements HttpCall {
     final List<byte[]> writes = new ArrayList<>();
