@@ -19,8 +19,10 @@ final class ServletHttpCall implements HttpCall {
   private volatile jakarta.servlet.AsyncContext async;
   private volatile StreamEvents events;
   private java.io.ByteArrayOutputStream held;
-  private final java.util.concurrent.atomic.AtomicBoolean closed =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private boolean closed; // these three guarded by this
+  private boolean working;
+  private boolean closeDeferred;
+  private Runnable finished; // guarded by this; run once when an offloaded call is over
 
   ServletHttpCall(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
@@ -142,9 +144,21 @@ final class ServletHttpCall implements HttpCall {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (working) {
+        closeDeferred = true; // sent when the offloaded work has returned: see offload
+        return;
+      }
     }
+    send();
+  }
+
+  /** Ends the response: the held body, or the asynchronous request, or the stream. */
+  private void send() {
     try {
       if (held != null) {
         HeldBody.write(held.toByteArray(), response.getOutputStream(), async);
@@ -191,16 +205,38 @@ final class ServletHttpCall implements HttpCall {
     return true;
   }
 
+  /**
+   * Runs {@code work} on {@code pool}; the answer it closes is sent when it has returned, so that
+   * whatever it counts is released before the client can send its next request on this connection.
+   */
   @Override
-  public boolean offload(Runnable work, java.util.concurrent.Executor pool) {
+  public boolean offload(Runnable work, java.util.concurrent.Executor pool, Runnable finished) {
     if (async != null || !request.isAsyncSupported()) {
       return false;
     }
+    this.finished = finished;
     startAsync();
+    synchronized (this) {
+      working = true;
+    }
+    Runnable whole = () -> {
+      try {
+        work.run();
+      } finally {
+        boolean send;
+        synchronized (this) {
+          working = false;
+          send = closeDeferred;
+        }
+        if (send) {
+          send();
+        }
+      }
+    };
     try {
-      pool.execute(work);
+      pool.execute(whole);
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      work.run(); // the server is stopping: answer here
+      whole.run(); // the server is stopping: answer here
     }
     return true;
   }
@@ -237,6 +273,14 @@ final class ServletHttpCall implements HttpCall {
   }
 
   private void gone() {
+    Runnable f;
+    synchronized (this) {
+      f = finished;
+      finished = null;
+    }
+    if (f != null) {
+      f.run();
+    }
     StreamEvents e = events;
     if (e != null) {
       e.gone();

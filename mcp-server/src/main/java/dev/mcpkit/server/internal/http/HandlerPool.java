@@ -24,6 +24,8 @@ final class HandlerPool {
   static final int PLATFORM_THREADS = 32;
 
   private final ExecutorService executor;
+  private final java.util.concurrent.atomic.AtomicInteger pending =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   HandlerPool(int maxRequestsInFlight) {
     this.executor = Threads.newExecutor("mcp-handler",
@@ -35,9 +37,20 @@ final class HandlerPool {
    * wait and the call allows it; on the serving thread otherwise.
    */
   void run(HttpCall call, String method, Runnable work) {
-    if (!MAY_WAIT.contains(method) || executor.isShutdown() || !call.offload(() -> guarded(call, work), executor)) {
+    if (!MAY_WAIT.contains(method) || executor.isShutdown()) {
+      work.run();
+      return;
+    }
+    pending.incrementAndGet();
+    if (!call.offload(() -> guarded(call, work), executor, pending::decrementAndGet)) {
+      pending.decrementAndGet();
       work.run();
     }
+  }
+
+  /** Offloaded requests whose answer is not out yet. */
+  int pending() {
+    return pending.get();
   }
 
   /** An offloaded request that failed unexpectedly still gets an answer. */

@@ -83,10 +83,11 @@ public interface HttpCall extends HttpRequestView {
    * with non-blocking I/O (a plain body is sent whole when the call is closed; an event stream
    * goes through {@link #detach}). Call before {@link #start}.
    *
+   * @param finished runs once when the response is over (sent, or the client went away)
    * @return false when the server cannot (the JDK host, a servlet without async support): nothing
    *     ran, and the caller runs {@code work} itself
    */
-  default boolean offload(Runnable work, java.util.concurrent.Executor pool) {
+  default boolean offload(Runnable work, java.util.concurrent.Executor pool, Runnable finished) {
     return false;
   }
 

@@ -284,11 +284,22 @@ public final class McpHttpHandler {
     streams.close();
     bodyDeadlines.close();
     pool.close();
+    // the answers of cancelled calls that run off the server's threads are being sent: give them
+    // a moment, so that the server does not end those requests itself while it stops
+    long answered = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (pool.pending() > 0 && System.nanoTime() < answered) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
   }
 
   private boolean busy() {
     return sessions.all().stream().anyMatch(s -> s.inFlight() > 0) || statelessHttp.inFlight() > 0
-        || legacy.inFlight() > 0;
+        || legacy.inFlight() > 0 || pool.pending() > 0;
   }
 
   /** Decodes a body, answering a parse error with 400; null when answered. */
