@@ -125,6 +125,30 @@ abstract class HttpCapacityContract extends HttpTransportContract {
   }
 
   @Test
+  @Timeout(30)
+  void aStreamWhoseClientWentAwayWithNothingToSendIsReleasedByTheNextKeepAlives()
+      throws Exception {
+    restart(McpHttpOptions.builder().keepAliveInterval(Duration.ofMillis(200)).build(),
+        McpEndpoint.at("/mcp", server));
+    RawHttp s = new RawHttp(base);
+    s.getStream("/mcp");
+    assertThat(s.readUntil("event: endpoint")).isTrue();
+    assertThat(openStreamCount()).isEqualTo(1);
+
+    s.close();
+    long closed = System.nanoTime();
+    long deadline = closed + Duration.ofSeconds(10).toNanos();
+    while (openStreamCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20); // polls a count; the failed write comes from the network
+    }
+    long tookMillis = (System.nanoTime() - closed) / 1_000_000;
+
+    // the first keep-alive after the close may still be taken by the kernel; the next one fails
+    assertThat(openStreamCount()).isZero();
+    assertThat(tookMillis).as("released after %d ms", tookMillis).isLessThan(5_000);
+  }
+
+  @Test
   @Timeout(60)
   void oneClientsSessionFloodIsRefusedWhileAnotherClientStillInitializes() throws Exception {
     McpEndpoint endpoint = McpEndpoint.builder(server).path("/mcp")

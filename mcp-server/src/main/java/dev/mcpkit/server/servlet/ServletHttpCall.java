@@ -257,11 +257,13 @@ final class ServletHttpCall implements HttpCall {
       @Override
       public void onTimeout(jakarta.servlet.AsyncEvent event) {
         gone();
+        endQuietly(event);
       }
 
       @Override
       public void onError(jakarta.servlet.AsyncEvent event) {
         gone();
+        endQuietly(event);
       }
 
       @Override
@@ -270,6 +272,18 @@ final class ServletHttpCall implements HttpCall {
       }
     });
     async = context;
+  }
+
+  /**
+   * Completes a request that failed (the client went away, or the container is stopping): left
+   * alone, the container would answer it with its own error page, which repeats the request's URL.
+   */
+  private static void endQuietly(jakarta.servlet.AsyncEvent event) {
+    try {
+      event.getAsyncContext().complete();
+    } catch (RuntimeException ignored) {
+      // completed already
+    }
   }
 
   private void gone() {
