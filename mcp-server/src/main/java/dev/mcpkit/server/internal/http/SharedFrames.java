@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SharedFrames {
   /** Methods remembered; the server's own notification methods are far fewer. */
   private static final int MAX_METHODS = 64;
+  /** The largest data whose event lines are remembered for the next send. */
+  private static final int MAX_REMEMBERED = 16 * 1024;
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
   private static final ConcurrentHashMap<String, byte[]> PARAMLESS = new ConcurrentHashMap<>();
@@ -41,7 +43,8 @@ final class SharedFrames {
 
   /**
    * The {@code event:} and {@code data:} lines of an event and the blank line that ends it; the
-   * same array as the previous call when {@code data} is the same array and the event type equal.
+   * same array as the previous call when {@code data} is the same array (of at most 16 KB) and the
+   * event type equal.
    */
   static byte[] body(String event, byte[] data) {
     Body b = last;
@@ -59,7 +62,9 @@ final class SharedFrames {
     out.write('\n');
     out.write('\n');
     byte[] frame = out.toByteArray();
-    last = new Body(event, data, frame);
+    if (data.length <= MAX_REMEMBERED) {
+      last = new Body(event, data, frame); // a large answer is not kept alive after it is sent
+    }
     return frame;
   }
 
