@@ -125,6 +125,59 @@ abstract class HttpCapacityContract extends HttpTransportContract {
   }
 
   @Test
+  @Timeout(30)
+  void aStreamWhoseClientWentAwayWithNothingToSendIsReleasedByTheNextKeepAlives()
+      throws Exception {
+    restart(McpHttpOptions.builder().keepAliveInterval(Duration.ofMillis(200)).build(),
+        McpEndpoint.at("/mcp", server));
+    RawHttp s = new RawHttp(base);
+    s.getStream("/mcp");
+    assertThat(s.readUntil("event: endpoint")).isTrue();
+    assertThat(openStreamCount()).isEqualTo(1);
+
+    s.close();
+    long closed = System.nanoTime();
+    long deadline = closed + Duration.ofSeconds(10).toNanos();
+    while (openStreamCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20); // polls a count; the failed write comes from the network
+    }
+    long tookMillis = (System.nanoTime() - closed) / 1_000_000;
+
+    // the first keep-alive after the close may still be taken by the kernel; the next one fails
+    assertThat(openStreamCount()).isZero();
+    assertThat(tookMillis).as("released after %d ms", tookMillis).isLessThan(5_000);
+  }
+
+  @Test
+  @Timeout(40)
+  void aWaitingCallWhoseClientWentAwayGivesBackItsSlotWhenTheToolReturns() throws Exception {
+    restart(capacityOptions().maxRequestsInFlightPerSession(1).build(),
+        McpEndpoint.at("/mcp", server));
+    client.initialize();
+    String body = client.request("tools/call", "{\"name\":\"block\",\"arguments\":{}}");
+    RawHttp gone = new RawHttp(base);
+    gone.send("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
+        + "\r\nContent-Type: application/json\r\nAccept: " + RawClient.JSON_AND_SSE
+        + "\r\nMcp-Session-Id: " + client.sessionId + "\r\nMCP-Protocol-Version: "
+        + client.protocolVersion + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    assertThat(TestTools.blockingStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    gone.close();
+    TestTools.release.countDown();
+    String answer = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (answer == null && System.nanoTime() < deadline) {
+      try {
+        answer = echoCall(client);
+      } catch (IllegalStateException refusedWhileTheSlotIsTaken) {
+        Thread.sleep(20);
+      }
+    }
+
+    assertThat(answer).isEqualTo("hi");
+  }
+
+  @Test
   @Timeout(60)
   void oneClientsSessionFloodIsRefusedWhileAnotherClientStillInitializes() throws Exception {
     McpEndpoint endpoint = McpEndpoint.builder(server).path("/mcp")

@@ -63,6 +63,8 @@ final class Containers {
       // Tomcat keeps an 8 KB read and an 8 KB write buffer per connection, open streams included
       connector.setProperty("socket.appReadBufSize", "2048");
       connector.setProperty("socket.appWriteBufSize", "2048");
+      // and a response header buffer of this size per request (8 KB by default); ours are small
+      connector.setProperty("maxHttpResponseHeaderSize", "2048");
     }
     connector.setPort(port);
     connector.setProperty("address", "127.0.0.1");

@@ -111,20 +111,40 @@ public final class EchoServer {
 
   /**
    * The options of our server in the harness: defaults, except that every stream and session comes
-   * from one address (the load generator's), so the per-client shares are as large as the totals.
+   * from one address (the load generator's), so the per-client shares are as large as the totals,
+   * and that open streams are limited to what the heap holds on this host (503 beyond, rather than
+   * out of memory; {@code -Dload.maxOpenStreams=N} sets it).
    */
-  static McpHttpOptions options() {
-    return McpHttpOptions.builder().maxOpenStreams(20_000).maxOpenStreamsPerSession(20_000)
+  static McpHttpOptions options(String host) {
+    int streams = Integer.getInteger("load.maxOpenStreams", streamsThatFit(host));
+    System.out.printf("open event streams limited to %,d (%s host, %,d MB heap)%n", streams, host,
+        Runtime.getRuntime().maxMemory() >> 20);
+    return McpHttpOptions.builder().maxOpenStreams(streams).maxOpenStreamsPerSession(20_000)
         .maxSessionsPerClient(20_000).maxSessions(20_000).build();
+  }
+
+  /**
+   * Streams the heap holds, leaving 80 MB for the rest, at the live heap per open stream measured
+   * on each host (docs/PERFORMANCE.md, "Capacity"): the container's buffers for the connection and
+   * its request make most of it, and those are the host's, not ours.
+   */
+  static int streamsThatFit(String host) {
+    long perStream = switch (host) {
+      case "jetty" -> 10_000;
+      case "tomcat" -> 80_000;
+      default -> 45_000;
+    };
+    long spare = Runtime.getRuntime().maxMemory() - (80L << 20);
+    return (int) Math.max(100, Math.min(20_000, spare / perStream));
   }
 
   private static AutoCloseable ours(String host, int port) throws Exception {
     McpServer server = withChangeTool(echoServer());
     if (host.equals("jdk")) {
-      return McpHttpServer.builder().port(port).options(options())
+      return McpHttpServer.builder().port(port).options(options(host))
           .endpoint(McpEndpoint.at("/mcp", server)).start();
     }
-    return Containers.start(host, port, new McpServlet(options(), McpEndpoint.at("/mcp", server)));
+    return Containers.start(host, port, new McpServlet(options(host), McpEndpoint.at("/mcp", server)));
   }
 
   static void usage(String problem) {

@@ -26,6 +26,8 @@ final class StreamClients implements AutoCloseable {
   private final byte[] request;
   /** Connections that could not be made. */
   int failed;
+  /** Streams the server refused (503 when at its stream limit). */
+  int refused;
 
   private static final class Conn {
     SocketChannel channel;
@@ -147,6 +149,14 @@ final class StreamClients implements AutoCloseable {
       byte[] bytes = new byte[buf.remaining()];
       buf.get(bytes);
       String text = c.tail + new String(bytes, StandardCharsets.UTF_8);
+      if (!c.open && c.tail.isEmpty() && text.startsWith("HTTP/1.1 ")
+          && !text.startsWith("HTTP/1.1 200")) {
+        refused++;
+        c.closed = true;
+        key.cancel();
+        c.channel.close();
+        continue;
+      }
       if (!c.open && text.contains(OPEN)) {
         c.open = true;
       }

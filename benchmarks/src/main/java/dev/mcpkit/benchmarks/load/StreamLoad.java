@@ -76,8 +76,9 @@ public final class StreamLoad {
     try (StreamClients clients = new StreamClients(server.port, "/mcp")) {
       long t0 = System.nanoTime();
       int open = clients.open(streams, 1000, 240_000);
-      System.out.printf("event streams open: %,d of %,d in %.1f s (%d connections failed)%n", open,
-          streams, (System.nanoTime() - t0) / 1e9, clients.failed);
+      System.out.printf("event streams open: %,d of %,d in %.1f s (%d refused with a status other"
+          + " than 200, %d connections failed)%n", open, streams, (System.nanoTime() - t0) / 1e9,
+          clients.refused, clients.failed);
       int threadsOpen = threads(server.pid());
       long heap1 = server.liveHeapBytes();
       System.out.printf("platform threads in the server process: %d before, %d with the streams"

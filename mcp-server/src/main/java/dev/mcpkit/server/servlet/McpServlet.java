@@ -20,9 +20,12 @@ import java.util.List;
  * context.addServlet("mcp", servlet).addMapping("/mcp/*");
  * }</pre>
  *
- * <p>Requests are answered on the container's thread. Register the servlet with async support
- * ({@code asyncSupported=true}): open event streams then hold no thread and are written with
- * non-blocking I/O; without it each open stream holds a container thread (a warning says so once).
+ * <p>Register the servlet with async support ({@code asyncSupported=true}): open event streams then
+ * hold no thread and are written with non-blocking I/O, and requests that run the host's code
+ * ({@code tools/call}, {@code prompts/get}, {@code resources/read}, ...) run on a handler pool
+ * (virtual threads on Java 21+) while the container's thread returns. Other requests are answered
+ * on the container's thread. Without async support each open stream and each request holds a
+ * container thread (a warning says so once).
  * {@link #destroy()} shuts down gracefully.
  */
 public class McpServlet extends HttpServlet {

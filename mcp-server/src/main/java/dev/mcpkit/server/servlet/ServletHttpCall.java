@@ -16,7 +16,13 @@ final class ServletHttpCall implements HttpCall {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
   private jakarta.servlet.ServletOutputStream out;
-  private jakarta.servlet.AsyncContext async;
+  private volatile jakarta.servlet.AsyncContext async;
+  private volatile StreamEvents events;
+  private java.io.ByteArrayOutputStream held;
+  private boolean closed; // these three guarded by this
+  private boolean working;
+  private boolean closeDeferred;
+  private Runnable finished; // guarded by this; run once when an offloaded call is over
 
   ServletHttpCall(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
@@ -110,6 +116,11 @@ final class ServletHttpCall implements HttpCall {
     } else if (length == 0) {
       response.setContentLength(0);
     }
+    if (async != null && length >= 0) {
+      // an offloaded answer: held here and written without blocking when the call is closed
+      held = new java.io.ByteArrayOutputStream((int) Math.min(length, 1 << 20));
+      return held;
+    }
     out = response.getOutputStream();
     if (length < 0) {
       response.flushBuffer(); // headers now, events follow
@@ -120,7 +131,9 @@ final class ServletHttpCall implements HttpCall {
   @Override
   public void flush() throws IOException {
     if (async != null) {
-      out.flush(); // non-blocking: the caller checks writable() first and after
+      if (out != null) {
+        out.flush(); // non-blocking: the caller checks writable() first and after
+      }
       return;
     }
     if (out != null) {
@@ -131,8 +144,25 @@ final class ServletHttpCall implements HttpCall {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (working) {
+        closeDeferred = true; // sent when the offloaded work has returned: see offload
+        return;
+      }
+    }
+    send();
+  }
+
+  /** Ends the response: the held body, or the asynchronous request, or the stream. */
+  private void send() {
     try {
-      if (async != null) {
+      if (held != null) {
+        HeldBody.write(held.toByteArray(), response.getOutputStream(), async);
+      } else if (async != null) {
         async.complete();
       } else if (out != null) {
         out.close();
@@ -159,34 +189,14 @@ final class ServletHttpCall implements HttpCall {
    */
   @Override
   public boolean detach(StreamEvents events) {
-    if (!request.isAsyncSupported() || out == null) {
+    if (out == null || async == null && !request.isAsyncSupported()) {
       McpServlet.warnNoAsyncSupport();
       return false;
     }
-    jakarta.servlet.AsyncContext context = request.startAsync();
-    context.setTimeout(0);
-    context.addListener(new jakarta.servlet.AsyncListener() {
-      @Override
-      public void onComplete(jakarta.servlet.AsyncEvent event) {
-        events.gone();
-      }
-
-      @Override
-      public void onTimeout(jakarta.servlet.AsyncEvent event) {
-        events.gone();
-      }
-
-      @Override
-      public void onError(jakarta.servlet.AsyncEvent event) {
-        events.gone();
-      }
-
-      @Override
-      public void onStartAsync(jakarta.servlet.AsyncEvent event) {
-        // not restarted
-      }
-    });
-    async = context;
+    if (async == null) {
+      startAsync();
+    }
+    this.events = events;
     out.setWriteListener(new jakarta.servlet.WriteListener() {
       @Override
       public void onWritePossible() {
@@ -201,9 +211,105 @@ final class ServletHttpCall implements HttpCall {
     return true;
   }
 
+  /**
+   * Runs {@code work} on {@code pool}; the answer it closes is sent when it has returned, so that
+   * whatever it counts is released before the client can send its next request on this connection.
+   */
+  @Override
+  public boolean offload(Runnable work, java.util.concurrent.Executor pool, Runnable finished) {
+    if (async != null || !request.isAsyncSupported()) {
+      return false;
+    }
+    this.finished = finished;
+    startAsync();
+    synchronized (this) {
+      working = true;
+    }
+    Runnable whole = () -> {
+      try {
+        work.run();
+      } finally {
+        boolean send;
+        synchronized (this) {
+          working = false;
+          send = closeDeferred;
+        }
+        if (send) {
+          send();
+        }
+      }
+    };
+    try {
+      pool.execute(whole);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      whole.run(); // the server is stopping: answer here
+    }
+    return true;
+  }
+
+  /**
+   * Starts asynchronous mode with one listener for the whole call (listeners can only be added
+   * while the serving thread is still in the servlet): it tells whoever holds the stream by then.
+   */
+  private void startAsync() {
+    jakarta.servlet.AsyncContext context = request.startAsync();
+    context.setTimeout(0);
+    context.addListener(new jakarta.servlet.AsyncListener() {
+      @Override
+      public void onComplete(jakarta.servlet.AsyncEvent event) {
+        gone();
+      }
+
+      @Override
+      public void onTimeout(jakarta.servlet.AsyncEvent event) {
+        gone();
+        endQuietly(event);
+      }
+
+      @Override
+      public void onError(jakarta.servlet.AsyncEvent event) {
+        gone();
+        endQuietly(event);
+      }
+
+      @Override
+      public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+        // not restarted
+      }
+    });
+    async = context;
+  }
+
+  /**
+   * Completes a request that failed (the client went away, or the container is stopping): left
+   * alone, the container would answer it with its own error page, which repeats the request's URL.
+   */
+  private static void endQuietly(jakarta.servlet.AsyncEvent event) {
+    try {
+      event.getAsyncContext().complete();
+    } catch (RuntimeException ignored) {
+      // completed already
+    }
+  }
+
+  private void gone() {
+    Runnable f;
+    synchronized (this) {
+      f = finished;
+      finished = null;
+    }
+    if (f != null) {
+      f.run();
+    }
+    StreamEvents e = events;
+    if (e != null) {
+      e.gone();
+    }
+  }
+
   @Override
   public boolean writable() {
-    return async == null || out.isReady();
+    return async == null || out == null || out.isReady();
   }
 
   /** Containers enforce their own read timeouts; nothing to abort here. */

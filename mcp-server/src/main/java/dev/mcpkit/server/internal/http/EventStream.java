@@ -88,7 +88,7 @@ public final class EventStream {
     if (channel == null && store == null) {
       return false;
     }
-    write(JsonRpcCodec.instance().encode(message));
+    write(SharedFrames.encode(message));
     return true;
   }
 
@@ -204,7 +204,8 @@ public final class EventStream {
     HttpCall call = pending;
     pending = null;
     try {
-      channel = SseChannel.open(call, ANSWER_BACKLOG_BYTES, false);
+      // written without blocking where the server can: an offloaded answer holds no thread
+      channel = SseChannel.open(call, ANSWER_BACKLOG_BYTES, true);
     } catch (java.io.IOException | RuntimeException e) {
       call.close();
       channel = null;

@@ -81,6 +81,21 @@ public interface HttpCall extends HttpRequestView {
     return true;
   }
 
+  /**
+   * Runs {@code work}, which answers this call, on {@code pool} instead of the serving thread,
+   * where the server can finish a response after the serving thread returned (a servlet container
+   * with async support): the serving thread returns at once, and {@code work} writes the answer
+   * with non-blocking I/O (a plain body is sent whole when the call is closed; an event stream
+   * goes through {@link #detach}). Call before {@link #start}.
+   *
+   * @param finished runs once when the response is over (sent, or the client went away)
+   * @return false when the server cannot (the JDK host, a servlet without async support): nothing
+   *     ran, and the caller runs {@code work} itself
+   */
+  default boolean offload(Runnable work, java.util.concurrent.Executor pool, Runnable finished) {
+    return false;
+  }
+
   /** Drops the connection without an answer (a deadline passed); idempotent, any thread. */
   default void abort() {
     close();

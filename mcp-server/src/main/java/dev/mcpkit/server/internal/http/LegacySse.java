@@ -40,10 +40,12 @@ final class LegacySse {
   private final OpenStreams streams;
   private final Admission admission;
   private final BodyDeadlines deadlines;
+  private final HandlerPool pool;
 
   LegacySse(McpHttpOptions options, OpenStreams streams, Admission admission,
-      BodyDeadlines deadlines) {
+      BodyDeadlines deadlines, HandlerPool pool) {
     this.deadlines = deadlines;
+    this.pool = pool;
     this.options = options;
     this.streams = streams;
     this.admission = admission;
@@ -120,14 +122,16 @@ final class LegacySse {
       if (!admission.enter(call, r.id())) {
         return;
       }
-      HttpResponses.empty(call, 202);
       inFlight.incrementAndGet();
-      try {
-        session.engine.receive(message);
-      } finally {
-        inFlight.decrementAndGet();
-        admission.exit();
-      }
+      pool.run(call, r.method(), () -> {
+        try {
+          HttpResponses.empty(call, 202);
+          session.engine.receive(message);
+        } finally {
+          inFlight.decrementAndGet();
+          admission.exit();
+        }
+      });
     } else {
       HttpResponses.empty(call, 202);
       session.engine.receive(message);
@@ -172,7 +176,7 @@ final class LegacySse {
           .put(Keys.ENDPOINT, endpoint)
           .put(Keys.PRINCIPAL, principal);
       this.engine = core.newEngine("legacy-sse " + id.substring(0, 6), (message, related) -> {
-        if (!channel.send(null, "message", JsonRpcCodec.instance().encode(message), 0)) {
+        if (!channel.send(null, "message", SharedFrames.encode(message), 0)) {
           throw new IOException("the client's event stream is closed");
         }
       }, attributes, ProtocolRevision.latestSession());

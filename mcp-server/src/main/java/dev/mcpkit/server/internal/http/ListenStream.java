@@ -24,6 +24,8 @@ final class ListenStream implements ServerPeer {
   private final RequestId id;
   private final SseChannel channel;
   private final ObjectNode honored;
+  /** This stream's {@code _meta} as JSON, so that a broadcast encodes nothing per stream. */
+  private final byte[] meta;
 
   ListenStream(ServerCore core, McpEndpoint endpoint, RequestId id, SseChannel channel,
       ObjectNode honored) {
@@ -32,6 +34,15 @@ final class ListenStream implements ServerPeer {
     this.id = id;
     this.channel = channel;
     this.honored = honored;
+    this.meta = encode(tag());
+  }
+
+  private static byte[] encode(ObjectNode node) {
+    try {
+      return McpJson.mapper().writeValueAsBytes(node);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a tree of strings and numbers always encodes
+    }
   }
 
   void acknowledge() {
@@ -50,9 +61,22 @@ final class ListenStream implements ServerPeer {
     if ("tools".equals(kind) && name != null && !endpoint.exposes(name)) {
       return;
     }
-    ObjectNode params = McpJson.object();
-    params.set("_meta", tag());
-    send(new JsonRpcNotification("notifications/" + kind + "/list_changed", params));
+    channel.send(null, null, listChanged(kind, meta), 0);
+  }
+
+  /**
+   * {@code {"jsonrpc":"2.0","method":"notifications/KIND/list_changed","params":{"_meta":META}}},
+   * built from bytes: the same as encoding the notification, without a tree or an encoder.
+   */
+  static byte[] listChanged(String kind, byte[] meta) {
+    byte[] head = ("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/" + kind
+        + "/list_changed\",\"params\":{\"_meta\":").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] out = new byte[head.length + meta.length + 2];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(meta, 0, out, head.length, meta.length);
+    out[out.length - 2] = '}';
+    out[out.length - 1] = '}';
+    return out;
   }
 
   @Override

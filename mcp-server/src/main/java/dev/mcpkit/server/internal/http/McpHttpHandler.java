@@ -41,6 +41,7 @@ public final class McpHttpHandler {
   private final OpenStreams streams;
   private final Admission admission;
   private final BodyDeadlines bodyDeadlines;
+  private final HandlerPool pool;
   private final boolean explorerByDefault;
   private volatile boolean shuttingDown;
 
@@ -72,10 +73,11 @@ public final class McpHttpHandler {
     this.streams = new OpenStreams(options, hostStreamLimit, hostStreamLimitName);
     this.admission = new Admission(options);
     this.bodyDeadlines = new BodyDeadlines(options.bodyReadTimeout().toMillis());
-    this.statelessHttp = new StatelessHttp(options, streams, admission);
-    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines);
+    this.pool = new HandlerPool(options.maxRequestsInFlight());
+    this.statelessHttp = new StatelessHttp(options, streams, admission, pool);
+    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines, pool);
     this.sessionHttp = new SessionHttp(options, sessions, statelessHttp, legacy, streams,
-        admission, bodyDeadlines);
+        admission, bodyDeadlines, pool);
     endpoints.forEach(this::addEndpoint);
   }
 
@@ -281,11 +283,23 @@ public final class McpHttpHandler {
     sessions.close();
     streams.close();
     bodyDeadlines.close();
+    pool.close();
+    // the answers of cancelled calls that run off the server's threads are being sent: give them
+    // a moment, so that the server does not end those requests itself while it stops
+    long answered = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (pool.pending() > 0 && System.nanoTime() < answered) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
   }
 
   private boolean busy() {
     return sessions.all().stream().anyMatch(s -> s.inFlight() > 0) || statelessHttp.inFlight() > 0
-        || legacy.inFlight() > 0;
+        || legacy.inFlight() > 0 || pool.pending() > 0;
   }
 
   /** Decodes a body, answering a parse error with 400; null when answered. */

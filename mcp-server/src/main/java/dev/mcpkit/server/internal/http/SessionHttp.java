@@ -34,10 +34,13 @@ final class SessionHttp {
   private final OpenStreams streams;
   private final Admission admission;
   private final BodyDeadlines deadlines;
+  private final HandlerPool pool;
 
   SessionHttp(McpHttpOptions options, HttpSessions sessions, StatelessHttp stateless,
-      LegacySse legacy, OpenStreams streams, Admission admission, BodyDeadlines deadlines) {
+      LegacySse legacy, OpenStreams streams, Admission admission, BodyDeadlines deadlines,
+      HandlerPool pool) {
     this.deadlines = deadlines;
+    this.pool = pool;
     this.options = options;
     this.sessions = sessions;
     this.stateless = stateless;
@@ -182,9 +185,15 @@ final class SessionHttp {
         options.eventStore(), sessions.primes(session.protocolVersion()), sessions.retryMillis())
         .answering(call, acceptsSse);
     session.register(request.id(), stream);
+    Attributes attrs = ClientAddresses.attach(session.requestAttributes(principal), call,
+        session.endpoint()).put(Keys.RESPONSE, stream::closeConnection);
+    pool.run(call, request.method(), () -> answer(session, attrs, request, stream));
+  }
+
+  /** Runs an admitted request and writes its answer, on whichever thread the pool chose. */
+  private void answer(LiveSession session, Attributes attrs, JsonRpcRequest request,
+      EventStream stream) {
     try {
-      Attributes attrs = ClientAddresses.attach(session.requestAttributes(principal), call,
-          session.endpoint()).put(Keys.RESPONSE, stream::closeConnection);
       JsonRpcResponse response;
       try {
         response = session.engine().handle(request, attrs);

@@ -105,7 +105,22 @@ public final class SseChannel implements StreamEvents {
    * @return false when the channel is closed (the event was not delivered)
    */
   public boolean send(String id, String event, byte[] data, long retryMillis) {
-    return write(frame(id, event, data, retryMillis));
+    if (retryMillis > 0 || data.length == 0) {
+      return write(null, frame(id, event, data, retryMillis));
+    }
+    // a broadcast hands every stream the same data: its lines are built once, and only the id
+    // line, which differs per stream, is built here
+    byte[] body = SharedFrames.body(event, data);
+    return write(id == null ? null : idLine(id), body);
+  }
+
+  private static byte[] idLine(String id) {
+    byte[] value = id.getBytes(StandardCharsets.UTF_8);
+    byte[] line = new byte[ID.length + value.length + 1];
+    System.arraycopy(ID, 0, line, 0, ID.length);
+    System.arraycopy(value, 0, line, ID.length, value.length);
+    line[line.length - 1] = '\n';
+    return line;
   }
 
   /** Writes a comment line, which keeps intermediaries from timing out and detects dead peers. */
@@ -119,29 +134,37 @@ public final class SseChannel implements StreamEvents {
         return !closed; // events are waiting: the connection is not idle
       }
     }
-    return write(KEEP_ALIVE);
+    return write(null, KEEP_ALIVE);
   }
 
   public synchronized boolean isClosed() {
     return closed || closing;
   }
 
-  private boolean write(byte[] frame) {
+  /** Writes one event: {@code head} (an id line, or null) then {@code frame}, never apart. */
+  private boolean write(byte[] head, byte[] frame) {
     Runnable closedNow;
     synchronized (this) {
       if (closed || closing) {
         return false;
       }
+      int size = frame.length + (head == null ? 0 : head.length);
       if (async) {
-        if (queuedBytes + frame.length > maxBacklog) {
+        if (queuedBytes + size > maxBacklog) {
           closedNow = finish(); // the client does not read: it can reconnect and resume
         } else {
+          if (head != null) {
+            queue.add(head);
+          }
           queue.add(frame);
-          queuedBytes += frame.length;
+          queuedBytes += size;
           closedNow = drain();
         }
       } else {
         try {
+          if (head != null) {
+            out.write(head);
+          }
           out.write(frame);
           call.flush();
           return true;
@@ -275,7 +298,7 @@ public final class SseChannel implements StreamEvents {
             return;
           }
         }
-        if (!write(KEEP_ALIVE)) {
+        if (!write(null, KEEP_ALIVE)) {
           return;
         }
       }

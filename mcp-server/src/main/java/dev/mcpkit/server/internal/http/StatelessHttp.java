@@ -38,8 +38,11 @@ final class StatelessHttp {
   private final Set<ListenStream> listeners = ConcurrentHashMap.newKeySet();
   private final OpenStreams streams;
   private final Admission admission;
+  private final HandlerPool pool;
 
-  StatelessHttp(McpHttpOptions options, OpenStreams streams, Admission admission) {
+  StatelessHttp(McpHttpOptions options, OpenStreams streams, Admission admission,
+      HandlerPool pool) {
+    this.pool = pool;
     this.options = options;
     this.streams = streams;
     this.admission = admission;
@@ -121,11 +124,15 @@ final class StatelessHttp {
     if (!admission.enter(call, id)) {
       return;
     }
-    try {
-      run(call, core, endpoint, principal, request, meta, acceptsSse);
-    } finally {
-      admission.exit();
-    }
+    inFlight.incrementAndGet(); // counted from here, so a shutdown waits for an offloaded request
+    pool.run(call, request.method(), () -> {
+      try {
+        run(call, core, endpoint, principal, request, meta, acceptsSse);
+      } finally {
+        inFlight.decrementAndGet();
+        admission.exit();
+      }
+    });
   }
 
   private void run(HttpCall call, ServerCore core, McpEndpoint endpoint, McpPrincipal principal,
@@ -146,22 +153,17 @@ final class StatelessHttp {
         McpHttpHandler.LOG.debug("stateless request: a message with no stream was dropped");
       }
     }, attrs, Revisions.STATELESS);
-    inFlight.incrementAndGet();
+    JsonRpcResponse response;
     try {
-      JsonRpcResponse response;
-      try {
-        // the engine lives for this request only: the request can use its attributes as they are
-        response = engine.handle(request, attrs);
-      } finally {
-        engine.close();
-      }
-      if (response == null) {
-        stream.abandon();
-      } else {
-        stream.complete(response, statusOf(response));
-      }
+      // the engine lives for this request only: the request can use its attributes as they are
+      response = engine.handle(request, attrs);
     } finally {
-      inFlight.decrementAndGet();
+      engine.close();
+    }
+    if (response == null) {
+      stream.abandon();
+    } else {
+      stream.complete(response, statusOf(response));
     }
   }
 
