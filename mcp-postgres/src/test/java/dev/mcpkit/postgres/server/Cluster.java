@@ -3,6 +3,7 @@ package dev.mcpkit.postgres.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.schema.Elicitation;
+import dev.mcpkit.core.schema.Logging.LoggingLevel;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
 import dev.mcpkit.postgres.McpPostgres;
 import dev.mcpkit.postgres.TestDatabase;
@@ -10,6 +11,7 @@ import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
 import dev.mcpkit.server.McpHttpServer;
 import dev.mcpkit.server.McpServer;
+import dev.mcpkit.server.ResourceDefinition;
 import dev.mcpkit.server.ToolDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +21,12 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Server instances on one PostgreSQL schema, each with pools, stores and relay of its own as
- * separate hosts would have: tools {@code ask} (elicits a name) and {@code block} (runs until
- * cancelled, counting starts and interruptions in the shared latches).
+ * separate hosts would have: tools {@code ask} (elicits a name), {@code block} (runs until
+ * cancelled, counting starts and interruptions in the shared latches) and {@code say} (logs "info
+ * note" at info and "error note" at error, then answers "said"), and resource {@link #DOC}.
  */
 final class Cluster implements AutoCloseable {
+  static final String DOC = "file:///shared/doc.txt";
   final List<McpServer> servers = new ArrayList<>();
   final List<McpHttpServer> instances = new ArrayList<>();
   final CountDownLatch blockStarted = new CountDownLatch(1);
@@ -42,7 +46,14 @@ final class Cluster implements AutoCloseable {
   }
 
   McpServer server() {
-    return McpServer.builder().name("cluster").version("1.0.0")
+    return McpServer.builder().name("cluster").version("1.0.0").logging()
+        .resource(ResourceDefinition.builder(DOC).name("doc").text("a shared document").build())
+        .tool(ToolDefinition.builder("say").description("Logs a note at info and at error")
+            .handler((args, ctx) -> {
+              ctx.log(LoggingLevel.INFO, "info note");
+              ctx.log(LoggingLevel.ERROR, "error note");
+              return CallToolResult.text("said");
+            }).build())
         .tool(ToolDefinition.builder("ask").description("Asks the user for a name")
             .handler((args, ctx) -> CallToolResult.text("hello "
                 + ctx.elicit("name", form()).content().get("name").asText())).build())

@@ -10,6 +10,7 @@ import dev.mcpkit.server.spi.MessageRelay;
 import dev.mcpkit.server.spi.MessageRelay.Relayed;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,22 +22,39 @@ import org.slf4j.LoggerFactory;
  * stream when this instance holds it; a message from a client goes to the session's engine when
  * that engine waits for the answer (or, for a cancellation, may run the request). Messages this
  * instance published itself are ignored.
+ *
+ * <p>Session notices: when this instance changes a session's record (log level, subscriptions) or
+ * ends it at the client's request, it publishes a notice after the store has the change; every
+ * other instance that holds a copy of that session refreshes it from the store, or drops it.
  */
 public final class ClusterDelivery implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterDelivery.class);
   private static final String CANCELLED = "notifications/cancelled";
+  /** The notice that a session's record changed in the store: read it again. */
+  static final String SESSION_CHANGED =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"mcpkit/sessionChanged\"}";
+  /** The notice that a session ended (DELETE): drop it. */
+  static final String SESSION_ENDED =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"mcpkit/sessionEnded\"}";
 
   private final String instance;
   private final MessageRelay relay;
   private final Function<String, LiveSession> live;
+  private final BiConsumer<LiveSession, Boolean> changedElsewhere;
   private final AutoCloseable subscription;
 
-  ClusterDelivery(MessageRelay relay, Function<String, LiveSession> live) {
+  /**
+   * @param changedElsewhere called with a session this instance holds and true when another
+   *     instance ended it, false when it changed its record
+   */
+  ClusterDelivery(MessageRelay relay, Function<String, LiveSession> live,
+      BiConsumer<LiveSession, Boolean> changedElsewhere) {
     byte[] id = new byte[8];
     new SecureRandom().nextBytes(id);
     this.instance = HexFormat.of().formatHex(id);
     this.relay = relay;
     this.live = live;
+    this.changedElsewhere = changedElsewhere;
     this.subscription = relay.subscribe(this::receive);
   }
 
@@ -60,13 +78,26 @@ public final class ClusterDelivery implements AutoCloseable {
     }
   }
 
+  /** Tells the other instances that the session's record changed in the store. */
+  void changed(String sessionId) {
+    publish(sessionId, false, SESSION_CHANGED);
+  }
+
+  /** Tells the other instances that the session ended. */
+  void ended(String sessionId) {
+    publish(sessionId, false, SESSION_ENDED);
+  }
+
   private void publish(LiveSession session, boolean toClient, JsonRpcMessage message) {
+    publish(session.id(), toClient, JsonRpcCodec.instance().encodeToString(message));
+  }
+
+  private void publish(String sessionId, boolean toClient, String json) {
     try {
-      relay.publish(new Relayed(instance, session.id(), toClient,
-          JsonRpcCodec.instance().encodeToString(message)));
+      relay.publish(new Relayed(instance, sessionId, toClient, json));
     } catch (RuntimeException e) {
       LOG.warn("session {}: could not relay a message to other instances: {}",
-          session.id().substring(0, 6), e.toString());
+          sessionId.substring(0, 6), e.toString());
     }
   }
 
@@ -76,6 +107,10 @@ public final class ClusterDelivery implements AutoCloseable {
     }
     LiveSession session = live.apply(r.sessionId());
     if (session == null) {
+      return;
+    }
+    if (!r.toClient() && (SESSION_CHANGED.equals(r.json()) || SESSION_ENDED.equals(r.json()))) {
+      changedElsewhere.accept(session, SESSION_ENDED.equals(r.json()));
       return;
     }
     JsonRpcMessage message;

@@ -305,6 +305,11 @@ public final class LiveSession implements SessionState, ServerPeer {
     owner.save(record);
   }
 
+  /** Takes the record another instance saved (its log level and subscriptions). */
+  synchronized void refresh(SessionRecord fresh) {
+    record = fresh;
+  }
+
   @Override
   public String logLevel() {
     return record.logLevel();
