@@ -34,6 +34,10 @@ final class ListenStream implements ServerPeer {
     this.honored = honored;
   }
 
+  ServerCore core() {
+    return core;
+  }
+
   void acknowledge() {
     ObjectNode params = McpJson.object();
     params.set("notifications", honored);

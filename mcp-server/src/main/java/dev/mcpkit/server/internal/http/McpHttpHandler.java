@@ -37,6 +37,7 @@ public final class McpHttpHandler {
   private final HttpSessions sessions;
   private final SessionHttp sessionHttp;
   private final StatelessHttp statelessHttp;
+  private final ClusterBroadcast broadcast;
   private final LegacySse legacy;
   private final OpenStreams streams;
   private final Admission admission;
@@ -73,6 +74,7 @@ public final class McpHttpHandler {
     this.admission = new Admission(options);
     this.bodyDeadlines = new BodyDeadlines(options.bodyReadTimeout().toMillis());
     this.statelessHttp = new StatelessHttp(options, streams, admission);
+    this.broadcast = new ClusterBroadcast(sessions.delivery(), statelessHttp, this::endpoints);
     this.legacy = new LegacySse(options, streams, admission, bodyDeadlines);
     this.sessionHttp = new SessionHttp(options, sessions, statelessHttp, legacy, streams,
         admission, bodyDeadlines);
@@ -97,10 +99,12 @@ public final class McpHttpHandler {
       }
     }
     endpoints.add(endpoint);
+    broadcast.serve(endpoint);
   }
 
   /** Stops serving an endpoint (its path gets 404). */
   public boolean removeEndpoint(McpEndpoint endpoint) {
+    broadcast.stop(endpoint);
     return endpoints.remove(endpoint);
   }
 
@@ -277,6 +281,7 @@ public final class McpHttpHandler {
       }
     }
     statelessHttp.close();
+    broadcast.close();
     legacy.close();
     sessions.close();
     streams.close();

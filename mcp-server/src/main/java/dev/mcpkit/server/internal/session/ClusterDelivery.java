@@ -11,6 +11,7 @@ import dev.mcpkit.server.spi.MessageRelay.Relayed;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>Session notices: when this instance changes a session's record (log level, subscriptions) or
  * ends it at the client's request, it publishes a notice after the store has the change; every
  * other instance that holds a copy of that session refreshes it from the store, or drops it.
+ *
+ * <p>Endpoint messages ({@link #broadcast}) belong to no session: a change for 2026-07-28 listen
+ * streams, an answer to a task's input. Their session id is {@code *} and the endpoint id, which no
+ * session id can be (session ids are URL-safe base64).
  */
 public final class ClusterDelivery implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterDelivery.class);
@@ -42,6 +47,7 @@ public final class ClusterDelivery implements AutoCloseable {
   private final Function<String, LiveSession> live;
   private final BiConsumer<LiveSession, Boolean> changedElsewhere;
   private final AutoCloseable subscription;
+  private volatile BiConsumer<String, JsonRpcNotification> endpointMessages = (e, n) -> { };
 
   /**
    * @param changedElsewhere called with a session this instance holds and true when another
@@ -78,6 +84,16 @@ public final class ClusterDelivery implements AutoCloseable {
     }
   }
 
+  /** Publishes {@code message} for the other instances' endpoint {@code endpointId}. */
+  public void broadcast(String endpointId, JsonRpcNotification message) {
+    publish("*" + endpointId, true, JsonRpcCodec.instance().encodeToString(message));
+  }
+
+  /** Takes the endpoint messages other instances {@link #broadcast} (endpoint id, message). */
+  public void onBroadcast(BiConsumer<String, JsonRpcNotification> receiver) {
+    this.endpointMessages = receiver;
+  }
+
   /** Tells the other instances that the session's record changed in the store. */
   void changed(String sessionId) {
     publish(sessionId, false, SESSION_CHANGED);
@@ -103,6 +119,10 @@ public final class ClusterDelivery implements AutoCloseable {
 
   private void receive(Relayed r) {
     if (instance.equals(r.origin())) {
+      return;
+    }
+    if (r.sessionId().startsWith("*")) {
+      endpointMessage(r);
       return;
     }
     LiveSession session = live.apply(r.sessionId());
@@ -136,6 +156,19 @@ public final class ClusterDelivery implements AutoCloseable {
     if (message instanceof JsonRpcResponse resp ? engine.awaits(resp.id())
         : engine.requestsInFlight() > 0) {
       engine.receive(message);
+    }
+  }
+
+  private void endpointMessage(Relayed r) {
+    JsonRpcMessage message;
+    try {
+      message = JsonRpcCodec.instance().decode(r.json());
+    } catch (RuntimeException e) {
+      LOG.warn("ignoring a relayed endpoint message that is not JSON-RPC");
+      return;
+    }
+    if (message instanceof JsonRpcNotification n) {
+      endpointMessages.accept(r.sessionId().substring(1), n);
     }
   }
 
