@@ -17,13 +17,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Server instances on one PostgreSQL schema, each with pools, stores and relay of its own as
  * separate hosts would have: tools {@code ask} (elicits a name), {@code block} (runs until
  * cancelled, counting starts and interruptions in the shared latches) and {@code say} (logs "info
- * note" at info and "error note" at error, then answers "said"), and resource {@link #DOC}.
+ * note" at info and "error note" at error, then answers "said"), {@code askLater} (answers at once,
+ * then asks for a name from another thread, when its call has no stream any more, putting the
+ * outcome in {@link #laterAnswers}), and resource {@link #DOC}.
  */
 final class Cluster implements AutoCloseable {
   static final String DOC = "file:///shared/doc.txt";
@@ -31,6 +35,8 @@ final class Cluster implements AutoCloseable {
   final List<McpHttpServer> instances = new ArrayList<>();
   final CountDownLatch blockStarted = new CountDownLatch(1);
   final CountDownLatch blockInterrupted = new CountDownLatch(1);
+  /** What {@code askLater}'s question got: the name, or the error's message. */
+  final BlockingQueue<String> laterAnswers = new LinkedBlockingQueue<>();
 
   Cluster(String prefix, int size) {
     String schema = TestDatabase.freshStores(prefix).schema();
@@ -57,6 +63,19 @@ final class Cluster implements AutoCloseable {
         .tool(ToolDefinition.builder("ask").description("Asks the user for a name")
             .handler((args, ctx) -> CallToolResult.text("hello "
                 + ctx.elicit("name", form()).content().get("name").asText())).build())
+        .tool(ToolDefinition.builder("askLater").description("Asks for a name after answering")
+            .handler((args, ctx) -> {
+              Thread asker = new Thread(() -> {
+                try {
+                  laterAnswers.add(ctx.elicit("name", form()).content().get("name").asText());
+                } catch (Exception e) {
+                  laterAnswers.add("failed: " + e.getMessage());
+                }
+              }, "ask-later");
+              asker.setDaemon(true);
+              asker.start();
+              return CallToolResult.text("asking");
+            }).build())
         .tool(ToolDefinition.builder("block").description("Runs until cancelled")
             .handler((args, ctx) -> {
               blockStarted.countDown();

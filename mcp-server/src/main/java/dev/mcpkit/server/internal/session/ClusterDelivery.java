@@ -4,6 +4,7 @@ import dev.mcpkit.core.engine.ProtocolEngine;
 import dev.mcpkit.core.jsonrpc.JsonRpcCodec;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.core.jsonrpc.JsonRpcNotification;
+import dev.mcpkit.core.jsonrpc.JsonRpcRequest;
 import dev.mcpkit.core.jsonrpc.JsonRpcResponse;
 import dev.mcpkit.server.internal.http.EventStream;
 import dev.mcpkit.server.spi.MessageRelay;
@@ -11,7 +12,6 @@ import dev.mcpkit.server.spi.MessageRelay.Relayed;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +70,14 @@ public final class ClusterDelivery implements AutoCloseable {
   }
 
   /**
+   * A request to the client (elicitation, sampling) that no stream of this instance could take:
+   * published for the instance holding the client's GET stream; false when it could not be.
+   */
+  boolean requestToClient(LiveSession session, JsonRpcRequest request) {
+    return publish(session.id(), true, JsonRpcCodec.instance().encodeToString(request));
+  }
+
+  /**
    * Takes a response or notification the client POSTed: handled here, and published when it may
    * belong to a request or handler of another instance.
    */
@@ -108,12 +116,15 @@ public final class ClusterDelivery implements AutoCloseable {
     publish(session.id(), toClient, JsonRpcCodec.instance().encodeToString(message));
   }
 
-  private void publish(String sessionId, boolean toClient, String json) {
+  private boolean publish(String sessionId, boolean toClient, String json) {
     try {
       relay.publish(new Relayed(instance, sessionId, toClient, json));
+      return true;
     } catch (RuntimeException e) {
-      LOG.warn("session {}: could not relay a message to other instances: {}",
-          sessionId.substring(0, 6), e.toString());
+      LOG.warn("{}: could not relay a message to other instances: {}", sessionId.startsWith("*")
+          ? "endpoint " + sessionId.substring(1) : "session " + sessionId.substring(0, 6),
+          e.toString());
+      return false;
     }
   }
 

@@ -70,6 +70,11 @@ public final class HttpSessions {
     return events;
   }
 
+  /** Whether a relay to other instances was configured (not the default within this server). */
+  boolean sharesWithOtherInstances() {
+    return options.messageRelay() != null;
+  }
+
   /** What reaches the streams and handlers of other instances. */
   public ClusterDelivery delivery() {
     return delivery;

@@ -220,8 +220,13 @@ public final class LiveSession implements SessionState, ServerPeer {
       return;
     }
     if (message instanceof JsonRpcRequest r) {
-      throw new IOException("cannot send " + r.method() + " to the client: its request is answered"
-          + " as JSON (the client did not accept text/event-stream) and it has no GET stream open");
+      // another instance may hold the GET stream; the answer comes back through the relay
+      if (!owner.sharesWithOtherInstances() || !owner.delivery().requestToClient(this, r)) {
+        throw new IOException("cannot send " + r.method() + " to the client: its request is"
+            + " answered as JSON (the client did not accept text/event-stream) and it has no GET"
+            + " stream open");
+      }
+      return;
     }
     owner.delivery().toClient(this, message); // another instance may hold the GET stream
   }
