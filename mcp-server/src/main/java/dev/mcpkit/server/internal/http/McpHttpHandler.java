@@ -75,7 +75,7 @@ public final class McpHttpHandler {
     this.bodyDeadlines = new BodyDeadlines(options.bodyReadTimeout().toMillis());
     this.statelessHttp = new StatelessHttp(options, streams, admission);
     this.broadcast = new ClusterBroadcast(sessions.delivery(), statelessHttp, this::endpoints);
-    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines);
+    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines, sessions.delivery());
     this.sessionHttp = new SessionHttp(options, sessions, statelessHttp, legacy, streams,
         admission, bodyDeadlines);
     endpoints.forEach(this::addEndpoint);

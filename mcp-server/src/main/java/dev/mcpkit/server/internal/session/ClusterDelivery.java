@@ -48,6 +48,7 @@ public final class ClusterDelivery implements AutoCloseable {
   private final BiConsumer<LiveSession, Boolean> changedElsewhere;
   private final AutoCloseable subscription;
   private volatile BiConsumer<String, JsonRpcNotification> endpointMessages = (e, n) -> { };
+  private volatile BiConsumer<String, JsonRpcMessage> legacyMessages = (id, m) -> { };
 
   /**
    * @param changedElsewhere called with a session this instance holds and true when another
@@ -102,6 +103,19 @@ public final class ClusterDelivery implements AutoCloseable {
     this.endpointMessages = receiver;
   }
 
+  /**
+   * A message a client POSTed for a legacy HTTP+SSE session another instance holds; its session
+   * id travels as {@code ~} and the id.
+   */
+  public void toLegacySession(String legacyId, JsonRpcMessage message) {
+    publish("~" + legacyId, false, JsonRpcCodec.instance().encodeToString(message));
+  }
+
+  /** Takes messages for legacy sessions (legacy id, message); acts only on those it holds. */
+  public void onLegacyMessage(BiConsumer<String, JsonRpcMessage> receiver) {
+    this.legacyMessages = receiver;
+  }
+
   /** Tells the other instances that the session's record changed in the store. */
   void changed(String sessionId) {
     publish(sessionId, false, SESSION_CHANGED);
@@ -134,6 +148,14 @@ public final class ClusterDelivery implements AutoCloseable {
     }
     if (r.sessionId().startsWith("*")) {
       endpointMessage(r);
+      return;
+    }
+    if (r.sessionId().startsWith("~")) {
+      try {
+        legacyMessages.accept(r.sessionId().substring(1), JsonRpcCodec.instance().decode(r.json()));
+      } catch (RuntimeException e) {
+        LOG.warn("ignoring a relayed legacy-session message that is not JSON-RPC");
+      }
       return;
     }
     LiveSession session = live.apply(r.sessionId());
