@@ -20,14 +20,15 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Server instances on one PostgreSQL schema, each with pools, stores and relay of its own as
  * separate hosts would have: tools {@code ask} (elicits a name), {@code block} (runs until
  * cancelled, counting starts and interruptions in the shared latches) and {@code say} (logs "info
  * note" at info and "error note" at error, then answers "said"), {@code askLater} (answers at once,
- * then asks for a name from another thread, when its call has no stream any more, putting the
- * outcome in {@link #laterAnswers}), and resource {@link #DOC}.
+ * then, once {@link #askNow} is released, asks for a name from another thread, when its call has
+ * no stream any more, putting the outcome in {@link #laterAnswers}), and resource {@link #DOC}.
  */
 final class Cluster implements AutoCloseable {
   static final String DOC = "file:///shared/doc.txt";
@@ -35,6 +36,8 @@ final class Cluster implements AutoCloseable {
   final List<McpHttpServer> instances = new ArrayList<>();
   final CountDownLatch blockStarted = new CountDownLatch(1);
   final CountDownLatch blockInterrupted = new CountDownLatch(1);
+  /** Released by the test once {@code askLater}'s call was answered: then it asks. */
+  final CountDownLatch askNow = new CountDownLatch(1);
   /** What {@code askLater}'s question got: the name, or the error's message. */
   final BlockingQueue<String> laterAnswers = new LinkedBlockingQueue<>();
 
@@ -67,6 +70,10 @@ final class Cluster implements AutoCloseable {
             .handler((args, ctx) -> {
               Thread asker = new Thread(() -> {
                 try {
+                  if (!askNow.await(15, TimeUnit.SECONDS)) {
+                    laterAnswers.add("failed: never told to ask");
+                    return;
+                  }
                   laterAnswers.add(ctx.elicit("name", form()).content().get("name").asText());
                 } catch (Exception e) {
                   laterAnswers.add("failed: " + e.getMessage());

@@ -126,6 +126,7 @@ class ClusterDeliveryTest {
       // the call is answered at once; its handler's thread asks afterwards, on instance a
       assertThat(post(a, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\","
           + "\"params\":{\"name\":\"askLater\",\"arguments\":{}}}").body()).contains("asking");
+      cluster.askNow.countDown();
 
       JsonNode asked = next(get, "the question on the other instance's GET stream");
       assertThat(asked.path("method").asText()).isEqualTo("elicitation/create");

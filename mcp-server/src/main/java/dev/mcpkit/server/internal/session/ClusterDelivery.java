@@ -151,11 +151,14 @@ public final class ClusterDelivery implements AutoCloseable {
       return;
     }
     if (r.sessionId().startsWith("~")) {
+      JsonRpcMessage message;
       try {
-        legacyMessages.accept(r.sessionId().substring(1), JsonRpcCodec.instance().decode(r.json()));
+        message = JsonRpcCodec.instance().decode(r.json());
       } catch (RuntimeException e) {
         LOG.warn("ignoring a relayed legacy-session message that is not JSON-RPC");
+        return;
       }
+      legacyMessages.accept(r.sessionId().substring(1), message);
       return;
     }
     LiveSession session = live.apply(r.sessionId());
