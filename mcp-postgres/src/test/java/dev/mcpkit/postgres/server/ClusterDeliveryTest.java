@@ -114,6 +114,31 @@ class ClusterDeliveryTest {
   }
 
   @Test
+  void aQuestionRaisedWhereNoStreamOfTheSessionIsHeldGoesToTheGetStreamAnotherInstanceHolds()
+      throws Exception {
+    try (Cluster cluster = new Cluster("cluster_ask_later", 3)) {
+      URI a = cluster.instances.get(0).url();
+      URI b = cluster.instances.get(1).url();
+      URI c = cluster.instances.get(2).url();
+      open(c);
+      BlockingQueue<JsonNode> get = stream(request(b).GET().build());
+      awaitOpenStream(cluster.instances.get(1));
+      // the call is answered at once; its handler's thread asks afterwards, on instance a
+      assertThat(post(a, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\","
+          + "\"params\":{\"name\":\"askLater\",\"arguments\":{}}}").body()).contains("asking");
+      cluster.askNow.countDown();
+
+      JsonNode asked = next(get, "the question on the other instance's GET stream");
+      assertThat(asked.path("method").asText()).isEqualTo("elicitation/create");
+      assertThat(post(c, "{\"jsonrpc\":\"2.0\",\"id\":" + asked.path("id") + ",\"result\":"
+          + "{\"action\":\"accept\",\"content\":{\"name\":\"Grace\"}}}").statusCode())
+          .isEqualTo(202);
+
+      assertThat(cluster.laterAnswers.poll(15, TimeUnit.SECONDS)).isEqualTo("Grace");
+    }
+  }
+
+  @Test
   void aCancellationSentToOneInstanceInterruptsTheHandlerRunningOnAnother() throws Exception {
     try (Cluster cluster = new Cluster("cluster_cancel", 2)) {
       URI a = cluster.instances.get(0).url();

@@ -18,6 +18,7 @@ import dev.mcpkit.server.internal.LocalSessionState;
 import dev.mcpkit.server.internal.ServerAccess;
 import dev.mcpkit.server.internal.ServerPeer;
 import dev.mcpkit.server.internal.protocol.ServerCore;
+import dev.mcpkit.server.internal.session.ClusterDelivery;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The HTTP+SSE transport of protocol 2024-11-05, for old clients: a GET opens an event stream whose
  * first event ({@code endpoint}) names the URL to POST messages to; every answer travels on the
- * stream. Sessions live only as long as their stream.
+ * stream. Sessions live only as long as their stream. With a relay to other instances, a message
+ * POSTed to another instance reaches the session here ({@link LegacyShare}).
  */
 final class LegacySse {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,11 +43,13 @@ final class LegacySse {
   private final Admission admission;
   private final BodyDeadlines deadlines;
   private final HandlerPool pool;
+  private final LegacyShare share;
 
   LegacySse(McpHttpOptions options, OpenStreams streams, Admission admission,
-      BodyDeadlines deadlines, HandlerPool pool) {
+      BodyDeadlines deadlines, HandlerPool pool, ClusterDelivery delivery) {
     this.deadlines = deadlines;
     this.pool = pool;
+    this.share = new LegacyShare(options, delivery, this::relayed);
     this.options = options;
     this.streams = streams;
     this.admission = admission;
@@ -80,6 +84,7 @@ final class LegacySse {
     ServerCore core = ServerAccess.core(endpoint.server());
     Session session = new Session(id, endpoint, principal, core, channel);
     sessions.put(id, session);
+    share.opened(id, endpoint, principal);
     core.addPeer(session);
     long started = System.nanoTime();
     var listener = dev.mcpkit.core.engine.internal.SafeListener.wrap(core.config().listener());
@@ -88,6 +93,7 @@ final class LegacySse {
         (messagePath + "?sessionId=" + id).getBytes(StandardCharsets.UTF_8), 0);
     streams.track(channel, owner, () -> {
       sessions.remove(id);
+      share.closed(id);
       core.removePeer(session);
       session.engine.close();
       listener.sessionEnded(session.state, System.nanoTime() - started, null);
@@ -103,6 +109,9 @@ final class LegacySse {
     }
     String id = queryParam(call.query(), "sessionId");
     Session session = id == null ? null : sessions.get(id);
+    if (session == null && id != null && share.relay(call, id, endpoint, principal, deadlines)) {
+      return; // held by another instance
+    }
     if (session == null || session.endpoint != endpoint
         || !session.principal.subject().equals(principal.subject())) {
       HttpResponses.error(call, 404, null, ErrorCodes.INVALID_REQUEST, "Session not found: open"
@@ -138,7 +147,16 @@ final class LegacySse {
     }
   }
 
+  /** A message another instance took for a session this instance may hold. */
+  private void relayed(String id, JsonRpcMessage message) {
+    Session session = sessions.get(id);
+    if (session != null) {
+      session.engine.receive(message);
+    }
+  }
+
   void close() {
+    share.close();
     for (Session s : sessions.values()) {
       s.channel.close();
     }

@@ -45,6 +45,10 @@ final class ListenStream implements ServerPeer {
     }
   }
 
+  ServerCore core() {
+    return core;
+  }
+
   void acknowledge() {
     ObjectNode params = McpJson.object();
     params.set("notifications", honored);

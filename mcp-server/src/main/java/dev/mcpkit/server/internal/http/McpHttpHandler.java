@@ -37,6 +37,7 @@ public final class McpHttpHandler {
   private final HttpSessions sessions;
   private final SessionHttp sessionHttp;
   private final StatelessHttp statelessHttp;
+  private final ClusterBroadcast broadcast;
   private final LegacySse legacy;
   private final OpenStreams streams;
   private final Admission admission;
@@ -75,7 +76,9 @@ public final class McpHttpHandler {
     this.bodyDeadlines = new BodyDeadlines(options.bodyReadTimeout().toMillis());
     this.pool = new HandlerPool(options.maxRequestsInFlight());
     this.statelessHttp = new StatelessHttp(options, streams, admission, pool);
-    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines, pool);
+    this.broadcast = new ClusterBroadcast(sessions.delivery(), statelessHttp, this::endpoints);
+    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines, pool,
+        sessions.delivery());
     this.sessionHttp = new SessionHttp(options, sessions, statelessHttp, legacy, streams,
         admission, bodyDeadlines, pool);
     endpoints.forEach(this::addEndpoint);
@@ -99,10 +102,12 @@ public final class McpHttpHandler {
       }
     }
     endpoints.add(endpoint);
+    broadcast.serve(endpoint);
   }
 
   /** Stops serving an endpoint (its path gets 404). */
   public boolean removeEndpoint(McpEndpoint endpoint) {
+    broadcast.stop(endpoint);
     return endpoints.remove(endpoint);
   }
 
@@ -279,6 +284,7 @@ public final class McpHttpHandler {
       }
     }
     statelessHttp.close();
+    broadcast.close();
     legacy.close();
     sessions.close();
     streams.close();

@@ -16,6 +16,7 @@ import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
 import dev.mcpkit.server.internal.Keys;
 import dev.mcpkit.server.internal.ServerAccess;
+import dev.mcpkit.server.internal.ServerPeer;
 import dev.mcpkit.server.internal.StatelessMeta;
 import dev.mcpkit.server.internal.protocol.HeaderParams;
 import dev.mcpkit.server.internal.protocol.Revisions;
@@ -214,6 +215,15 @@ final class StatelessHttp {
       core.removePeer(listener);
       listeners.remove(listener);
     });
+  }
+
+  /** Tells this JVM's listen streams of {@code core} about a change made on another instance. */
+  void changedElsewhere(ServerCore core, java.util.function.Consumer<ServerPeer> change) {
+    for (ListenStream l : listeners) {
+      if (l.core() == core) {
+        change.accept(l);
+      }
+    }
   }
 
   /** Ends every listen stream with its result (server shutdown). */

@@ -220,6 +220,23 @@ public final class ServerCore {
     return honored;
   }
 
+  /**
+   * Where answers to a task's pending input go when the task does not run in this JVM: another
+   * instance of the server may run it.
+   */
+  public void forwardTaskInput(java.util.function.BiConsumer<String, ObjectNode> elsewhere) {
+    if (tasks != null) {
+      tasks.forwardTo(elsewhere);
+    }
+  }
+
+  /** Answers to a task's pending input another instance took; used only if the task runs here. */
+  public void taskInputFromElsewhere(String taskId, ObjectNode answers) {
+    if (tasks != null) {
+      tasks.updateHere(taskId, answers);
+    }
+  }
+
   public void addPeer(ServerPeer peer) {
     peers.add(peer);
   }

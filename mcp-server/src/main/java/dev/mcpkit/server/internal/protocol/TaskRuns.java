@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * Runs tools as tasks: creates them (bounded per owner and in total), runs their handlers on their
@@ -37,6 +38,7 @@ final class TaskRuns {
   private final Map<String, TaskRun> runs = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final AtomicLong nextSweep = new AtomicLong();
+  private volatile BiConsumer<String, ObjectNode> elsewhere;
 
   TaskRuns(ServerCore core, TaskOptions options) {
     this.core = core;
@@ -300,10 +302,30 @@ final class TaskRuns {
    * When nothing is pending any more, the handler runs again with every answer so far.
    */
   void update(String taskId, ObjectNode answers) {
+    if (!updateHere(taskId, answers)) {
+      BiConsumer<String, ObjectNode> out = elsewhere;
+      if (out != null) {
+        out.accept(taskId, answers); // the task may run on another instance
+      }
+    }
+  }
+
+  /** Where answers go for a task no run of this JVM has (other instances), or null. */
+  void forwardTo(BiConsumer<String, ObjectNode> out) {
+    this.elsewhere = out;
+  }
+
+  /** {@link #update} for a task running here; false (and nothing done) when it does not. */
+  boolean updateHere(String taskId, ObjectNode answers) {
     TaskRun run = runs.get(taskId);
     if (run == null) {
-      return;
+      return false;
     }
+    updateRun(run, answers);
+    return true;
+  }
+
+  private void updateRun(TaskRun run, ObjectNode answers) {
     synchronized (run) {
       if (run.record == null || run.record.status() != TaskStatus.INPUT_REQUIRED) {
         return;

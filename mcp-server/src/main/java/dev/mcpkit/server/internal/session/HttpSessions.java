@@ -62,13 +62,18 @@ public final class HttpSessions {
     this.shedAfterMillis = Math.min(idleMillis / 2, 30_000);
     long sweepEvery = Math.max(50, Math.min(unusedMillis / 4, 30_000));
     this.delivery = new ClusterDelivery(options.messageRelay() != null ? options.messageRelay()
-        : MessageRelay.inMemory(), live::get);
+        : MessageRelay.inMemory(), live::get, this::changedElsewhere);
     this.sweeper = Threads.timer().scheduleWithFixedDelay(this::sweep, sweepEvery, sweepEvery,
         TimeUnit.MILLISECONDS);
   }
 
   public EventStore eventStore() {
     return events;
+  }
+
+  /** Whether a relay to other instances was configured (not the default within this server). */
+  boolean sharesWithOtherInstances() {
+    return options.messageRelay() != null;
   }
 
   /** What reaches the streams and handlers of other instances. */
@@ -208,6 +213,31 @@ public final class HttpSessions {
   void save(SessionRecord record) {
     if (live.containsKey(record.id())) {
       store.save(record);
+      delivery.changed(record.id()); // other instances holding a copy read it again
+    }
+  }
+
+  /**
+   * Another instance changed (or ended) a session this instance holds a copy of: the copy is read
+   * again from the store, or dropped when the session ended, is gone, or cannot be read (the next
+   * request reads it again). Runs on the relay's thread.
+   */
+  private void changedElsewhere(LiveSession s, boolean ended) {
+    SessionRecord fresh = null;
+    if (!ended) {
+      try {
+        fresh = store.find(s.id());
+      } catch (RuntimeException e) {
+        LOG.warn("session {}: could not read a session another instance changed; dropping this"
+            + " instance's copy: {}", s.id().substring(0, 6), e.toString());
+      }
+    }
+    if (fresh != null && fresh.endpoint().equals(s.record().endpoint())
+        && fresh.subject().equals(s.record().subject())) {
+      s.refresh(fresh);
+    } else if (live.remove(s.id(), s)) {
+      unreserve(s.client);
+      s.close();
     }
   }
 
@@ -261,6 +291,7 @@ public final class HttpSessions {
   public boolean terminate(LiveSession s) {
     boolean existed = store.remove(s.id());
     forget(s);
+    delivery.ended(s.id()); // other instances holding a copy drop it
     return existed;
   }
 

@@ -222,8 +222,13 @@ public final class LiveSession implements SessionState, ServerPeer {
       return;
     }
     if (message instanceof JsonRpcRequest r) {
-      throw new IOException("cannot send " + r.method() + " to the client: its request is answered"
-          + " as JSON (the client did not accept text/event-stream) and it has no GET stream open");
+      // another instance may hold the GET stream; the answer comes back through the relay
+      if (!owner.sharesWithOtherInstances() || !owner.delivery().requestToClient(this, r)) {
+        throw new IOException("cannot send " + r.method() + " to the client: its request is"
+            + " answered as JSON (the client did not accept text/event-stream) and it has no GET"
+            + " stream open");
+      }
+      return;
     }
     owner.delivery().toClient(this, message); // another instance may hold the GET stream
   }
@@ -305,6 +310,11 @@ public final class LiveSession implements SessionState, ServerPeer {
         owner.shared(caps == null ? "{}" : caps.toString()), r.logLevel(),
         r.subscriptions(), r.createdMillis());
     owner.save(record);
+  }
+
+  /** Takes the record another instance saved (its log level and subscriptions). */
+  synchronized void refresh(SessionRecord fresh) {
+    record = fresh;
   }
 
   @Override
