@@ -36,6 +36,11 @@ public final class Main {
       System.err.println(USAGE);
       System.exit(2);
     }
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      // JDK-host servers started in this JVM (postgres, telemetry-overhead): without it every
+      // small answer waits for the peer's delayed ACK (~40 ms), which measures TCP, not mcpkit
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
