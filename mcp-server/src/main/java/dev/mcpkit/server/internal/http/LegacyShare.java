@@ -67,8 +67,9 @@ final class LegacyShare {
           "2024-11-05", null, "{}", null, null, clock.millis()));
       open.add(id);
     } catch (RuntimeException e) {
-      LOG.warn("legacy session {}: could not store it; only this instance takes its messages: {}",
-          id.substring(0, 6), e.toString());
+      // neither the id (a capability) nor the store's message (a database may quote the row)
+      LOG.warn("a legacy session could not be stored; only this instance takes its messages ({})",
+          e.getClass().getName());
     }
   }
 
@@ -78,8 +79,7 @@ final class LegacyShare {
       try {
         store.remove(id);
       } catch (RuntimeException e) {
-        LOG.warn("legacy session {}: could not remove its record: {}", id.substring(0, 6),
-            e.toString());
+        LOG.warn("a legacy session's record could not be removed ({})", e.getClass().getName());
       }
     }
   }
@@ -117,8 +117,7 @@ final class LegacyShare {
       try {
         store.touch(id, now);
       } catch (RuntimeException e) {
-        LOG.warn("legacy session {}: could not touch its record: {}", id.substring(0, 6),
-            e.toString());
+        LOG.warn("a legacy session's record could not be touched ({})", e.getClass().getName());
       }
     }
   }
