@@ -41,6 +41,8 @@ public final class McpHttpOptions {
   private final Duration bodyReadTimeout;
   private final int maxStreamBacklogBytes;
   private final Clock clock;
+  private final java.util.concurrent.Executor handlerExecutor;
+  private final boolean handlersOnServingThread;
 
   private McpHttpOptions(Builder b) {
     this.allowedHosts = Set.copyOf(b.allowedHosts);
@@ -65,6 +67,8 @@ public final class McpHttpOptions {
     this.bodyReadTimeout = b.bodyReadTimeout;
     this.maxStreamBacklogBytes = b.maxStreamBacklogBytes;
     this.clock = b.clock;
+    this.handlerExecutor = b.handlerExecutor;
+    this.handlersOnServingThread = b.handlersOnServingThread;
   }
 
   /** Defaults: loopback hosts only, 4 MiB bodies, 30 min idle sessions, in-memory stores. */
@@ -196,6 +200,23 @@ public final class McpHttpOptions {
     return clock;
   }
 
+  /**
+   * The executor that runs requests calling the host's code on servlet containers, or null for the
+   * default (see {@link Builder#handlerExecutor}).
+   */
+  public java.util.concurrent.Executor handlerExecutor() {
+    return handlerExecutor;
+  }
+
+  /**
+   * Whether requests calling the host's code run on the serving thread: set with {@link
+   * Builder#handlersOnServingThread}, or the default on Java 17 when no executor was given.
+   */
+  public boolean handlersOnServingThread() {
+    return handlersOnServingThread
+        || handlerExecutor == null && !dev.mcpkit.core.engine.internal.Threads.hasVirtualThreads();
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.allowedHosts.addAll(allowedHosts);
@@ -220,6 +241,8 @@ public final class McpHttpOptions {
     b.bodyReadTimeout = bodyReadTimeout;
     b.maxStreamBacklogBytes = maxStreamBacklogBytes;
     b.clock = clock;
+    b.handlerExecutor = handlerExecutor;
+    b.handlersOnServingThread = handlersOnServingThread;
     return b;
   }
 
@@ -247,6 +270,8 @@ public final class McpHttpOptions {
     private Duration bodyReadTimeout = Duration.ofSeconds(30);
     private int maxStreamBacklogBytes = 1024 * 1024;
     private Clock clock = Clock.systemUTC();
+    private java.util.concurrent.Executor handlerExecutor;
+    private boolean handlersOnServingThread;
 
     private Builder() {}
 
@@ -296,6 +321,37 @@ public final class McpHttpOptions {
     /** Bytes of unsent events per stream before a non-reading client's stream is closed. */
     public Builder maxStreamBacklogBytes(int bytes) {
       this.maxStreamBacklogBytes = atLeast(4096, bytes, "maxStreamBacklogBytes");
+      return this;
+    }
+
+    /**
+     * Where requests that run the host's code ({@code tools/call}, {@code prompts/get}, {@code
+     * resources/read}, {@code completion/complete}, {@code tasks/result}) run on a servlet
+     * container with async support, so that a request waiting for a slow tool keeps none of the
+     * container's threads: the container's thread hands the request over and returns, and the
+     * answer is written without blocking when the handler is done. The server does not shut this
+     * executor down; when it refuses work, the request runs on the serving thread.
+     *
+     * <p>Default: a virtual thread per request on Java 21+; on Java 17, the serving thread (a
+     * platform thread is held either way there, and the hand-over costs CPU on every call). Give
+     * an executor of your own on Java 17 to keep the container's threads free for other requests
+     * while tools wait. The JDK host ({@code McpHttpServer}) always runs requests on its own
+     * threads (virtual on Java 21+).
+     */
+    public Builder handlerExecutor(java.util.concurrent.Executor executor) {
+      this.handlerExecutor = Objects.requireNonNull(executor, "executor");
+      this.handlersOnServingThread = false;
+      return this;
+    }
+
+    /**
+     * Runs every request on the container's serving thread, also on Java 21+: no hand-over, and a
+     * request waiting for a slow tool holds that thread until it is answered (size the
+     * container's pool and {@link #maxRequestsInFlight} together).
+     */
+    public Builder handlersOnServingThread() {
+      this.handlersOnServingThread = true;
+      this.handlerExecutor = null;
       return this;
     }
 

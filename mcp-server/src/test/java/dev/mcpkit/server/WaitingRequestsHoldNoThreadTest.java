@@ -54,12 +54,13 @@ class WaitingRequestsHoldNoThreadTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"jetty", "tomcat", "jdk"})
+  @ValueSource(strings = {"jetty", "tomcat", "jdk", "jetty+executor", "tomcat+executor"})
   @Timeout(60)
   void threeTimesAsManyWaitingCallsAsServerThreadsLeaveAFastCallAnswered(String host)
       throws Exception {
-    assumeTrue(!"jdk".equals(host) || Threads.hasVirtualThreads(),
-        "the JDK host holds a pool thread per request on Java 17 (documented)");
+    assumeTrue(host.endsWith("+executor") || Threads.hasVirtualThreads(),
+        "on Java 17 a waiting request holds its serving thread unless the host gives an executor"
+            + " (McpHttpOptions.Builder.handlerExecutor, documented)");
     McpServer server = McpServer.builder().name("waiting").version("1")
         .tool(ToolDefinition.builder("wait").description("Waits until the test releases it")
             .handler((args, ctx) -> {
@@ -103,6 +104,12 @@ class WaitingRequestsHoldNoThreadTest {
 
   private URI start(String host, McpEndpoint endpoint) throws Exception {
     McpHttpOptions options = McpHttpOptions.defaults();
+    if (host.endsWith("+executor")) {
+      ExecutorService handlers = Executors.newFixedThreadPool(WAITING + 2);
+      running.add(handlers::shutdownNow);
+      options = options.toBuilder().handlerExecutor(handlers).build();
+      host = host.substring(0, host.indexOf('+'));
+    }
     switch (host) {
       case "jetty" -> {
         QueuedThreadPool threads = new QueuedThreadPool(THREADS, 2);

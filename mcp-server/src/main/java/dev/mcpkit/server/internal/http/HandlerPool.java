@@ -3,33 +3,42 @@ package dev.mcpkit.server.internal.http;
 import dev.mcpkit.core.engine.internal.Threads;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import java.util.Set;
+import dev.mcpkit.server.McpHttpOptions;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where requests that may wait (a tool, a prompt, a resource read: the host's code) run when the
  * server can answer after its serving thread returned: a servlet container with async support
- * then keeps no thread for a request waiting on a slow tool. A virtual thread per request on
- * Java 21+; on 17 a pool of at most {@link #PLATFORM_THREADS} threads, beyond which a request
- * runs on the serving thread as if it could not be handed over (so a busy server on 17 holds at
- * most that many threads more than its container's).
- * Other requests, and every request on hosts that cannot, run on the serving thread; so does
- * work that arrives after {@link #close}, so it is still answered. Thread-safe.
+ * then keeps no thread for a request waiting on a slow tool. The executor comes from {@link
+ * McpHttpOptions#handlerExecutor()}; by default a virtual thread per request on Java 21+, and none
+ * on 17 (the serving thread answers: a platform thread is held either way there, and the
+ * hand-over costs CPU on every call). Other requests, every request on hosts that cannot hand
+ * over, work the executor refuses, and work that arrives after {@link #close} run on the serving
+ * thread. Thread-safe.
  */
 final class HandlerPool {
   /** Methods that run the host's code, which may take any time. */
   private static final Set<String> MAY_WAIT = Set.of("tools/call", "prompts/get",
       "resources/read", "completion/complete", "tasks/result");
 
-  /** Platform threads of the pool on Java 17 (virtual threads on 21+ are not counted). */
-  static final int PLATFORM_THREADS = 32;
+  private final Executor executor; // null: every request on the serving thread
+  private final ExecutorService owned; // the default executor, shut down on close
+  private volatile boolean closed;
+  private final AtomicInteger pending = new AtomicInteger();
 
-  private final ExecutorService executor;
-  private final java.util.concurrent.atomic.AtomicInteger pending =
-      new java.util.concurrent.atomic.AtomicInteger();
-
-  HandlerPool(int maxRequestsInFlight) {
-    this.executor = Threads.newExecutor("mcp-handler",
-        Math.max(1, Math.min(maxRequestsInFlight, PLATFORM_THREADS)));
+  HandlerPool(McpHttpOptions options) {
+    if (options.handlersOnServingThread()) {
+      this.executor = null;
+      this.owned = null;
+    } else if (options.handlerExecutor() != null) {
+      this.executor = options.handlerExecutor();
+      this.owned = null;
+    } else {
+      this.owned = Threads.newExecutor("mcp-handler", options.maxRequestsInFlight());
+      this.executor = owned;
+    }
   }
 
   /**
@@ -37,7 +46,7 @@ final class HandlerPool {
    * wait and the call allows it; on the serving thread otherwise.
    */
   void run(HttpCall call, String method, Runnable work) {
-    if (!MAY_WAIT.contains(method) || executor.isShutdown()) {
+    if (executor == null || closed || !MAY_WAIT.contains(method)) {
       work.run();
       return;
     }
@@ -67,8 +76,11 @@ final class HandlerPool {
     }
   }
 
-  /** Lets the pool's threads end once their work is done (the server stops). */
+  /** New work runs on the serving thread; the default executor's threads end once done. */
   void close() {
-    executor.shutdown();
+    closed = true;
+    if (owned != null) {
+      owned.shutdown();
+    }
   }
 }

@@ -74,7 +74,7 @@ public final class McpHttpHandler {
     this.streams = new OpenStreams(options, hostStreamLimit, hostStreamLimitName);
     this.admission = new Admission(options);
     this.bodyDeadlines = new BodyDeadlines(options.bodyReadTimeout().toMillis());
-    this.pool = new HandlerPool(options.maxRequestsInFlight());
+    this.pool = new HandlerPool(options);
     this.statelessHttp = new StatelessHttp(options, streams, admission, pool);
     this.broadcast = new ClusterBroadcast(sessions.delivery(), statelessHttp, this::endpoints);
     this.legacy = new LegacySse(options, streams, admission, bodyDeadlines, pool,
