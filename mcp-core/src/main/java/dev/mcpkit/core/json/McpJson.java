@@ -27,6 +27,7 @@ public final class McpJson {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
       .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .addModule(dev.mcpkit.core.json.internal.TextResults.module())
       .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .build();
 

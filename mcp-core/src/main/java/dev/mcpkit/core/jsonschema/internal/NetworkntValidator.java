@@ -14,14 +14,24 @@ import java.util.Set;
 final class NetworkntValidator implements JsonSchemaValidator {
   private final JsonSchema schema;
   private final JsonNode document;
+  private final FlatObjectCheck quick; // null: every value goes to the general validator
 
   NetworkntValidator(JsonSchema schema, JsonNode document) {
     this.schema = schema;
     this.document = document;
+    this.quick = FlatObjectCheck.of(document);
   }
 
   @Override
   public ValidationResult validate(JsonNode instance) {
+    if (quick != null && quick.surelyValid(instance)) {
+      return ValidationResult.VALID;
+    }
+    return validateFully(instance);
+  }
+
+  /** The general validator's answer, without the quick check. */
+  ValidationResult validateFully(JsonNode instance) {
     Set<ValidationMessage> messages;
     try {
       messages = schema.validate(instance == null ? NullNode.getInstance() : instance);
@@ -31,6 +41,11 @@ final class NetworkntValidator implements JsonSchemaValidator {
     }
     return messages.isEmpty() ? ValidationResult.VALID
         : new ValidationResult(ProblemMessages.of(messages, document));
+  }
+
+  /** Whether values are first checked without the general validator (for tests). */
+  boolean hasQuickCheck() {
+    return quick != null;
   }
 
   @Override
