@@ -41,6 +41,8 @@ public final class LoadHarness {
   private boolean throughput = true;
   private boolean checked = true;
   private boolean vsBare;
+  private int rounds;
+  private final StringBuilder alternated = new StringBuilder();
   private Path out;
   private final Path logs;
   private final Sessions http = new Sessions();
@@ -73,6 +75,7 @@ public final class LoadHarness {
         case "--jvm-flags" -> ServerProcess.useFlags(args[++i].isBlank() ? List.of()
             : List.of(args[i].trim().split("\\s+")));
         case "--plain-wrk" -> h.checked = false;
+        case "--rounds" -> h.rounds = Integer.parseInt(args[++i]);
         case "--vs-bare" -> {
           h.vsBare = true;
           h.only = Set.of("ours-jdk", "bare-jdk", "ours-jetty", "bare-jetty", "ours-tomcat",
@@ -83,7 +86,7 @@ public final class LoadHarness {
         default -> {
           System.err.println("usage: load [--duration S] [--warmup S] [--sessions N]"
               + " [--idle-wait S] [--only ours-jdk,official-jetty,...] [--skip-idle]"
-              + " [--skip-client] [--skip-throughput] [--vs-bare] [--plain-wrk]"
+              + " [--skip-client] [--skip-throughput] [--vs-bare [--rounds N]] [--plain-wrk]"
               + " [--jvm-flags \"-Xms2g -Xmx4g ...\" | --jvm-flags \"\"] [--out FILE]");
           System.exit(2);
         }
@@ -106,6 +109,20 @@ public final class LoadHarness {
     System.out.printf("load harness: %d s runs after %d s warm-up, JVM %s, %d cores; logs in %s%n",
         duration, warmup, String.join(" ", ServerProcess.flags()),
         Runtime.getRuntime().availableProcessors(), logs);
+    if (vsBare && rounds > 0) {
+      for (String host : List.of("jdk", "jetty", "tomcat")) {
+        if (only == null || only.contains("ours-" + host)) {
+          alternate(host);
+        }
+      }
+      System.out.println();
+      System.out.println(alternated);
+      if (out != null) {
+        Files.writeString(out, alternated.toString(), StandardCharsets.UTF_8);
+        System.out.println("written to " + out);
+      }
+      return;
+    }
     for (Target t : order()) {
       if (throughput && selected(t.name())) {
         throughput(t);
@@ -198,6 +215,79 @@ public final class LoadHarness {
       System.out.printf("%-26s ours / bare at 64 connections: %.2fx%n", bare.substring(5),
           ours.perSecond() / many.perSecond());
     }
+  }
+
+  // ------------------------------------------------------------------ alternating rounds
+
+  /**
+   * Ours and the bare server of one host, both running: each warmed up (every request kind twice,
+   * {@code --warmup} seconds each), then {@code --rounds} rounds of one wrk run on ours (session
+   * {@code tools/call}), one on the bare server and one on ours (2026-07-28), back to back, so
+   * that both see the same machine and JIT state from round to round. Reports every round and
+   * the median of the per-round ratios.
+   */
+  private void alternate(String host) throws Exception {
+    try (ServerProcess ours = ServerProcess.start("ours-" + host, "ours", host, logs);
+        ServerProcess bare = ServerProcess.start("bare-" + host, "bare", host, logs)) {
+      Sessions.Session session = http.open(ours.url());
+      Map<String, String> headers = Sessions.headers(session.id(), session.version());
+      String body = Sessions.toolsCall(0, EchoServer.BARE_TEXT, false);
+      String stateless = Sessions.toolsCall(0, EchoServer.BARE_TEXT, true);
+      Sessions.Session bareSession = http.open(bare.url());
+      Map<String, String> bareHeaders = Sessions.headers(bareSession.id(),
+          bareSession.version());
+      System.out.printf("%s: warm-up ...%n", host);
+      for (int round = 0; round < 2; round++) {
+        Wrk.run(ours.url(), headers, body, EchoServer.BARE_TEXT, 64, warmup);
+        Wrk.run(ours.url(), Sessions.statelessHeaders(), stateless, EchoServer.BARE_TEXT, 64,
+            warmup);
+        Wrk.run(bare.url(), bareHeaders, body, EchoServer.BARE_TEXT, 64, warmup);
+      }
+      alternated.append(String.format("%n### %s host, %d rounds (%s)%n%n", host, rounds,
+          conditions()));
+      alternated.append("| round | ours, session, req/s (server CPU/request) | ours, 2026-07-28"
+          + " | bare | ours/bare, session | ours/bare, 2026-07-28 |\n|---:|---:|---:|---:|---:|---:|\n");
+      List<Double> sessionRatios = new ArrayList<>();
+      List<Double> statelessRatios = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        double[] o = rate(ours, headers, body);
+        double[] b = rate(bare, bareHeaders, body);
+        double[] st = rate(ours, Sessions.statelessHeaders(), stateless);
+        sessionRatios.add(o[0] / b[0]);
+        statelessRatios.add(st[0] / b[0]);
+        String line = String.format("| %d | %,.0f (%.1f us) | %,.0f (%.1f us) | %,.0f (%.1f us)"
+            + " | %.2fx | %.2fx |", round, o[0], o[1], st[0], st[1], b[0], b[1], o[0] / b[0],
+            st[0] / b[0]);
+        System.out.println(host + " " + line);
+        alternated.append(line).append('\n');
+      }
+      String median = String.format("| median | | | | **%.2fx** | **%.2fx** |", median(
+          sessionRatios), median(statelessRatios));
+      System.out.println(host + " " + median);
+      alternated.append(median).append('\n');
+    }
+  }
+
+  /** One measured wrk run at 64 connections: requests per second and server CPU per request. */
+  private double[] rate(ServerProcess server, Map<String, String> headers, String body)
+      throws Exception {
+    long cpuBefore = server.cpuNanos();
+    Result r = Wrk.measure(server.url(), headers, body, EchoServer.BARE_TEXT, 64, duration,
+        checked).result();
+    long cpuAfter = server.cpuNanos();
+    if (r.errors() > 0) {
+      System.out.printf("%s: %d errors in a measured run%n", server.url(), r.errors());
+    }
+    double micros = cpuBefore < 0 || cpuAfter < 0 ? Double.NaN
+        : (cpuAfter - cpuBefore) / 1e3 / (r.perSecond() * duration);
+    return new double[] {r.perSecond(), micros};
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    java.util.Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   // ------------------------------------------------------------------ idle sessions

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code streams --host jdk|jetty|tomcat [--streams N] [--slow N] [--duration S] [--warmup S]}:
- * our echo server in its own JVM at {@code -Xmx256m}; measures {@code tools/call} with wrk (64
- * connections), then again while N event streams are open (platform threads of the server process,
+ * {@code streams --host jdk|jetty|tomcat [--streams N] [--slow N] [--duration S] [--warmup S]
+ * [--heap 256m]}: our echo server in its own JVM at {@code -Xmx256m} (or the given heap);
+ * measures {@code tools/call} with wrk (64 connections), then again while N event streams are open (platform threads of the server process,
  * live heap per stream, a {@code list_changed} broadcast to every stream), then again while N slow
  * connections send one byte per second. The JVM of the server is this one's ({@code java.home}):
  * run it on Java 21+ for virtual threads on the JDK host.
@@ -32,6 +32,7 @@ public final class StreamLoad {
     int slow = 1_000;
     int duration = 10;
     int warmup = 5;
+    String heap = "256m";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--host" -> host = args[++i];
@@ -39,15 +40,16 @@ public final class StreamLoad {
         case "--slow" -> slow = Integer.parseInt(args[++i]);
         case "--duration" -> duration = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--heap" -> heap = args[++i];
         default -> {
           System.err.println("usage: streams --host jdk|jetty|tomcat [--streams N] [--slow N]"
-              + " [--duration S] [--warmup S]");
+              + " [--duration S] [--warmup S] [--heap 256m]");
           System.exit(2);
         }
       }
     }
     // streams hold no thread: the containers get a small pool, so that the process stays under 64
-    System.setProperty("load.jvmArgs", (System.getProperty("load.jvmArgs", "") + " -Xmx256m"
+    System.setProperty("load.jvmArgs", (System.getProperty("load.jvmArgs", "") + " -Xmx" + heap
         + " -Dload.maxThreads=" + Integer.getInteger("load.maxThreads", 24)).trim());
     Path logs = Files.createTempDirectory("mcp-streams");
     System.out.printf("streams: %s host, Java %s, %d cores, server JVM %s %s; logs in %s%n", host,
