@@ -211,6 +211,11 @@ final class ServletHttpCall implements HttpCall {
     return true;
   }
 
+  @Override
+  public synchronized boolean offloaded() {
+    return working || closeDeferred;
+  }
+
   /**
    * Runs {@code work} on {@code pool}; the answer it closes is sent when it has returned, so that
    * whatever it counts is released before the client can send its next request on this connection.

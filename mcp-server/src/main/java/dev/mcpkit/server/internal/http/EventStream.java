@@ -204,8 +204,10 @@ public final class EventStream {
     HttpCall call = pending;
     pending = null;
     try {
-      // written without blocking where the server can: an offloaded answer holds no thread
-      channel = SseChannel.open(call, ANSWER_BACKLOG_BYTES, true);
+      // an offloaded answer is written without blocking and holds no thread; one answered on its
+      // serving thread writes as that thread runs (a container may hold non-blocking writes
+      // until the serving thread returns)
+      channel = SseChannel.open(call, ANSWER_BACKLOG_BYTES, call.offloaded());
     } catch (java.io.IOException | RuntimeException e) {
       call.close();
       channel = null;

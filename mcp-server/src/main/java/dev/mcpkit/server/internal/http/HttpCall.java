@@ -96,6 +96,16 @@ public interface HttpCall extends HttpRequestView {
     return false;
   }
 
+  /**
+   * Whether this call was handed over by {@link #offload}: its serving thread has returned, so an
+   * event stream answering it must be written through {@link #detach}. A call answered on its
+   * serving thread writes with blocking I/O instead (a container may hold non-blocking writes
+   * until its serving thread returns).
+   */
+  default boolean offloaded() {
+    return false;
+  }
+
   /** Drops the connection without an answer (a deadline passed); idempotent, any thread. */
   default void abort() {
     close();
