@@ -69,8 +69,13 @@ public final class SseChannel implements StreamEvents {
     OutputStream out = call.start(200, -1);
     OPEN.incrementAndGet();
     SseChannel channel = new SseChannel(call, out, maxBacklogBytes);
+    // not under the channel's lock: a container may hold its own lock while it tells the channel
+    // that it is writable (Tomcat, when a thread of its own finishes the request as another
+    // detaches it), and detaching takes that lock; events before the flag is set find nothing
+    // queued, or end the channel, which needs no flag
+    boolean async = detach && call.detach(channel);
     synchronized (channel) {
-      channel.async = detach && call.detach(channel);
+      channel.async = async;
     }
     return channel;
   }
