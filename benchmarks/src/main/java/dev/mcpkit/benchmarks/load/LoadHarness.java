@@ -42,6 +42,7 @@ public final class LoadHarness {
   private boolean checked = true;
   private boolean vsBare;
   private int rounds;
+  private boolean sessionOnly;
   private final StringBuilder alternated = new StringBuilder();
   private Path out;
   private final Path logs;
@@ -76,6 +77,7 @@ public final class LoadHarness {
             : List.of(args[i].trim().split("\\s+")));
         case "--plain-wrk" -> h.checked = false;
         case "--rounds" -> h.rounds = Integer.parseInt(args[++i]);
+        case "--session-only" -> h.sessionOnly = true;
         case "--vs-bare" -> {
           h.vsBare = true;
           h.only = Set.of("ours-jdk", "bare-jdk", "ours-jetty", "bare-jetty", "ours-tomcat",
@@ -86,7 +88,7 @@ public final class LoadHarness {
         default -> {
           System.err.println("usage: load [--duration S] [--warmup S] [--sessions N]"
               + " [--idle-wait S] [--only ours-jdk,official-jetty,...] [--skip-idle]"
-              + " [--skip-client] [--skip-throughput] [--vs-bare [--rounds N]] [--plain-wrk]"
+              + " [--skip-client] [--skip-throughput] [--vs-bare [--rounds N [--session-only]]] [--plain-wrk]"
               + " [--jvm-flags \"-Xms2g -Xmx4g ...\" | --jvm-flags \"\"] [--out FILE]");
           System.exit(2);
         }
@@ -239,8 +241,10 @@ public final class LoadHarness {
       System.out.printf("%s: warm-up ...%n", host);
       for (int round = 0; round < 2; round++) {
         Wrk.run(ours.url(), headers, body, EchoServer.BARE_TEXT, 64, warmup);
-        Wrk.run(ours.url(), Sessions.statelessHeaders(), stateless, EchoServer.BARE_TEXT, 64,
-            warmup);
+        if (!sessionOnly) {
+          Wrk.run(ours.url(), Sessions.statelessHeaders(), stateless, EchoServer.BARE_TEXT, 64,
+              warmup);
+        }
         Wrk.run(bare.url(), bareHeaders, body, EchoServer.BARE_TEXT, 64, warmup);
       }
       alternated.append(String.format("%n### %s host, %d rounds (%s)%n%n", host, rounds,
@@ -252,7 +256,10 @@ public final class LoadHarness {
       for (int round = 1; round <= rounds; round++) {
         double[] o = rate(ours, headers, body);
         double[] b = rate(bare, bareHeaders, body);
-        double[] st = rate(ours, Sessions.statelessHeaders(), stateless);
+        // --session-only: one session, as a plain wrk setup runs it (no 2026-07-28 requests
+        // between, whose different profile makes the JIT recompile shared code)
+        double[] st = sessionOnly ? new double[] {Double.NaN, Double.NaN}
+            : rate(ours, Sessions.statelessHeaders(), stateless);
         sessionRatios.add(o[0] / b[0]);
         statelessRatios.add(st[0] / b[0]);
         String line = String.format("| %d | %,.0f (%.1f us) | %,.0f (%.1f us) | %,.0f (%.1f us)"
