@@ -257,7 +257,7 @@ public final class LoadHarness {
         double[] o = rate(ours, headers, body);
         double[] b = rate(bare, bareHeaders, body);
         // --session-only: one session, as a plain wrk setup runs it (no 2026-07-28 requests
-        // between, whose different profile makes the JIT recompile shared code)
+        // between the session runs)
         double[] st = sessionOnly ? new double[] {Double.NaN, Double.NaN}
             : rate(ours, Sessions.statelessHeaders(), stateless);
         sessionRatios.add(o[0] / b[0]);
