@@ -82,13 +82,18 @@ class SessionLifecycleTest {
 
   @Test
   void expiredSessionsAreFreed() throws InterruptedException {
+    MovableClock clock = new MovableClock();
     fixture = new ServerFixture(TestTools.server().build(),
-        McpHttpOptions.builder().sessionIdleTimeout(Duration.ofMillis(1000)).build());
+        McpHttpOptions.builder().sessionIdleTimeout(Duration.ofMillis(1000)).clock(clock).build());
     fixture.client.initialize();
     assertThat(fixture.http.sessionCount()).isEqualTo(1);
+    Thread.sleep(600); // a few sweeps (every 250 ms here) while the clock stands still
+    assertThat(fixture.http.sessionCount()).as("not expired before its time").isEqualTo(1);
 
-    for (int i = 0; i < 300 && fixture.http.sessionCount() > 0; i++) {
-      Thread.sleep(20); // the sweeper runs every 250 ms here
+    clock.advance(Duration.ofSeconds(2));
+    // only the sweeper's own period is real time: bounded, generous for a loaded machine
+    for (int i = 0; i < 1000 && fixture.http.sessionCount() > 0; i++) {
+      Thread.sleep(20);
     }
 
     assertThat(fixture.http.sessionCount()).isZero();
