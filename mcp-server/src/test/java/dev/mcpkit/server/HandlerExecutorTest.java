@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpkit.core.engine.internal.Threads;
 import dev.mcpkit.core.schema.Tools.CallToolResult;
-import dev.mcpkit.server.servlet.McpServlet;
-import java.io.File;
-import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,13 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,47 +104,12 @@ class HandlerExecutorTest {
               return CallToolResult.text((virtual ? "virtual " : "platform ") + t.getName());
             }).build())
         .build();
-    McpEndpoint endpoint = McpEndpoint.at("/mcp", server);
-    McpServlet servlet = new McpServlet(options.apply(McpHttpOptions.defaults().toBuilder())
-        .build(), endpoint);
-    URI base = "jetty".equals(host) ? jetty(servlet) : tomcat(servlet);
-    RawClient client = new RawClient(base.resolve("/mcp"));
+    ServletHosts.Running running = ServletHosts.start(host,
+        options.apply(McpHttpOptions.defaults().toBuilder()).build(),
+        McpEndpoint.at("/mcp", server), true);
+    this.running.add(running::stop);
+    RawClient client = new RawClient(running.base().resolve("/mcp"));
     client.initialize();
     return client;
-  }
-
-  private URI jetty(McpServlet servlet) throws Exception {
-    Server jetty = new Server();
-    ServerConnector connector = new ServerConnector(jetty);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    jetty.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    ServletHolder holder = new ServletHolder(servlet);
-    holder.setAsyncSupported(true);
-    context.addServlet(holder, "/*");
-    jetty.setHandler(context);
-    jetty.start();
-    running.add(jetty::stop);
-    return URI.create("http://127.0.0.1:" + connector.getLocalPort());
-  }
-
-  private URI tomcat(McpServlet servlet) throws Exception {
-    Tomcat tomcat = new Tomcat();
-    File base = Files.createTempDirectory("tomcat").toFile();
-    tomcat.setBaseDir(base.getAbsolutePath());
-    Connector connector = new Connector();
-    connector.setPort(0);
-    connector.setProperty("address", "127.0.0.1");
-    tomcat.setConnector(connector);
-    Context context = tomcat.addContext("", base.getAbsolutePath());
-    Tomcat.addServlet(context, "mcp", servlet).setAsyncSupported(true);
-    context.addServletMappingDecoded("/*", "mcp");
-    tomcat.start();
-    running.add(() -> {
-      tomcat.stop();
-      tomcat.destroy();
-    });
-    return URI.create("http://127.0.0.1:" + connector.getLocalPort());
   }
 }

@@ -46,6 +46,12 @@ final class ServletHosts {
 
   static Running start(String host, McpHttpOptions options, McpEndpoint endpoint)
       throws Exception {
+    return start(host, options, endpoint, false);
+  }
+
+  /** As {@link #start}, with the servlet registered with async support where {@code async}. */
+  static Running start(String host, McpHttpOptions options, McpEndpoint endpoint, boolean async)
+      throws Exception {
     switch (host) {
       case "jdk" -> {
         McpHttpServer http = McpHttpServer.builder().options(options).endpoint(endpoint).start();
@@ -61,7 +67,8 @@ final class ServletHosts {
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", base.getAbsolutePath());
-        Tomcat.addServlet(context, "mcp", new McpServlet(options, endpoint));
+        Tomcat.addServlet(context, "mcp", new McpServlet(options, endpoint))
+            .setAsyncSupported(async);
         context.addServletMappingDecoded("/*", "mcp");
         tomcat.start();
         return new Running(URI.create("http://127.0.0.1:" + connector.getLocalPort()), () -> {
@@ -76,7 +83,9 @@ final class ServletHosts {
         connector.setPort(0);
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder(new McpServlet(options, endpoint)), "/*");
+        ServletHolder holder = new ServletHolder(new McpServlet(options, endpoint));
+        holder.setAsyncSupported(async);
+        context.addServlet(holder, "/*");
         jetty.setHandler(context);
         jetty.start();
         return new Running(URI.create("http://127.0.0.1:" + connector.getLocalPort()), jetty::stop);

@@ -87,8 +87,6 @@ class SessionLifecycleTest {
         McpHttpOptions.builder().sessionIdleTimeout(Duration.ofMillis(1000)).clock(clock).build());
     fixture.client.initialize();
     assertThat(fixture.http.sessionCount()).isEqualTo(1);
-    Thread.sleep(600); // a few sweeps (every 250 ms here) while the clock stands still
-    assertThat(fixture.http.sessionCount()).as("not expired before its time").isEqualTo(1);
 
     clock.advance(Duration.ofSeconds(2));
     // only the sweeper's own period is real time: bounded, generous for a loaded machine
