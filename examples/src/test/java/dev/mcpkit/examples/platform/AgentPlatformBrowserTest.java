@@ -285,6 +285,9 @@ class AgentPlatformBrowserTest {
     name.clear();
     name.sendKeys("Lumen ops account");
     click(By.cssSelector("#connector-lumen button.rename"));
+    // the form posts and the page comes back: wait for the new one rather than read the old one
+    waitUntil(() -> "Lumen ops account".equals(
+        text(By.cssSelector("#connector-lumen .connection-name"))));
     assertThat(text(By.cssSelector("#connector-lumen .connection-name")))
         .isEqualTo("Lumen ops account");
 
@@ -385,13 +388,22 @@ class AgentPlatformBrowserTest {
     e.sendKeys(text);
   }
 
+  /** The element's text, read again when the page was replaced between finding and reading. */
   static String text(By by) {
-    return waitFor(by).getText();
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(StaleElementReferenceException.class).until(d -> {
+      List<WebElement> found = d.findElements(by);
+      return found.isEmpty() ? null : found.get(0).getText();
+    });
   }
 
   static String value(By by) {
-    String v = waitFor(by).getAttribute("value");
-    return v == null ? "" : v;
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(StaleElementReferenceException.class).until(d -> {
+      List<WebElement> found = d.findElements(by);
+      return found.isEmpty() ? null : java.util.Objects.toString(found.get(0).getAttribute("value"),
+          "");
+    });
   }
 
   static void shot(String name) {
