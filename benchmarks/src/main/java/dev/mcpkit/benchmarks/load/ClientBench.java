@@ -38,6 +38,7 @@ public final class ClientBench {
     int callers = 1;
     int warmup = 5;
     int duration = 10;
+    int maxWarmup = 240;
     String version = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -46,10 +47,11 @@ public final class ClientBench {
         case "--callers" -> callers = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--duration" -> duration = Integer.parseInt(args[++i]);
+        case "--max-warmup" -> maxWarmup = Integer.parseInt(args[++i]);
         case "--protocol-version" -> version = args[++i];
         default -> {
           System.err.println("usage: client-bench --impl ours|official --url URL --callers N"
-              + " [--warmup S] [--duration S] [--protocol-version V]");
+              + " [--warmup S] [--max-warmup S] [--duration S] [--protocol-version V]");
           System.exit(2);
         }
       }
@@ -62,7 +64,7 @@ public final class ClientBench {
       System.exit(OfficialClasspath.rerun("client-bench", args));
     }
     try (Caller caller = impl.equals("official") ? official(url) : ours(url, version)) {
-      run(caller, callers, warmup, duration);
+      run(caller, callers, warmup, maxWarmup, duration);
     }
     System.exit(0);
   }
@@ -114,8 +116,38 @@ public final class ClientBench {
     };
   }
 
-  private static void run(Caller caller, int callers, int warmup, int duration)
+  /**
+   * Waits in 10-second windows until the calls per window stop rising, by the load harness's rule:
+   * at least six windows, then until none of the last three is more than 5 % above the best window
+   * before them, or {@code maxWarmup} seconds. Prints the calls per second of each window.
+   */
+  private static void warmUntilSteady(AtomicLong made, int maxWarmup)
       throws InterruptedException {
+    List<Double> rates = new ArrayList<>();
+    for (int spent = 0; spent < maxWarmup; spent += 10) {
+      long before = made.get();
+      Thread.sleep(10_000);
+      rates.add((made.get() - before) / 10.0);
+      int n = rates.size();
+      if (n >= 6) {
+        double best = rates.subList(0, n - 3).stream().mapToDouble(d -> d).max().orElse(0);
+        double last = rates.subList(n - 3, n).stream().mapToDouble(d -> d).max().orElse(0);
+        if (last <= 1.05 * best) {
+          break;
+        }
+      }
+    }
+    StringBuilder curve = new StringBuilder();
+    for (double r : rates) {
+      curve.append(curve.length() == 0 ? "" : ", ").append(String.format("%,.0f", r));
+    }
+    System.out.println("WARMUP " + rates.size() * 10 + " s until steady (calls/s of each 10 s"
+        + " window: " + curve + ")");
+  }
+
+  private static void run(Caller caller, int callers, int warmup, int maxWarmup, int duration)
+      throws InterruptedException {
+    AtomicLong made = new AtomicLong(); // every call, warm-up included
     AtomicBoolean measuring = new AtomicBoolean();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong calls = new AtomicLong();
@@ -138,6 +170,7 @@ public final class ClientBench {
             ok = false;
           }
           long micros = (System.nanoTime() - start) / 1000;
+          made.incrementAndGet();
           if (measuring.get()) {
             calls.incrementAndGet();
             if (!ok) {
@@ -151,6 +184,7 @@ public final class ClientBench {
       thread.start();
     }
     Thread.sleep(warmup * 1000L);
+    warmUntilSteady(made, maxWarmup);
     measuring.set(true);
     long start = System.nanoTime();
     Thread.sleep(duration * 1000L);

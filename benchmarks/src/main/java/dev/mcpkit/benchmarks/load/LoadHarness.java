@@ -33,6 +33,10 @@ public final class LoadHarness {
 
   private int duration = 10;
   private int warmup = 5;
+  /** Most seconds of further warm-up per server until its throughput stops rising; 0 for none. */
+  private int steadyWarmup = 240;
+  /** The warm-up each server had, for the report. */
+  private final Map<String, String> warmedUp = new LinkedHashMap<>();
   private int sessions = 10_000;
   private int idleWait = 62;
   private Set<String> only;
@@ -66,6 +70,7 @@ public final class LoadHarness {
       switch (args[i]) {
         case "--duration" -> h.duration = Integer.parseInt(args[++i]);
         case "--warmup" -> h.warmup = Integer.parseInt(args[++i]);
+        case "--max-warmup" -> h.steadyWarmup = Integer.parseInt(args[++i]);
         case "--sessions" -> h.sessions = Integer.parseInt(args[++i]);
         case "--idle-wait" -> h.idleWait = Integer.parseInt(args[++i]);
         case "--only" -> h.only = Set.of(args[++i].split(","));
@@ -86,7 +91,7 @@ public final class LoadHarness {
           h.client = false;
         }
         default -> {
-          System.err.println("usage: load [--duration S] [--warmup S] [--sessions N]"
+          System.err.println("usage: load [--duration S] [--warmup S] [--max-warmup S] [--sessions N]"
               + " [--idle-wait S] [--only ours-jdk,official-jetty,...] [--skip-idle]"
               + " [--skip-client] [--skip-throughput] [--vs-bare [--rounds N [--session-only]]] [--plain-wrk]"
               + " [--jvm-flags \"-Xms2g -Xmx4g ...\" | --jvm-flags \"\"] [--out FILE]");
@@ -179,6 +184,7 @@ public final class LoadHarness {
               warmup);
         }
       }
+      warmUntilSteady(t.name(), server, headers, body);
       measure(t.name(), server, headers, body);
       if (t.impl().equals("ours")) {
         measure(t.name() + " 2026-07-28", server, Sessions.statelessHeaders(), stateless);
@@ -247,8 +253,15 @@ public final class LoadHarness {
         }
         Wrk.run(bare.url(), bareHeaders, body, EchoServer.BARE_TEXT, 64, warmup);
       }
+      warmUntilSteady("ours-" + host, ours, headers, body);
+      warmUntilSteady("bare-" + host, bare, bareHeaders, body);
       alternated.append(String.format("%n### %s host, %d rounds (%s)%n%n", host, rounds,
           conditions()));
+      for (String name : List.of("ours-" + host, "bare-" + host)) {
+        alternated.append("- warm-up of ").append(name).append(": ").append(warmedUp.get(name))
+            .append('\n');
+      }
+      alternated.append('\n');
       alternated.append("| round | ours, session, req/s (server CPU/request) | ours, 2026-07-28"
           + " | bare | ours/bare, session | ours/bare, 2026-07-28 |\n|---:|---:|---:|---:|---:|---:|\n");
       List<Double> sessionRatios = new ArrayList<>();
@@ -273,6 +286,41 @@ public final class LoadHarness {
       System.out.println(host + " " + median);
       alternated.append(median).append('\n');
     }
+  }
+
+  /**
+   * Further 10-second wrk runs on {@code server} until its throughput stops rising: at least six,
+   * then until none of the last three runs is more than 5 % above the best run before them, or
+   * {@code --max-warmup} seconds have passed. A JVM compiles for a while after a few seconds of load, and how long
+   * depends on how much code a request runs through: on two cores the official SDK (Reactor,
+   * Jackson 3, the schema validator) still gains for about two minutes, ours and the bare servers
+   * for about thirty seconds. Measuring every server after the same fixed warm-up would compare a
+   * warm JVM with one still compiling.
+   */
+  private void warmUntilSteady(String name, ServerProcess server, Map<String, String> headers,
+      String body) throws Exception {
+    List<Double> rates = new ArrayList<>();
+    int spent = 0;
+    while (spent < steadyWarmup) {
+      rates.add(Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, 10).perSecond());
+      spent += 10;
+      int n = rates.size();
+      if (n >= 6) {
+        double before = rates.subList(0, n - 3).stream().mapToDouble(d -> d).max().orElse(0);
+        double last = rates.subList(n - 3, n).stream().mapToDouble(d -> d).max().orElse(0);
+        if (last <= 1.05 * before) {
+          break;
+        }
+      }
+    }
+    StringBuilder curve = new StringBuilder();
+    for (double r : rates) {
+      curve.append(curve.length() == 0 ? "" : ", ").append(String.format("%,.0f", r));
+    }
+    String line = String.format("%d s until steady (req/s of each 10 s run: %s)%s", spent, curve,
+        spent >= steadyWarmup && steadyWarmup > 0 ? ", stopped at --max-warmup" : "");
+    warmedUp.put(name, line);
+    System.out.printf("%-26s warm-up: %s%n", name, line);
   }
 
   /** One measured wrk run at 64 connections: requests per second and server CPU per request. */
@@ -391,12 +439,12 @@ public final class LoadHarness {
         for (int callers : List.of(1, 16)) {
           List<String> command = ServerProcess.java(List.of("client-bench", "--impl", impl,
               "--url", server.url(), "--callers", String.valueOf(callers),
-              "--warmup", String.valueOf(warmup), "--duration", String.valueOf(duration)),
-              impl.equals("official"));
+              "--warmup", String.valueOf(warmup), "--max-warmup", String.valueOf(steadyWarmup),
+              "--duration", String.valueOf(duration)), impl.equals("official"));
           Path log = logs.resolve("client-" + impl + "-" + callers + ".log");
           Process p = new ProcessBuilder(command).redirectErrorStream(true)
               .redirectOutput(log.toFile()).start();
-          if (!p.waitFor(warmup + duration + 60L, TimeUnit.SECONDS)) {
+          if (!p.waitFor(warmup + steadyWarmup + duration + 60L, TimeUnit.SECONDS)) {
             p.destroyForcibly();
           }
           String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -408,6 +456,8 @@ public final class LoadHarness {
             r = Result.NONE;
           }
           clients.put(impl + "@" + callers, r);
+          output.lines().filter(l -> l.startsWith("WARMUP ")).findFirst().ifPresent(l ->
+              warmedUp.put("client " + impl + ", " + callers + " callers", l.substring(7)));
           System.out.printf("client %-9s %2d callers: %,8.0f calls/s p50 %5.2f ms p99 %6.2f ms"
                   + " errors %d%n", impl, callers, r.perSecond(), r.p50Millis(), r.p99Millis(),
               r.errors());
@@ -457,11 +507,16 @@ public final class LoadHarness {
     return sessions;
   }
 
+  Map<String, String> warmedUp() {
+    return warmedUp;
+  }
+
   String conditions() {
-    return String.format("%s, %d cores, Java %s, JVM %s, wrk %d s per run after a %d s warm-up",
+    return String.format("%s, %d cores, Java %s, JVM %s, wrk %d s per run after a %d s warm-up"
+        + " and then until steady (at most %d s more)",
         Instant.now(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), String.join(" ", ServerProcess.flags()), duration,
-        warmup) + (checked ? ", every answer checked in Lua" : ", plain wrk (no Lua"
+        warmup, steadyWarmup) + (checked ? ", every answer checked in Lua" : ", plain wrk (no Lua"
         + " check of answers)");
   }
 }

@@ -17,6 +17,12 @@ final class Report {
 
   private String render() {
     md.append("Conditions: ").append(h.conditions()).append("\n\n");
+    for (Map.Entry<String, String> w : h.warmedUp().entrySet()) {
+      md.append("- warm-up of ").append(w.getKey()).append(": ").append(w.getValue()).append('\n');
+    }
+    if (!h.warmedUp().isEmpty()) {
+      md.append('\n');
+    }
     md.append("| server | req/s, 64 conn | p50 ms | p99 ms | errors | req/s, 1 conn | p50 ms"
         + " | p99 ms | errors | req/s vs official (64 / 1) | p99 vs official | live heap per idle"
         + " session | idle sessions called, failed |\n");
