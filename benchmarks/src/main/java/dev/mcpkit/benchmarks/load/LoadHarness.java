@@ -45,6 +45,8 @@ public final class LoadHarness {
   private boolean throughput = true;
   private boolean checked = true;
   private boolean vsBare;
+  /** What ours alternates with in {@code --rounds}: the bare servers, or the official SDK. */
+  private String against = "bare";
   private int rounds;
   private boolean sessionOnly;
   private final StringBuilder alternated = new StringBuilder();
@@ -83,6 +85,13 @@ public final class LoadHarness {
         case "--plain-wrk" -> h.checked = false;
         case "--rounds" -> h.rounds = Integer.parseInt(args[++i]);
         case "--session-only" -> h.sessionOnly = true;
+        case "--vs-official" -> {
+          h.vsBare = true;
+          h.against = "official";
+          h.only = Set.of("ours-jetty", "official-jetty", "ours-tomcat", "official-tomcat");
+          h.idle = false;
+          h.client = false;
+        }
         case "--vs-bare" -> {
           h.vsBare = true;
           h.only = Set.of("ours-jdk", "bare-jdk", "ours-jetty", "bare-jetty", "ours-tomcat",
@@ -93,7 +102,7 @@ public final class LoadHarness {
         default -> {
           System.err.println("usage: load [--duration S] [--warmup S] [--max-warmup S] [--sessions N]"
               + " [--idle-wait S] [--only ours-jdk,official-jetty,...] [--skip-idle]"
-              + " [--skip-client] [--skip-throughput] [--vs-bare [--rounds N [--session-only]]] [--plain-wrk]"
+              + " [--skip-client] [--skip-throughput] [--vs-bare|--vs-official [--rounds N [--session-only]]] [--plain-wrk]"
               + " [--jvm-flags \"-Xms2g -Xmx4g ...\" | --jvm-flags \"\"] [--out FILE]");
           System.exit(2);
         }
@@ -118,7 +127,8 @@ public final class LoadHarness {
         Runtime.getRuntime().availableProcessors(), logs);
     if (vsBare && rounds > 0) {
       for (String host : List.of("jdk", "jetty", "tomcat")) {
-        if (only == null || only.contains("ours-" + host)) {
+        if ((only == null || only.contains("ours-" + host))
+            && (only == null || only.contains(against + "-" + host))) {
           alternate(host);
         }
       }
@@ -228,15 +238,16 @@ public final class LoadHarness {
   // ------------------------------------------------------------------ alternating rounds
 
   /**
-   * Ours and the bare server of one host, both running: each warmed up (every request kind twice,
-   * {@code --warmup} seconds each), then {@code --rounds} rounds of one wrk run on ours (session
-   * {@code tools/call}), one on the bare server and one on ours (2026-07-28), back to back, so
+   * Ours and the bare server (or with {@code --vs-official} the official SDK) of one host, both
+   * running: each warmed up (every request kind twice, {@code --warmup} seconds each, then until
+   * steady), then {@code --rounds} rounds of one wrk run on ours (session {@code tools/call}), one
+   * on the other server and one on ours (2026-07-28), back to back, so
    * that both see the same machine and JIT state from round to round. Reports every round and
    * the median of the per-round ratios.
    */
   private void alternate(String host) throws Exception {
     try (ServerProcess ours = ServerProcess.start("ours-" + host, "ours", host, logs);
-        ServerProcess bare = ServerProcess.start("bare-" + host, "bare", host, logs)) {
+        ServerProcess bare = ServerProcess.start(against + "-" + host, against, host, logs)) {
       Sessions.Session session = http.open(ours.url());
       Map<String, String> headers = Sessions.headers(session.id(), session.version());
       String body = Sessions.toolsCall(0, EchoServer.BARE_TEXT, false);
@@ -254,16 +265,17 @@ public final class LoadHarness {
         Wrk.run(bare.url(), bareHeaders, body, EchoServer.BARE_TEXT, 64, warmup);
       }
       warmUntilSteady("ours-" + host, ours, headers, body);
-      warmUntilSteady("bare-" + host, bare, bareHeaders, body);
+      warmUntilSteady(against + "-" + host, bare, bareHeaders, body);
       alternated.append(String.format("%n### %s host, %d rounds (%s)%n%n", host, rounds,
           conditions()));
-      for (String name : List.of("ours-" + host, "bare-" + host)) {
+      for (String name : List.of("ours-" + host, against + "-" + host)) {
         alternated.append("- warm-up of ").append(name).append(": ").append(warmedUp.get(name))
             .append('\n');
       }
       alternated.append('\n');
       alternated.append("| round | ours, session, req/s (server CPU/request) | ours, 2026-07-28"
-          + " | bare | ours/bare, session | ours/bare, 2026-07-28 |\n|---:|---:|---:|---:|---:|---:|\n");
+          + " | " + against + " | ours/" + against + ", session | ours/" + against
+          + ", 2026-07-28 |\n|---:|---:|---:|---:|---:|---:|\n");
       List<Double> sessionRatios = new ArrayList<>();
       List<Double> statelessRatios = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {

@@ -17,10 +17,12 @@ import java.util.Map;
 
 /**
  * {@code streams --host jdk|jetty|tomcat [--streams N] [--slow N] [--duration S] [--warmup S]
- * [--heap 256m]}: our echo server in its own JVM at {@code -Xmx256m} (or the given heap);
+ * [--heap 256m] [--slow-rounds N]}: our echo server in its own JVM at {@code -Xmx256m} (or the
+ * given heap);
  * measures {@code tools/call} with wrk (64 connections), then again while N event streams are open (platform threads of the server process,
  * live heap per stream, a {@code list_changed} broadcast to every stream), then again while N slow
- * connections send one byte per second. The JVM of the server is this one's ({@code java.home}):
+ * connections send one byte per second ({@code --slow-rounds N}: N rounds of a run without and one
+ * with them, and the median ratio of their p99s). The JVM of the server is this one's ({@code java.home}):
  * run it on Java 21+ for virtual threads on the JDK host.
  */
 public final class StreamLoad {
@@ -33,6 +35,7 @@ public final class StreamLoad {
     int duration = 10;
     int warmup = 5;
     String heap = "256m";
+    int slowRounds = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--host" -> host = args[++i];
@@ -41,9 +44,10 @@ public final class StreamLoad {
         case "--duration" -> duration = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--heap" -> heap = args[++i];
+        case "--slow-rounds" -> slowRounds = Integer.parseInt(args[++i]);
         default -> {
           System.err.println("usage: streams --host jdk|jetty|tomcat [--streams N] [--slow N]"
-              + " [--duration S] [--warmup S] [--heap 256m]");
+              + " [--duration S] [--warmup S] [--heap 256m] [--slow-rounds N]");
           System.exit(2);
         }
       }
@@ -56,13 +60,13 @@ public final class StreamLoad {
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
         ServerProcess.JVM_FLAGS, System.getProperty("load.jvmArgs"), logs);
     try (ServerProcess server = ServerProcess.start("streams-" + host, "ours", host, logs)) {
-      run(server, streams, slow, duration, warmup);
+      run(server, streams, slow, duration, warmup, slowRounds);
     }
     System.exit(0);
   }
 
-  private static void run(ServerProcess server, int streams, int slow, int duration, int warmup)
-      throws Exception {
+  private static void run(ServerProcess server, int streams, int slow, int duration, int warmup,
+      int slowRounds) throws Exception {
     Sessions http = new Sessions();
     Sessions.Session session = http.open(server.url());
     Map<String, String> headers = Sessions.headers(session.id(), session.version());
@@ -104,6 +108,35 @@ public final class StreamLoad {
           + " (%d still open)%n", changed[1], open, changed[0] / 1e6, clients.openCount());
     }
 
+    if (slowRounds <= 1) {
+      double[] p99 = slowRound(server, headers, body, slow, duration, before);
+      System.out.printf("p99 with the slow connections: %.2f ms vs %.2f ms (%.1fx)%n",
+          p99[1], p99[0], p99[1] / p99[0]);
+    } else {
+      // alternating: a run without, then one with the slow connections, per round; the median
+      // of the per-round ratios, since one 10-second p99 on two shared cores is mostly noise
+      List<Double> ratios = new ArrayList<>();
+      for (int round = 1; round <= slowRounds; round++) {
+        Result without = Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, duration);
+        double[] p99 = slowRound(server, headers, body, slow, duration, without);
+        ratios.add(p99[1] / p99[0]);
+        System.out.printf("round %d: p99 with the slow connections %.2f ms vs %.2f ms without"
+            + " (%.1fx)%n", round, p99[1], p99[0], p99[1] / p99[0]);
+      }
+      java.util.Collections.sort(ratios);
+      System.out.printf("p99 with the slow connections vs without, median of %d rounds: %.1fx"
+          + " (rounds: %s)%n", slowRounds, ratios.get(ratios.size() / 2), ratios);
+    }
+    System.out.printf("server process alive at the end: %s; its log: %s%n", alive(server),
+        "see the logs directory");
+  }
+
+  /**
+   * Opens {@code slow} connections that send one byte a second, runs wrk on the others, closes
+   * them; returns the p99 without (from {@code without}) and with them, in milliseconds.
+   */
+  private static double[] slowRound(ServerProcess server, Map<String, String> headers, String body,
+      int slow, int duration, Result without) throws Exception {
     List<Socket> slowOnes = new ArrayList<>();
     try {
       for (int i = 0; i < slow; i++) {
@@ -117,16 +150,13 @@ public final class StreamLoad {
       trickle.start();
       Result withSlow = Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, duration);
       report("tools/call, " + slow + " slow connections", withSlow);
-      System.out.printf("p99 with the slow connections: %.2f ms vs %.2f ms (%.1fx)%n",
-          withSlow.p99Millis(), before.p99Millis(), withSlow.p99Millis() / before.p99Millis());
       trickle.interrupt();
+      return new double[] {without.p99Millis(), withSlow.p99Millis()};
     } finally {
       for (Socket s : slowOnes) {
         s.close();
       }
     }
-    System.out.printf("server process alive at the end: %s; its log: %s%n", alive(server),
-        "see the logs directory");
   }
 
   /** One byte per second on every slow connection, of a request line that never ends. */

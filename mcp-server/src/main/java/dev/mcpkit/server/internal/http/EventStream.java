@@ -228,8 +228,9 @@ public final class EventStream {
     try {
       return store.append(sessionId, id(), data);
     } catch (RuntimeException e) {
-      LOG.warn("event store {} failed to store an event; it cannot be replayed",
-          store.getClass().getName(), e);
+      // by class only: a store's message may quote the event id, which carries the session's
+      LOG.warn("event store {} failed to store an event; it cannot be replayed ({})",
+          store.getClass().getName(), e.getClass().getName());
       return null;
     }
   }
@@ -238,7 +239,8 @@ public final class EventStream {
     try {
       store.dropStream(sessionId, id());
     } catch (RuntimeException e) {
-      LOG.warn("event store {} failed to drop a stream", store.getClass().getName(), e);
+      LOG.warn("event store {} failed to drop a stream ({})", store.getClass().getName(),
+          e.getClass().getName());
     }
   }
 }

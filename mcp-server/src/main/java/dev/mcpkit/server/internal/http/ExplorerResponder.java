@@ -22,7 +22,9 @@ final class ExplorerResponder {
   private ExplorerResponder() {}
 
   static boolean wants(HttpCall call, McpEndpoint endpoint, boolean byDefault) {
-    return ExplorerPage.wantsPage(call.method(), call.header("Accept"))
+    // the method first: a POST (every MCP request) reads no header here
+    return "GET".equalsIgnoreCase(call.method())
+        && ExplorerPage.wantsPage(call.method(), call.header("Accept"))
         && ServerAccess.servesExplorerPage(endpoint, byDefault);
   }
 

@@ -3,6 +3,7 @@ package dev.mcpkit.server.internal.http;
 import dev.mcpkit.core.auth.McpPrincipal;
 import dev.mcpkit.core.engine.internal.Threads;
 import dev.mcpkit.core.jsonrpc.Decoded;
+import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import dev.mcpkit.core.jsonrpc.JsonRpcMessage;
 import dev.mcpkit.server.McpEndpoint;
 import dev.mcpkit.server.McpHttpOptions;
@@ -93,7 +94,13 @@ final class LegacyShare {
     if (!active()) {
       return false;
     }
-    SessionRecord record = store.find(id);
+    SessionRecord record;
+    try {
+      record = store.find(id);
+    } catch (RuntimeException e) {
+      unavailable(call, "the session store", e);
+      return true;
+    }
     if (record == null || !record.endpoint().equals(ENDPOINT_PREFIX + endpoint.id())
         || !record.subject().equals(principal.subject())) {
       return false;
@@ -106,9 +113,26 @@ final class LegacyShare {
     if (decoded == null) {
       return true;
     }
+    if (!delivery.toLegacySession(id, decoded.messages().get(0))) {
+      unavailable(call, "the message relay", null);
+      return true;
+    }
     HttpResponses.empty(call, 202);
-    delivery.toLegacySession(id, decoded.messages().get(0));
     return true;
+  }
+
+  /**
+   * 503 with Retry-After when the store or the relay fails: nothing was taken, the client may
+   * send the message again. Logged by the failure's class only (the relay logs its own failures) (a database's message may quote
+   * the session id, which is the message URL's capability).
+   */
+  private static void unavailable(HttpCall call, String what, RuntimeException e) {
+    if (e != null) {
+      LOG.warn("{} failed while relaying a legacy message ({})", what, e.getClass().getName());
+    }
+    call.setHeader("Retry-After", "1");
+    HttpResponses.error(call, 503, null, ErrorCodes.INTERNAL_ERROR, "Service unavailable: "
+        + what + " failed; send the message again later");
   }
 
   private void touch() {

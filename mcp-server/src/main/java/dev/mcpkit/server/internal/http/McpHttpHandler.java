@@ -137,7 +137,8 @@ public final class McpHttpHandler {
   }
 
   private void dispatch(HttpCall call) {
-    if (!HostHeader.isValid(call.header("Host"))) {
+    String host = call.header("Host");
+    if (!HostHeader.isValid(host)) {
       HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST, HostHeader.REFUSAL);
       return;
     }
@@ -157,7 +158,7 @@ public final class McpHttpHandler {
           "Service unavailable: the server is shutting down");
       return;
     }
-    String refused = origins.check(call);
+    String refused = origins.check(call, host);
     if (refused != null) {
       HttpResponses.error(call, 403, null, ErrorCodes.INVALID_REQUEST, refused);
       return;

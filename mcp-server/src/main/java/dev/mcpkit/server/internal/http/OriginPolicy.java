@@ -18,9 +18,8 @@ final class OriginPolicy {
     this.options = options;
   }
 
-  /** Why the request is refused, or null when it may go on. */
-  String check(HttpCall call) {
-    String hostHeader = call.header("Host");
+  /** Why the request is refused, or null when it may go on; {@code hostHeader} as it came. */
+  String check(HttpCall call, String hostHeader) {
     String host = hostOnly(hostHeader);
     if (options.checkHost() && (call.arrivedOnLoopback() || !options.allowedHosts().isEmpty())
         && !hostAllowed(host)) {

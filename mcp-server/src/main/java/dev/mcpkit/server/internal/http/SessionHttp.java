@@ -346,8 +346,10 @@ final class SessionHttp {
     try {
       replay = options.eventStore().replayAfter(session.id(), lastEventId);
     } catch (RuntimeException e) {
-      McpHttpHandler.LOG.warn("event store {} failed to replay events",
-          options.eventStore().getClass().getName(), e);
+      // by class only: a store's message may quote the event ids, which carry the session's
+      McpHttpHandler.LOG.warn("event store {} failed to replay events ({})",
+          options.eventStore().getClass().getName(), e.getClass().getName());
+      call.setHeader("Retry-After", "1");
       HttpResponses.error(call, 503, null, ErrorCodes.INTERNAL_ERROR,
           "Service unavailable: the event store failed; reconnect later");
       return true;
@@ -416,8 +418,10 @@ final class SessionHttp {
     try {
       session = sessions.find(sessionId, endpoint, principal.subject());
     } catch (RuntimeException e) {
-      McpHttpHandler.LOG.warn("session store {} failed", options.sessionStore().getClass().getName(),
-          e);
+      // the class only: a store's message may quote the session id (a database its row)
+      McpHttpHandler.LOG.warn("session store {} failed ({})",
+          options.sessionStore().getClass().getName(), e.getClass().getName());
+      call.setHeader("Retry-After", "1");
       HttpResponses.error(call, 503, id, ErrorCodes.INTERNAL_ERROR,
           "Service unavailable: the session store failed; retry later");
       return null;

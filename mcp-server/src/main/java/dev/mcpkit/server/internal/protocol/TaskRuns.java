@@ -99,9 +99,11 @@ final class TaskRuns {
         store.save(record);
       } catch (RuntimeException e) {
         runs.remove(run.taskId);
-        ServerCore.LOG.warn("task store refused task of tool '{}'", run.tool.name(), e);
+        // by class only, here and below: a store's message may quote ids or the stored result
+        ServerCore.LOG.warn("task store refused task of tool '{}' ({})", run.tool.name(),
+            e.getClass().getName());
         throw McpProtocolException.internalError("Internal error: the task store could not"
-            + " save the task (" + e.getMessage() + ")");
+            + " save the task");
       }
       run.record = record;
       if (run.delegate != null) {
@@ -196,7 +198,8 @@ final class TaskRuns {
     try {
       store.save(next);
     } catch (RuntimeException e) {
-      ServerCore.LOG.warn("task store could not save task state {}", next.status().wire(), e);
+      ServerCore.LOG.warn("task store could not save task state {} ({})", next.status().wire(),
+          e.getClass().getName());
     }
     if (next.status().isTerminal()) {
       runs.remove(run.taskId);
@@ -242,7 +245,8 @@ final class TaskRuns {
     try {
       stored = store.find(run.taskId);
     } catch (RuntimeException e) {
-      ServerCore.LOG.warn("task store could not be read; answering from this instance", e);
+      ServerCore.LOG.warn("task store could not be read; answering from this instance ({})",
+          e.getClass().getName());
       return local;
     }
     if (stored == null || !stored.status().isTerminal()) {
@@ -380,7 +384,8 @@ final class TaskRuns {
     try {
       store.removeExpired(now).forEach(this::forget);
     } catch (RuntimeException e) {
-      ServerCore.LOG.warn("task store could not remove expired tasks", e);
+      ServerCore.LOG.warn("task store could not remove expired tasks ({})",
+          e.getClass().getName());
     }
   }
 

@@ -116,8 +116,8 @@ public final class ClusterDelivery implements AutoCloseable {
    * A message a client POSTed for a legacy HTTP+SSE session another instance holds; its session
    * id travels as {@code ~} and the id.
    */
-  public void toLegacySession(String legacyId, JsonRpcMessage message) {
-    publish("~" + legacyId, false, JsonRpcCodec.instance().encodeToString(message));
+  public boolean toLegacySession(String legacyId, JsonRpcMessage message) {
+    return publish("~" + legacyId, false, JsonRpcCodec.instance().encodeToString(message));
   }
 
   /** Takes messages for legacy sessions (legacy id, message); acts only on those it holds. */
@@ -146,7 +146,7 @@ public final class ClusterDelivery implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("{}: could not relay a message to other instances: {}", sessionId.startsWith("*")
           ? "endpoint " + sessionId.substring(1) : "session " + sessionId.substring(0, 6),
-          e.toString());
+          e.getClass().getName()); // not its message: a relay may quote what it was given
       return false;
     }
   }

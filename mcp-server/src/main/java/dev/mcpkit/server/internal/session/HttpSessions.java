@@ -328,7 +328,7 @@ public final class HttpSessions {
       try {
         events.dropSession(s.id());
       } catch (RuntimeException e) {
-        LOG.warn("event store failed to drop a session's events", e);
+        LOG.warn("event store failed to drop a session's events ({})", e.getClass().getName());
       }
     }
   }
@@ -358,7 +358,7 @@ public final class HttpSessions {
         }
       }
     } catch (RuntimeException e) {
-      LOG.warn("session sweep failed; will retry", e);
+      LOG.warn("session sweep failed; will retry ({})", e.getClass().getName());
     }
   }
 

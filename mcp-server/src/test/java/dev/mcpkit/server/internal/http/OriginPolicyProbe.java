@@ -10,11 +10,11 @@ public final class OriginPolicyProbe {
   private final OriginPolicy policy = new OriginPolicy(McpHttpOptions.defaults());
 
   public boolean refusesHost(String host) {
-    return policy.check(call(host, null)) != null;
+    return policy.check(call(host, null), host) != null;
   }
 
   public boolean refusesOrigin(String host, String origin) {
-    return policy.check(call(host, origin)) != null;
+    return policy.check(call(host, origin), host) != null;
   }
 
   private static HttpCall call(String host, String origin) {
