@@ -273,9 +273,12 @@ public final class LoadHarness {
             .append('\n');
       }
       alternated.append('\n');
-      alternated.append("| round | ours, session, req/s (server CPU/request) | ours, 2026-07-28"
-          + " | " + against + " | ours/" + against + ", session | ours/" + against
-          + ", 2026-07-28 |\n|---:|---:|---:|---:|---:|---:|\n");
+      alternated.append(sessionOnly
+          ? "| round | ours, one session, req/s (server CPU/request) | " + against
+              + " | ours/" + against + " |\n|---:|---:|---:|---:|\n"
+          : "| round | ours, session, req/s (server CPU/request) | ours, 2026-07-28"
+              + " | " + against + " | ours/" + against + ", session | ours/" + against
+              + ", 2026-07-28 |\n|---:|---:|---:|---:|---:|---:|\n");
       List<Double> sessionRatios = new ArrayList<>();
       List<Double> statelessRatios = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
@@ -287,14 +290,19 @@ public final class LoadHarness {
             : rate(ours, Sessions.statelessHeaders(), stateless);
         sessionRatios.add(o[0] / b[0]);
         statelessRatios.add(st[0] / b[0]);
-        String line = String.format("| %d | %,.0f (%.1f us) | %,.0f (%.1f us) | %,.0f (%.1f us)"
-            + " | %.2fx | %.2fx |", round, o[0], o[1], st[0], st[1], b[0], b[1], o[0] / b[0],
-            st[0] / b[0]);
+        String line = sessionOnly
+            ? String.format("| %d | %,.0f (%.1f us) | %,.0f (%.1f us) | %.2fx |", round, o[0],
+                o[1], b[0], b[1], o[0] / b[0])
+            : String.format("| %d | %,.0f (%.1f us) | %,.0f (%.1f us) | %,.0f (%.1f us)"
+                + " | %.2fx | %.2fx |", round, o[0], o[1], st[0], st[1], b[0], b[1],
+                o[0] / b[0], st[0] / b[0]);
         System.out.println(host + " " + line);
         alternated.append(line).append('\n');
       }
-      String median = String.format("| median | | | | **%.2fx** | **%.2fx** |", median(
-          sessionRatios), median(statelessRatios));
+      String median = sessionOnly
+          ? String.format("| median | | | **%.2fx** |", median(sessionRatios))
+          : String.format("| median | | | | **%.2fx** | **%.2fx** |", median(sessionRatios),
+              median(statelessRatios));
       System.out.println(host + " " + median);
       alternated.append(median).append('\n');
     }

@@ -95,7 +95,13 @@ final class ServletHttpCall implements HttpCall {
 
   @Override
   public void setHeader(String name, String value) {
-    response.setHeader(name, value);
+    if ("Content-Type".equalsIgnoreCase(name)) {
+      // the same header; Jetty puts it through its general header list otherwise (about 1 % of
+      // its CPU per answer)
+      response.setContentType(value);
+    } else {
+      response.setHeader(name, value);
+    }
   }
 
   /**
