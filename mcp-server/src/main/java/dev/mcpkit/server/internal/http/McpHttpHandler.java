@@ -305,8 +305,9 @@ public final class McpHttpHandler {
   }
 
   private boolean busy() {
-    return sessions.all().stream().anyMatch(s -> s.inFlight() > 0) || statelessHttp.inFlight() > 0
-        || legacy.inFlight() > 0 || pool.pending() > 0;
+    // admission counts every admitted request until its answer is written
+    return admission.inFlight() > 0 || sessions.all().stream().anyMatch(s -> s.inFlight() > 0)
+        || statelessHttp.inFlight() > 0 || legacy.inFlight() > 0 || pool.pending() > 0;
   }
 
   /** Decodes a body, answering a parse error with 400; null when answered. */

@@ -199,6 +199,9 @@ final class SessionHttp {
         response = session.engine().handle(request, attrs);
       } finally {
         session.unregister(request.id(), stream);
+        // done for the session once answered: a client that has the answer and comes back finds
+        // no request of its own still running (the idle expiry spares sessions with one)
+        session.exit();
       }
       if (response == null) {
         stream.abandon();
@@ -206,8 +209,7 @@ final class SessionHttp {
         stream.complete(response);
       }
     } finally {
-      admission.exit();
-      session.exit(); // after the answer is written, so a shutdown waits for it
+      admission.exit(); // after the answer is written, so a shutdown waits for it
     }
   }
 
