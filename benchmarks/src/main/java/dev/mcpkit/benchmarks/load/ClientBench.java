@@ -121,32 +121,18 @@ public final class ClientBench {
    * at least six windows, then until none of the last three is more than 5 % above the best window
    * before them, or {@code maxWarmup} seconds. Prints the calls per second of each window.
    */
-  private static void warmUntilSteady(AtomicLong made, int maxWarmup)
-      throws InterruptedException {
-    List<Double> rates = new ArrayList<>();
-    for (int spent = 0; spent < maxWarmup; spent += 10) {
+  private static void warmUntilSteady(AtomicLong made, int maxWarmup) throws Exception {
+    List<Double> rates = Steady.warmUp(maxWarmup, () -> {
       long before = made.get();
-      Thread.sleep(10_000);
-      rates.add((made.get() - before) / 10.0);
-      int n = rates.size();
-      if (n >= 6) {
-        double best = rates.subList(0, n - 3).stream().mapToDouble(d -> d).max().orElse(0);
-        double last = rates.subList(n - 3, n).stream().mapToDouble(d -> d).max().orElse(0);
-        if (last <= 1.05 * best) {
-          break;
-        }
-      }
-    }
-    StringBuilder curve = new StringBuilder();
-    for (double r : rates) {
-      curve.append(curve.length() == 0 ? "" : ", ").append(String.format("%,.0f", r));
-    }
-    System.out.println("WARMUP " + rates.size() * 10 + " s until steady (calls/s of each 10 s"
-        + " window: " + curve + ")");
+      Thread.sleep(Steady.WINDOW * 1000L); // a measuring window: the callers run meanwhile
+      return (made.get() - before) / (double) Steady.WINDOW;
+    });
+    System.out.println("WARMUP " + rates.size() * Steady.WINDOW + " s until steady (calls/s of"
+        + " each 10 s window: " + Steady.curve(rates) + ")");
   }
 
   private static void run(Caller caller, int callers, int warmup, int maxWarmup, int duration)
-      throws InterruptedException {
+      throws Exception {
     AtomicLong made = new AtomicLong(); // every call, warm-up included
     AtomicBoolean measuring = new AtomicBoolean();
     AtomicBoolean stop = new AtomicBoolean();

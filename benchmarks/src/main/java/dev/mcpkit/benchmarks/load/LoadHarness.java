@@ -309,9 +309,8 @@ public final class LoadHarness {
   }
 
   /**
-   * Further 10-second wrk runs on {@code server} until its throughput stops rising: at least six,
-   * then until none of the last three runs is more than 5 % above the best run before them, or
-   * {@code --max-warmup} seconds have passed. A JVM compiles for a while after a few seconds of load, and how long
+   * Further 10-second wrk runs on {@code server} until its throughput stops rising ({@link
+   * Steady}), at most {@code --max-warmup} seconds. A JVM compiles for a while after a few seconds of load, and how long
    * depends on how much code a request runs through: on two cores the official SDK (Reactor,
    * Jackson 3, the schema validator) still gains for about two minutes, ours and the bare servers
    * for about thirty seconds. Measuring every server after the same fixed warm-up would compare a
@@ -319,26 +318,11 @@ public final class LoadHarness {
    */
   private void warmUntilSteady(String name, ServerProcess server, Map<String, String> headers,
       String body) throws Exception {
-    List<Double> rates = new ArrayList<>();
-    int spent = 0;
-    while (spent < steadyWarmup) {
-      rates.add(Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, 10).perSecond());
-      spent += 10;
-      int n = rates.size();
-      if (n >= 6) {
-        double before = rates.subList(0, n - 3).stream().mapToDouble(d -> d).max().orElse(0);
-        double last = rates.subList(n - 3, n).stream().mapToDouble(d -> d).max().orElse(0);
-        if (last <= 1.05 * before) {
-          break;
-        }
-      }
-    }
-    StringBuilder curve = new StringBuilder();
-    for (double r : rates) {
-      curve.append(curve.length() == 0 ? "" : ", ").append(String.format("%,.0f", r));
-    }
-    String line = String.format("%d s until steady (req/s of each 10 s run: %s)%s", spent, curve,
-        spent >= steadyWarmup && steadyWarmup > 0 ? ", stopped at --max-warmup" : "");
+    List<Double> rates = Steady.warmUp(steadyWarmup, () -> Wrk.run(server.url(), headers, body,
+        EchoServer.BARE_TEXT, 64, Steady.WINDOW).perSecond());
+    String line = String.format("%d s until steady (req/s of each 10 s run: %s)%s",
+        rates.size() * Steady.WINDOW, Steady.curve(rates),
+        Steady.stoppedAtLimit(rates, steadyWarmup) ? ", stopped at --max-warmup" : "");
     warmedUp.put(name, line);
     System.out.printf("%-26s warm-up: %s%n", name, line);
   }
