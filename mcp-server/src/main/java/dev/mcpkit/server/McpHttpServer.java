@@ -257,7 +257,9 @@ public final class McpHttpServer implements Closeable {
           exchange.close(); // its header deadline ran out: the connection is being closed
           return;
         }
-        JdkHttpCall call = new JdkHttpCall(exchange);
+        // on 21+ an event stream's writes run on a virtual thread started when there is
+        // something to write: an idle stream holds no thread, not even a parked virtual one
+        JdkHttpCall call = new JdkHttpCall(exchange, virtual ? executor : null);
         // clients on this machine share its loopback address: they get the server-wide limits
         InetSocketAddress remote = exchange.getRemoteAddress();
         String client = remote == null || remote.getAddress() == null
@@ -274,7 +276,8 @@ public final class McpHttpServer implements Closeable {
           handler.handle(call);
         } finally {
           if (client != null) {
-            perAddress.exit(client);
+            // an event stream counts for its address until it ends
+            call.afterResponse(() -> perAddress.exit(client));
           }
         }
       });

@@ -1,6 +1,7 @@
 package dev.mcpkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.mcpkit.core.auth.AuthResult;
 import dev.mcpkit.core.auth.McpPrincipal;
@@ -122,6 +123,67 @@ abstract class HttpCapacityContract extends HttpTransportContract {
     }
 
     assertThat(openStreamCount()).isZero();
+  }
+
+  /**
+   * How long the host may take to close the connection of a stream that the server ended while its
+   * client did not read: a container may go on trying to write what it took until its own write
+   * timeout.
+   */
+  protected Duration closesAStuckConnectionWithin() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** Whether a stream's writes block whoever sends on it (the JDK host on Java 17 only). */
+  protected boolean sendersWaitForStreamClients() {
+    return false;
+  }
+
+  @Test
+  @Timeout(90)
+  void aStreamWhoseClientStopsReadingIsClosedAndNoSenderWaitsForIt() throws Exception {
+    assumeFalse(sendersWaitForStreamClients(), "on this host a stream's writes block its sender");
+    restart(capacityOptions().maxStreamBacklogBytes(128 * 1024).build(),
+        McpEndpoint.at("/mcp", server));
+    try (RawHttp stuck = new RawHttp(base, 4096)) {
+      stuck.getStream("/mcp");
+      assertThat(stuck.readStatus()).isEqualTo(200);
+      RawClient messages = new RawClient(base.resolve(stuck.readEventData("endpoint")));
+      messages.protocolVersion = null;
+      assertThat(messages.post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+          + "\"params\":{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},"
+          + "\"clientInfo\":{\"name\":\"stuck\",\"version\":\"1\"}}}", "Accept",
+          "application/json").status()).isEqualTo(202);
+      // from here on nothing is read from the stream: each answer below is 50,000 bytes
+      String call = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{"
+          + "\"name\":\"echo\",\"arguments\":{\"text\":\"" + "x".repeat(1000)
+          + "\",\"times\":50}}}";
+      long slowestMillis = 0;
+      int posted = 0;
+      java.util.Set<Integer> statuses = new java.util.TreeSet<>();
+      for (int i = 1; i <= 400 && openStreamCount() > 0; i++) {
+        long t0 = System.nanoTime();
+        int status = messages.post(String.format(call, i), "Accept", "application/json")
+            .status();
+        slowestMillis = Math.max(slowestMillis, (System.nanoTime() - t0) / 1_000_000);
+        statuses.add(status);
+        posted++;
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (openStreamCount() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20); // polls a count; the stream ends on another thread
+      }
+
+      assertThat(openStreamCount()).as("open streams after %d posts", posted).isZero();
+      assertThat(posted).isLessThan(400);
+      // a message is taken (202) until the stream is gone, then its session is unknown (404)
+      assertThat(statuses).isSubsetOf(202, 404).contains(202);
+      assertThat(slowestMillis).as("the slowest post").isLessThan(5_000);
+      assertThat(stuck.closedByServer((int) closesAStuckConnectionWithin().toMillis()))
+          .as("the connection is closed").isTrue();
+      client.initialize();
+      assertThat(echoCall(client)).isEqualTo("hi");
+    }
   }
 
   @Test

@@ -24,6 +24,14 @@ final class RawHttp implements Closeable {
   final String hostHeader;
 
   RawHttp(URI base) throws IOException {
+    this(base, 0);
+  }
+
+  /** @param receiveBuffer the socket's receive buffer in bytes, or 0 for the system's */
+  RawHttp(URI base, int receiveBuffer) throws IOException {
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer); // before connecting, so the window is small
+    }
     socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
     socket.setSoTimeout(10_000);
     in = socket.getInputStream();
@@ -87,6 +95,16 @@ final class RawHttp implements Closeable {
       }
     }
     return false;
+  }
+
+  /** Reads until an event of type {@code event} and returns its data line. */
+  String readEventData(String event) throws IOException {
+    for (String l = line(); ; l = line()) {
+      if (l.equals("event: " + event)) {
+        String data = line();
+        return data.substring("data: ".length());
+      }
+    }
   }
 
   /** Whether the server closed the connection within the socket timeout (data is skipped). */

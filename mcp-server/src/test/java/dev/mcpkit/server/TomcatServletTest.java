@@ -31,6 +31,7 @@ class TomcatServletTest extends HttpCapacityContract {
     Connector connector = new Connector();
     connector.setPort(0);
     connector.setProperty("address", "127.0.0.1");
+    connector.setProperty("connectionTimeout", "20000"); // as in Tomcat's own server.xml
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", base.getAbsolutePath());
     servlet = new McpServlet(options, endpoint);
@@ -38,6 +39,12 @@ class TomcatServletTest extends HttpCapacityContract {
     context.addServletMappingDecoded("/*", "mcp");
     tomcat.start();
     return URI.create("http://127.0.0.1:" + connector.getLocalPort());
+  }
+
+  /** Tomcat goes on writing what it took from an ended stream until its connection timeout. */
+  @Override
+  protected java.time.Duration closesAStuckConnectionWithin() {
+    return java.time.Duration.ofSeconds(30);
   }
 
   @Override

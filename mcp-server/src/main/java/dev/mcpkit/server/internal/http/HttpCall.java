@@ -66,6 +66,18 @@ public interface HttpCall extends HttpRequestView {
   }
 
   /**
+   * Where writes block but the serving thread need not stay with a long-lived response (the JDK
+   * host on Java 21+): the executor that runs the writer of an event stream on this call, started
+   * when there is something to write. The serving thread may then return while the response stays
+   * open, and only the writer writes to it or ends it. Null (the default) where {@link #detach}
+   * writes asynchronously, or where the serving thread must hold the response (the JDK host on
+   * Java 17). Asked only when {@link #detach} returned false; call after {@link #start}.
+   */
+  default java.util.concurrent.Executor streamWriter() {
+    return null;
+  }
+
+  /**
    * Whether a write would not block; always true for blocking calls. On a detached call, false
    * also means {@link StreamEvents#writable()} will follow when it would not.
    */

@@ -10,11 +10,46 @@ import java.net.URI;
 /** An {@link HttpCall} on the JDK's {@code com.sun.net.httpserver}. */
 public class JdkHttpCall implements HttpCall {
   private final HttpExchange exchange;
+  private final java.util.concurrent.Executor streamWriter;
   private OutputStream out;
   private boolean closed;
+  private boolean heldOpen;
+  private Runnable whenEnded;
 
   public JdkHttpCall(HttpExchange exchange) {
+    this(exchange, null);
+  }
+
+  /**
+   * @param streamWriter runs the writers of event streams, which then hold no thread while idle
+   *     (virtual threads on Java 21+); null to keep the serving thread with each stream
+   */
+  public JdkHttpCall(HttpExchange exchange, java.util.concurrent.Executor streamWriter) {
     this.exchange = exchange;
+    this.streamWriter = streamWriter;
+  }
+
+  @Override
+  public synchronized java.util.concurrent.Executor streamWriter() {
+    if (streamWriter != null) {
+      heldOpen = true; // the response outlives the serving thread from now on
+    }
+    return streamWriter;
+  }
+
+  /**
+   * Runs {@code action} when the response is over: at once, unless an event stream keeps it open
+   * after the serving thread returned; then when that stream ends. Call as the serving thread
+   * returns.
+   */
+  public void afterResponse(Runnable action) {
+    synchronized (this) {
+      if (heldOpen && !closed) {
+        whenEnded = action;
+        return;
+      }
+    }
+    action.run();
   }
 
   @Override
@@ -102,10 +137,22 @@ public class JdkHttpCall implements HttpCall {
   }
 
   @Override
-  public synchronized void close() {
-    if (!closed) {
+  public void close() {
+    Runnable ended;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
       closed = true;
+      ended = whenEnded;
+      whenEnded = null;
+    }
+    try {
       exchange.close();
+    } finally {
+      if (ended != null) {
+        ended.run();
+      }
     }
   }
 
