@@ -21,10 +21,11 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * An MCP server over HTTP on the JDK's built-in {@code com.sun.net.httpserver}: no dependency
- * beyond the JDK. Requests and event streams run on virtual threads on Java 21+, on a bounded pool
- * of platform threads on 17, where an open event stream holds one of them: streams beyond
- * three quarters of {@link Builder#maxThreads} are refused with 503 there, so requests always
- * find a thread.
+ * beyond the JDK. Requests run on virtual threads on Java 21+, and an open event stream holds no
+ * thread there: its events are written by a virtual thread started when there is something to
+ * write. On 17 requests run on a bounded pool of platform threads and an open event stream holds
+ * one of them: streams beyond three quarters of {@link Builder#maxThreads} are refused with 503
+ * there, so requests always find a thread.
  *
  * <pre>{@code
  * McpHttpServer http = McpHttpServer.start(server, 8080);   // http://127.0.0.1:8080/mcp
@@ -102,7 +103,6 @@ public final class McpHttpServer implements Closeable {
     return handler.endpoints();
   }
 
-  /** Sessions currently served. */
   /**
    * How many Server-Sent Event streams (responses to a POST, GET streams, listen streams, legacy
    * SSE connections) are open in this JVM, on every server and servlet adapter: each holds memory
@@ -112,6 +112,7 @@ public final class McpHttpServer implements Closeable {
     return dev.mcpkit.server.internal.http.SseChannel.openCount();
   }
 
+  /** Sessions currently served. */
   public int sessionCount() {
     return handler.sessionCount();
   }
@@ -209,8 +210,8 @@ public final class McpHttpServer implements Closeable {
 
     /**
      * Requests, open event streams included, that one client address may have running at once;
-     * beyond, 429 with {@code Retry-After: 1}. Each holds a thread on this server (a virtual one on
-     * 21+), so one address cannot take every thread. Default: three quarters of
+     * beyond, 429 with {@code Retry-After: 1}. On 17 each holds a thread of this server, so one
+     * address cannot take every thread; on 21+ a request holds a virtual thread, a stream none. Default: three quarters of
      * {@link #maxThreads} on Java 17 (150, as many as may hold streams), 5,000 on 21+. Clients on
      * this machine (loopback addresses) are not limited per address, since they all share one; every
      * client behind a proxy shares the proxy's address: raise the limit there.

@@ -17,9 +17,10 @@ import java.util.Map;
 
 /**
  * {@code streams --host jdk|jetty|tomcat [--streams N] [--slow N] [--duration S] [--warmup S]
- * [--heap 256m] [--slow-rounds N]}: our echo server in its own JVM at {@code -Xmx256m} (or the
- * given heap);
- * measures {@code tools/call} with wrk (64 connections), then again while N event streams are open (platform threads of the server process,
+ * [--heap 256m] [--slow-rounds N] [--max-warmup S]}: our echo server in its own JVM with a fixed heap of 256 MB
+ * ({@code -Xms256m -Xmx256m}, or the given size; {@code -Dload.jvmArgs} may add flags);
+ * measures {@code tools/call} with wrk (64 connections) once its rate stopped rising (the load
+ * harness's warm-up rule, at most {@code --max-warmup}, default 120 s), then again while N event streams are open (platform threads of the server process,
  * live heap per stream, a {@code list_changed} broadcast to every stream), then again while N slow
  * connections send one byte per second ({@code --slow-rounds N}: N rounds of a run without and one
  * with them, and the median ratio of their p99s). The JVM of the server is this one's ({@code java.home}):
@@ -36,6 +37,7 @@ public final class StreamLoad {
     int warmup = 5;
     String heap = "256m";
     int slowRounds = 1;
+    int maxWarmup = 120;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--host" -> host = args[++i];
@@ -45,28 +47,33 @@ public final class StreamLoad {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--heap" -> heap = args[++i];
         case "--slow-rounds" -> slowRounds = Integer.parseInt(args[++i]);
+        case "--max-warmup" -> maxWarmup = Integer.parseInt(args[++i]);
         default -> {
           System.err.println("usage: streams --host jdk|jetty|tomcat [--streams N] [--slow N]"
-              + " [--duration S] [--warmup S] [--heap 256m] [--slow-rounds N]");
+              + " [--duration S] [--warmup S] [--heap 256m] [--slow-rounds N] [--max-warmup S]");
           System.exit(2);
         }
       }
     }
-    // streams hold no thread: the containers get a small pool, so that the process stays under 64
-    System.setProperty("load.jvmArgs", (System.getProperty("load.jvmArgs", "") + " -Xmx" + heap
+    // streams hold no thread: the containers get a small pool, so that the process stays under 64.
+    // The heap is fixed (-Xms as -Xmx), as for a server that holds many connections: with a heap
+    // that may grow, G1 keeps what it commits small, the streams' live heap stays above its
+    // marking threshold, and it marks without pause (a fifth of the CPU on the JDK host at 1 GB)
+    System.setProperty("load.jvmArgs", (" -Xms" + heap + " " + System.getProperty("load.jvmArgs",
+        "") + " -Xmx" + heap
         + " -Dload.maxThreads=" + Integer.getInteger("load.maxThreads", 24)).trim());
     Path logs = Files.createTempDirectory("mcp-streams");
     System.out.printf("streams: %s host, Java %s, %d cores, server JVM %s %s; logs in %s%n", host,
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
         ServerProcess.JVM_FLAGS, System.getProperty("load.jvmArgs"), logs);
     try (ServerProcess server = ServerProcess.start("streams-" + host, "ours", host, logs)) {
-      run(server, streams, slow, duration, warmup, slowRounds);
+      run(server, streams, slow, duration, warmup, slowRounds, maxWarmup);
     }
     System.exit(0);
   }
 
   private static void run(ServerProcess server, int streams, int slow, int duration, int warmup,
-      int slowRounds) throws Exception {
+      int slowRounds, int maxWarmup) throws Exception {
     Sessions http = new Sessions();
     Sessions.Session session = http.open(server.url());
     Map<String, String> headers = Sessions.headers(session.id(), session.version());
@@ -74,6 +81,12 @@ public final class StreamLoad {
     for (int i = 0; i < 2; i++) {
       Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, warmup);
     }
+    // the figure without streams is the base of every ratio: measured once the rate stopped rising
+    List<Double> rates = Steady.warmUp(maxWarmup, () -> Wrk.run(server.url(), headers, body,
+        EchoServer.BARE_TEXT, 64, Steady.WINDOW).perSecond());
+    System.out.printf("warmed up for %d s (req/s of each 10 s run: %s)%s%n",
+        rates.size() * Steady.WINDOW, Steady.curve(rates),
+        Steady.stoppedAtLimit(rates, maxWarmup) ? ", stopped at --max-warmup" : "");
     Result before = Wrk.run(server.url(), headers, body, EchoServer.BARE_TEXT, 64, duration);
     report("tools/call, nothing else open", before);
     long heap0 = server.liveHeapBytes();
