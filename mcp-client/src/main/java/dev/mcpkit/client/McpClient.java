@@ -3,6 +3,7 @@ package dev.mcpkit.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpkit.client.internal.ClientConfig;
+import dev.mcpkit.client.internal.ClientInputs;
 import dev.mcpkit.client.internal.Connection;
 import dev.mcpkit.client.internal.Notifications;
 import dev.mcpkit.client.internal.Results;
@@ -17,8 +18,6 @@ import dev.mcpkit.core.engine.MethodHandlers;
 import dev.mcpkit.core.engine.RequestOptions;
 import dev.mcpkit.core.json.McpJson;
 import dev.mcpkit.core.schema.Completions.CompleteParams;
-import dev.mcpkit.core.schema.Elicitation.ElicitParams;
-import dev.mcpkit.core.schema.Sampling.CreateMessageParams;
 import dev.mcpkit.core.schema.Completions.CompleteResult;
 import dev.mcpkit.core.schema.Lifecycle.Implementation;
 import dev.mcpkit.core.schema.Lifecycle.ServerCapabilities;
@@ -254,45 +253,8 @@ public final class McpClient implements Closeable {
   public CompletableFuture<CallToolResult> callToolAsync(CallToolParams params,
       RequestOptions options) {
     Objects.requireNonNull(params, "params");
-    CompletableFuture<JsonNode> raw = requestAsync(Methods.TOOLS_CALL, McpJson.toTree(params),
-        options);
-    CompletableFuture<CallToolResult> typed = new CompletableFuture<>();
-    raw.whenComplete((r, e) -> {
-      if (e != null) {
-        typed.completeExceptionally(e instanceof java.util.concurrent.CompletionException c
-            && c.getCause() != null ? c.getCause() : e);
-        return;
-      }
-      if (TaskPoller.isHandle(r)) {
-        CompletableFuture<CallToolResult> task = tasks.awaitAsync(r.path("taskId").asText(),
-            taskTimeout);
-        task.whenComplete((t, x) -> {
-          if (x != null) {
-            typed.completeExceptionally(x);
-          } else {
-            typed.complete(t);
-          }
-        });
-        typed.whenComplete((t, x) -> {
-          if (typed.isCancelled()) {
-            task.cancel(true); // stops polling and cancels the task at the server
-          }
-        });
-        return;
-      }
-      try {
-        typed.complete(Results.read(r, CallToolResult.class, Methods.TOOLS_CALL,
-            connection.description()));
-      } catch (java.io.UncheckedIOException x) {
-        typed.completeExceptionally(x.getCause());
-      }
-    });
-    typed.whenComplete((r, e) -> {
-      if (typed.isCancelled()) {
-        raw.cancel(true); // cancels the request at the server
-      }
-    });
-    return typed;
+    return tasks.toolResult(requestAsync(Methods.TOOLS_CALL, McpJson.toTree(params), options),
+        taskTimeout);
   }
 
   // ---------------------------------------------------------------- tasks
@@ -308,22 +270,7 @@ public final class McpClient implements Closeable {
     ObjectNode params = McpJson.object();
     params.put("name", name);
     params.set("arguments", argumentsOf(name, arguments).deepCopy());
-    ProtocolRevision v = connection.revision();
-    if (v != null && v.defines(Methods.TASKS_RESULT)) {
-      params.putObject("task");
-      JsonNode r = request(Methods.TOOLS_CALL, params, defaults);
-      return TaskPoller.fromTask(r.path("task"));
-    }
-    if (v == null || !TaskPoller.hasExtensionTasks(v)) {
-      throw new IllegalStateException("protocol " + (v == null ? "(none yet)" : v.id())
-          + " has no tasks (" + TaskPoller.revisionsWithTasks() + " have); the server at "
-          + connection.description() + " speaks it");
-    }
-    JsonNode r = request(Methods.TOOLS_CALL, params, defaults);
-    if (TaskPoller.isHandle(r)) {
-      return TaskPoller.fromDetailed(r);
-    }
-    return TaskPoller.answered(McpJson.fromTree(r, CallToolResult.class));
+    return tasks.callAsTask(params, defaults);
   }
 
   /** The task's current state ({@code tasks/get}). */
@@ -354,16 +301,7 @@ public final class McpClient implements Closeable {
 
   /** This client's tasks on the server ({@code tasks/list}, 2025-11-25 only). */
   public List<TaskSnapshot> listTasks() throws IOException {
-    List<TaskSnapshot> all = new ArrayList<>();
-    String cursor = null;
-    do {
-      JsonNode page = request(Methods.TASKS_LIST, cursorParams(cursor), defaults);
-      for (JsonNode t : page.path("tasks")) {
-        all.add(TaskPoller.fromTask(t));
-      }
-      cursor = page.path("nextCursor").asText(null);
-    } while (cursor != null);
-    return all;
+    return tasks.list(defaults);
   }
 
   static ObjectNode argumentsOf(String tool, Object arguments) {
@@ -819,32 +757,7 @@ public final class McpClient implements Closeable {
       ObjectNode caps = McpJson.object();
       Map<String, ClientConfig.InputHandler> inputs = new HashMap<>();
       MethodHandlers.Builder handlers = MethodHandlers.builder();
-      if (roots != null) {
-        caps.putObject("roots").put("listChanged", true);
-        RootsProvider r = roots;
-        inputs.put(Methods.ROOTS_LIST, p -> McpJson.toTree(r.listRoots()));
-        handlers.onRequest(Methods.ROOTS_LIST, (ctx, p) -> McpJson.toTree(r.listRoots()));
-      }
-      if (sampling != null) {
-        caps.putObject("sampling");
-        SamplingHandler s = sampling;
-        ClientConfig.InputHandler answer = p -> McpJson.toTree(
-            s.createMessage(McpJson.fromTree(p, CreateMessageParams.class)));
-        inputs.put(Methods.SAMPLING_CREATE_MESSAGE, answer);
-        handlers.onRequest(Methods.SAMPLING_CREATE_MESSAGE, (ctx, p) -> answer.handle(p));
-      }
-      if (elicitation != null) {
-        ObjectNode e = caps.putObject("elicitation");
-        e.putObject("form");
-        if (elicitation.supportsUrlMode()) {
-          e.putObject("url");
-        }
-        ElicitationHandler h = elicitation;
-        ClientConfig.InputHandler answer = p -> McpJson.toTree(
-            h.elicit(McpJson.fromTree(p, ElicitParams.class)));
-        inputs.put(Methods.ELICITATION_CREATE, answer);
-        handlers.onRequest(Methods.ELICITATION_CREATE, (ctx, p) -> answer.handle(p));
-      }
+      ClientInputs.wire(caps, inputs, handlers, roots, sampling, elicitation);
       if (tasks) {
         caps.putObject("extensions").putObject(dev.mcpkit.core.schema.Tasks.EXTENSION);
       }

@@ -43,6 +43,96 @@ public final class TaskPoller {
     this.connection = connection;
   }
 
+  /**
+   * Calls a tool as a task ({@code params} without the task field) and returns the task's first
+   * state: a task-augmented request on revisions with their own task methods (2025-11-25); on
+   * 2026-07-28 the server decides, and a direct answer comes back as a completed snapshot.
+   *
+   * @throws IllegalStateException when the negotiated protocol has no tasks
+   */
+  public TaskSnapshot callAsTask(ObjectNode params, RequestOptions options) throws IOException {
+    ProtocolRevision v = connection.revision();
+    if (v != null && v.defines(Methods.TASKS_RESULT)) {
+      params.putObject("task");
+      JsonNode r = connection.request(Methods.TOOLS_CALL, params, options);
+      return fromTask(r.path("task"));
+    }
+    if (v == null || !hasExtensionTasks(v)) {
+      throw new IllegalStateException("protocol " + (v == null ? "(none yet)" : v.id())
+          + " has no tasks (" + revisionsWithTasks() + " have); the server at "
+          + connection.description() + " speaks it");
+    }
+    JsonNode r = connection.request(Methods.TOOLS_CALL, params, options);
+    if (isHandle(r)) {
+      return fromDetailed(r);
+    }
+    return answered(McpJson.fromTree(r, CallToolResult.class));
+  }
+
+  /** Every task of this client on the server ({@code tasks/list}, 2025-11-25), all pages. */
+  public List<TaskSnapshot> list(RequestOptions options) throws IOException {
+    List<TaskSnapshot> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      ObjectNode params = McpJson.object();
+      if (cursor != null) {
+        params.put("cursor", cursor);
+      }
+      JsonNode page = connection.request(Methods.TASKS_LIST, params, options);
+      for (JsonNode t : page.path("tasks")) {
+        all.add(fromTask(t));
+      }
+      cursor = page.path("nextCursor").asText(null);
+    } while (cursor != null);
+    return all;
+  }
+
+  /**
+   * The typed result of an asynchronous {@code tools/call}: its answer, or, when the answer is a
+   * task handle, the task's result once it ends. Cancelling the returned future cancels the
+   * request, or stops polling and cancels the task, at the server.
+   */
+  public CompletableFuture<CallToolResult> toolResult(CompletableFuture<JsonNode> raw,
+      Duration taskTimeout) {
+    CompletableFuture<CallToolResult> typed = new CompletableFuture<>();
+    raw.whenComplete((r, e) -> {
+      if (e != null) {
+        typed.completeExceptionally(e instanceof java.util.concurrent.CompletionException c
+            && c.getCause() != null ? c.getCause() : e);
+        return;
+      }
+      if (isHandle(r)) {
+        CompletableFuture<CallToolResult> task = awaitAsync(r.path("taskId").asText(),
+            taskTimeout);
+        task.whenComplete((t, x) -> {
+          if (x != null) {
+            typed.completeExceptionally(x);
+          } else {
+            typed.complete(t);
+          }
+        });
+        typed.whenComplete((t, x) -> {
+          if (typed.isCancelled()) {
+            task.cancel(true); // stops polling and cancels the task at the server
+          }
+        });
+        return;
+      }
+      try {
+        typed.complete(Results.read(r, CallToolResult.class, Methods.TOOLS_CALL,
+            connection.description()));
+      } catch (java.io.UncheckedIOException x) {
+        typed.completeExceptionally(x.getCause());
+      }
+    });
+    typed.whenComplete((r, e) -> {
+      if (typed.isCancelled()) {
+        raw.cancel(true); // cancels the request at the server
+      }
+    });
+    return typed;
+  }
+
   /** Whether a {@code tools/call} result is a 2026-07-28 task handle. */
   public static boolean isHandle(JsonNode result) {
     return result != null && Tasks.RESULT_TYPE_TASK.equals(result.path("resultType").asText());
