@@ -375,7 +375,18 @@ class AgentPlatformBrowserTest {
 
   static void waitUntil(java.util.function.BooleanSupplier condition) {
     new WebDriverWait(browser, Duration.ofSeconds(15))
-        .ignoring(StaleElementReferenceException.class).until(d -> condition.getAsBoolean());
+        .ignoring(StaleElementReferenceException.class).until(d -> {
+          try {
+            return condition.getAsBoolean();
+          } catch (org.openqa.selenium.WebDriverException e) {
+            // an element found just before the page was replaced (a form was submitted): Chrome
+            // reports it this way rather than as a stale element; look again
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+              return false;
+            }
+            throw e;
+          }
+        });
   }
 
   static void click(By by) {
