@@ -273,13 +273,15 @@ public final class McpHttpServer implements Closeable {
               + " retry when one of them ends");
           return;
         }
+        if (client != null) {
+          // counted until the answer is complete (an event stream: until it ends), so a client
+          // that sends its next request on receiving an answer is never refused for it
+          call.whenEnded(() -> perAddress.exit(client));
+        }
         try {
           handler.handle(call);
         } finally {
-          if (client != null) {
-            // an event stream counts for its address until it ends
-            call.afterResponse(() -> perAddress.exit(client));
-          }
+          call.servingThreadReturns();
         }
       });
       server.start();

@@ -141,18 +141,18 @@ public final class JsonRpcCodec {
       gen.writeStringField("method", r.method());
       if (r.params() != null) {
         gen.writeFieldName("params");
-        mapper.writeTree(gen, r.params());
+        tree(gen, r.params());
       }
     } else if (message instanceof JsonRpcNotification n) {
       gen.writeStringField("method", n.method());
       if (n.params() != null) {
         gen.writeFieldName("params");
-        mapper.writeTree(gen, n.params());
+        tree(gen, n.params());
       }
     } else if (message instanceof JsonRpcResponse.Result r) {
       writeId(gen, r.id());
       gen.writeFieldName("result");
-      mapper.writeTree(gen, r.result());
+      tree(gen, r.result());
     } else if (message instanceof JsonRpcResponse.Error e) {
       writeId(gen, e.id());
       gen.writeObjectFieldStart("error");
@@ -160,11 +160,52 @@ public final class JsonRpcCodec {
       gen.writeStringField("message", e.error().message());
       if (e.error().data() != null) {
         gen.writeFieldName("data");
-        mapper.writeTree(gen, e.error().data());
+        tree(gen, e.error().data());
       }
       gen.writeEndObject();
     }
     gen.writeEndObject();
+  }
+
+  /**
+   * Writes a tree as the mapper writes it: objects, arrays, text, numbers, booleans and nulls
+   * directly, anything else (a POJO node such as a tool result, binary, raw values) through the
+   * mapper, whose serializers it needs. Saves a serializer provider per message where the tree is
+   * plain JSON.
+   */
+  private void tree(JsonGenerator gen, JsonNode node) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        gen.writeStartObject(node);
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields();
+            it.hasNext(); ) {
+          java.util.Map.Entry<String, JsonNode> field = it.next();
+          gen.writeFieldName(field.getKey());
+          tree(gen, field.getValue());
+        }
+        gen.writeEndObject();
+      }
+      case ARRAY -> {
+        gen.writeStartArray(node, node.size());
+        for (int i = 0, n = node.size(); i < n; i++) {
+          tree(gen, node.get(i));
+        }
+        gen.writeEndArray();
+      }
+      case STRING -> gen.writeString(node.textValue());
+      case BOOLEAN -> gen.writeBoolean(node.booleanValue());
+      case NULL -> gen.writeNull();
+      case NUMBER -> {
+        switch (node.numberType()) {
+          case INT -> gen.writeNumber(node.intValue());
+          case LONG -> gen.writeNumber(node.longValue());
+          case BIG_INTEGER -> gen.writeNumber(node.bigIntegerValue());
+          case DOUBLE -> gen.writeNumber(node.doubleValue());
+          default -> mapper.writeTree(gen, node); // float, short, big decimal: the mapper's rules
+        }
+      }
+      default -> mapper.writeTree(gen, node);
+    }
   }
 
   private static void writeId(JsonGenerator gen, RequestId id) throws IOException {

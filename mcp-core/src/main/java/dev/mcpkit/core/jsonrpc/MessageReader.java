@@ -8,11 +8,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -24,8 +28,9 @@ import java.util.List;
  * Reads JSON-RPC text as it streams past: a batch is counted element by element and refused as soon
  * as it holds more than allowed (or at its first bracket when batches are not allowed), so an
  * oversize batch never becomes a tree. The top-level object of each message is read field by field,
- * which lets a fractional or exponent id keep its exact text; every other value is read as the
- * shared mapper's tree reader reads it.
+ * which lets a fractional or exponent id keep its exact text; every other value becomes the tree the
+ * shared mapper's tree reader would make (the same node types, numbers and duplicate keys alike),
+ * built straight from the parser's tokens without a deserialization context per value.
  */
 final class MessageReader {
   private final JsonFactory factory;
@@ -133,10 +138,61 @@ final class MessageReader {
         exactId = parser.getText();
         node.set(name, DecimalNode.valueOf(parser.getDecimalValue()));
       } else {
-        node.set(name, treeReader.readTree(parser));
+        node.set(name, value(parser, value));
       }
     }
     return interpreter.interpret(node, exactId);
+  }
+
+  /**
+   * The value the parser is on, with everything inside it, as a tree: the nodes the mapper's tree
+   * reader makes (JsonNodeFactory's defaults: int, long or big-integer nodes by size, doubles for
+   * fractions and exponents, a later duplicate key replacing an earlier one in its place). Nesting
+   * is bounded by the parser's read constraints.
+   */
+  private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    if (token == null) {
+      throw parseError("Parse error: not valid JSON: the body ends inside a value");
+    }
+    switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+          if (t != JsonToken.FIELD_NAME) {
+            throw parseError("Parse error: not valid JSON: an object is not closed");
+          }
+          String name = parser.currentName();
+          object.set(name, value(parser, parser.nextToken()));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          array.add(value(parser, t));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return TextNode.valueOf(parser.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return integer(parser);
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return DoubleNode.valueOf(parser.getDoubleValue());
+      }
+      case VALUE_TRUE -> {
+        return BooleanNode.TRUE;
+      }
+      case VALUE_FALSE -> {
+        return BooleanNode.FALSE;
+      }
+      case VALUE_NULL -> {
+        return NullNode.instance;
+      }
+      default -> throw parseError("Parse error: not valid JSON: unexpected " + token);
+    }
   }
 
   /** An integer node of the type the tree reader would pick. */

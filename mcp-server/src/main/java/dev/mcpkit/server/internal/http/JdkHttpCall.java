@@ -38,18 +38,23 @@ public class JdkHttpCall implements HttpCall {
   }
 
   /**
-   * Runs {@code action} when the response is over: at once, unless an event stream keeps it open
-   * after the serving thread returned; then when that stream ends. Call as the serving thread
-   * returns.
+   * Runs {@code action} once, when the response is over: as it is completed (just before its last
+   * bytes are sent, so a client that sends its next request on receiving it finds the action
+   * done), or when the serving thread returns without completing it, unless an event stream keeps
+   * it open; then when that stream ends. Call before serving.
    */
-  public void afterResponse(Runnable action) {
+  public synchronized void whenEnded(Runnable action) {
+    this.whenEnded = action;
+  }
+
+  /** Tells the call that its serving thread returns; see {@link #whenEnded}. */
+  public void servingThreadReturns() {
     synchronized (this) {
       if (heldOpen && !closed) {
-        whenEnded = action;
-        return;
+        return; // the stream's end runs it
       }
     }
-    action.run();
+    ended();
   }
 
   @Override
@@ -125,7 +130,7 @@ public class JdkHttpCall implements HttpCall {
   public OutputStream start(int status, long length) throws IOException {
     // the JDK's convention: -1 means no body, 0 means chunked
     exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
-    out = exchange.getResponseBody();
+    out = new Ending(exchange.getResponseBody());
     return out;
   }
 
@@ -138,20 +143,59 @@ public class JdkHttpCall implements HttpCall {
 
   @Override
   public void close() {
-    Runnable ended;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
+    }
+    try {
+      ended(); // before the last bytes leave: see whenEnded
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void ended() {
+    Runnable ended;
+    synchronized (this) {
       ended = whenEnded;
       whenEnded = null;
     }
-    try {
-      exchange.close();
-    } finally {
-      if (ended != null) {
-        ended.run();
+    if (ended != null) {
+      ended.run();
+    }
+  }
+
+  /** The response body: closing it (which sends what is left) first runs {@link #whenEnded}. */
+  private final class Ending extends OutputStream {
+    private final OutputStream body;
+
+    Ending(OutputStream body) {
+      this.body = body;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      body.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      body.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      body.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        ended();
+      } finally {
+        body.close();
       }
     }
   }

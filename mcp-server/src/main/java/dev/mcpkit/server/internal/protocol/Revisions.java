@@ -49,6 +49,16 @@ public final class Revisions {
   }
 
   /** The wire ids of the revisions {@code which} selects, newest first. */
+  /** Whether any revision defines {@code method}. */
+  public static boolean anyDefines(String method) {
+    for (ProtocolRevision r : ProtocolRevision.all()) {
+      if (r.defines(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static List<String> idList(Predicate<ProtocolRevision> which) {
     List<String> ids = new ArrayList<>();
     for (ProtocolRevision r : ProtocolRevision.all()) {

@@ -79,7 +79,7 @@ public final class StatelessRequests {
   /** @throws McpProtocolException -32601 for methods the stateless revision does not have */
   public static void checkMethod(ServerCore core, String method) {
     boolean extension = TaskMethods.EXTENSION_METHODS.contains(method);
-    boolean known = !Revisions.idList(r -> r.defines(method)).isEmpty();
+    boolean known = Revisions.anyDefines(method);
     if (!extension && known && !Revisions.STATELESS.defines(method)) {
       throw new McpProtocolException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method
           + " does not exist in protocol " + Revisions.STATELESS.id());
