@@ -210,11 +210,12 @@ public final class McpHttpServer implements Closeable {
 
     /**
      * Requests, open event streams included, that one client address may have running at once;
-     * beyond, 429 with {@code Retry-After: 1}. On 17 each holds a thread of this server, so one
-     * address cannot take every thread; on 21+ a request holds a virtual thread, a stream none. Default: three quarters of
-     * {@link #maxThreads} on Java 17 (150, as many as may hold streams), 5,000 on 21+. Clients on
-     * this machine (loopback addresses) are not limited per address, since they all share one; every
-     * client behind a proxy shares the proxy's address: raise the limit there.
+     * beyond, 429 with {@code Retry-After: 1}. A request counts until its answer is complete, a
+     * stream until it ends. On 17 each holds a thread of this server, so one address cannot take
+     * every thread; on 21+ a request holds a virtual thread and a stream none. Default: three
+     * quarters of {@link #maxThreads} on Java 17 (150, as many as may hold streams), 5,000 on 21+.
+     * Clients on this machine (loopback addresses) are not limited per address, since they all
+     * share one; every client behind a proxy shares the proxy's address: raise the limit there.
      */
     public Builder maxRequestsPerAddress(int max) {
       if (max < 1) {
