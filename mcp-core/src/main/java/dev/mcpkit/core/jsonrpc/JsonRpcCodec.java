@@ -177,9 +177,7 @@ public final class JsonRpcCodec {
     switch (node.getNodeType()) {
       case OBJECT -> {
         gen.writeStartObject(node);
-        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields();
-            it.hasNext(); ) {
-          java.util.Map.Entry<String, JsonNode> field = it.next();
+        for (java.util.Map.Entry<String, JsonNode> field : node.properties()) {
           gen.writeFieldName(field.getKey());
           tree(gen, field.getValue());
         }

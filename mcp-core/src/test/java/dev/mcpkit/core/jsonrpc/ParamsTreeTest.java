@@ -68,8 +68,8 @@ class ParamsTreeTest {
   private static void assertSameClasses(JsonNode actual, JsonNode expected, String where) {
     assertThat(actual.getClass()).as(where).isEqualTo(expected.getClass());
     if (expected.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> a = actual.fields();
-      Iterator<Map.Entry<String, JsonNode>> e = expected.fields();
+      Iterator<Map.Entry<String, JsonNode>> a = actual.properties().iterator();
+      Iterator<Map.Entry<String, JsonNode>> e = expected.properties().iterator();
       while (e.hasNext()) {
         Map.Entry<String, JsonNode> x = e.next();
         Map.Entry<String, JsonNode> y = a.next();
