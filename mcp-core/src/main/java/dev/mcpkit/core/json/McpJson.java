@@ -1,6 +1,7 @@
 package dev.mcpkit.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,7 +22,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The mapper is thread-safe and must not be reconfigured.
  */
 public final class McpJson {
-  private static final JsonMapper MAPPER = JsonMapper.builder()
+  private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .recyclerPool(dev.mcpkit.core.json.internal.ThreadBuffers.pool())
+          .build())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -5,6 +5,7 @@ import dev.mcpkit.core.engine.internal.Threads;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,11 +29,25 @@ final class CallDeadlines {
   static final class Deadline {
     private final RequestContext context;
     private final long deadlineNanos;
+    private final int hash;
     private volatile boolean expired;
 
     private Deadline(RequestContext context, long deadlineNanos) {
       this.context = context;
       this.deadlineNanos = deadlineNanos;
+      this.hash = ThreadLocalRandom.current().nextInt();
+    }
+
+    // the identity hash would be installed in the object's header with an atomic instruction on
+    // first use; equality stays identity
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
     }
 
     boolean expired() {

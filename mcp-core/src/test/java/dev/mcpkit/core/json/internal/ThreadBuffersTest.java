@@ -1,0 +1,114 @@
+package dev.mcpkit.core.json.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.RecyclerPool;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpkit.core.json.McpJson;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ThreadBuffersTest {
+  private final RecyclerPool<BufferRecycler> pool = ThreadBuffers.pool();
+
+  @Test
+  void theSharedMapperUsesThePool() {
+    assertThat(McpJson.mapper().getFactory()._getRecyclerPool()).isSameAs(pool);
+  }
+
+  @Test
+  void aThreadGetsItsOwnRecyclerAndItsBuffersBack() throws Exception {
+    BufferRecycler mine = pool.acquireAndLinkPooled();
+    assertThat(pool.acquirePooled()).isSameAs(mine);
+
+    byte[] bytes = mine.allocByteBuffer(BufferRecycler.BYTE_WRITE_ENCODING_BUFFER);
+    mine.releaseByteBuffer(BufferRecycler.BYTE_WRITE_ENCODING_BUFFER, bytes);
+    assertThat(mine.allocByteBuffer(BufferRecycler.BYTE_WRITE_ENCODING_BUFFER)).isSameAs(bytes);
+    mine.releaseByteBuffer(BufferRecycler.BYTE_WRITE_ENCODING_BUFFER, bytes);
+
+    char[] chars = mine.allocCharBuffer(BufferRecycler.CHAR_TEXT_BUFFER, 500);
+    mine.releaseCharBuffer(BufferRecycler.CHAR_TEXT_BUFFER, chars);
+    assertThat(mine.allocCharBuffer(BufferRecycler.CHAR_TEXT_BUFFER, 500)).isSameAs(chars);
+    mine.releaseToPool(); // nothing to give back: it never leaves the thread
+    assertThat(pool.acquirePooled()).isSameAs(mine);
+
+    BufferRecycler other = CompletableFuture.supplyAsync(pool::acquirePooled)
+        .get(10, TimeUnit.SECONDS);
+    assertThat(other).isNotSameAs(mine).isInstanceOf(ThreadBuffers.class);
+  }
+
+  @Test
+  void aBufferInUseIsNotHandedOutTwiceAndASmallOneIsGrownFresh() {
+    BufferRecycler mine = pool.acquirePooled();
+    int slot = BufferRecycler.CHAR_CONCAT_BUFFER;
+    char[] first = mine.allocCharBuffer(slot);
+    char[] second = mine.allocCharBuffer(slot);
+    assertThat(second).isNotSameAs(first);
+    mine.releaseCharBuffer(slot, first);
+    char[] bigger = mine.allocCharBuffer(slot, first.length + 1);
+    assertThat(bigger).isNotSameAs(first).hasSizeGreaterThan(first.length);
+  }
+
+  @Test
+  void hugeBuffersAreNotKept() {
+    BufferRecycler mine = pool.acquirePooled();
+    int slot = BufferRecycler.BYTE_WRITE_CONCAT_BUFFER;
+    byte[] huge = mine.allocByteBuffer(slot, ThreadBuffers.KEEP_AT_MOST + 1);
+    mine.releaseByteBuffer(slot, huge);
+    assertThat(mine.allocByteBuffer(slot)).isNotSameAs(huge);
+
+    char[] hugeChars = mine.allocCharBuffer(BufferRecycler.CHAR_TEXT_BUFFER,
+        ThreadBuffers.KEEP_AT_MOST + 1);
+    mine.releaseCharBuffer(BufferRecycler.CHAR_TEXT_BUFFER, hugeChars);
+    assertThat(mine.allocCharBuffer(BufferRecycler.CHAR_TEXT_BUFFER)).isNotSameAs(hugeChars);
+  }
+
+  @Test
+  void largeAndSmallMessagesOneAfterAnotherReadAndWriteExactly() throws Exception {
+    String big = "x".repeat(3 * ThreadBuffers.KEEP_AT_MOST) + "\u00e9\u4e2d";
+    for (String text : new String[] {big, "small", big, "\u00e9", ""}) {
+      byte[] json = McpJson.mapper().writeValueAsBytes(
+          McpJson.object().put("text", text).put("n", 1));
+      JsonNode read = McpJson.mapper().readTree(json);
+      assertThat(read.get("text").textValue()).isEqualTo(text);
+      assertThat(McpJson.mapper().writeValueAsString(read))
+          .isEqualTo(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void virtualThreadsShareABoundedPool() throws Exception {
+    Method start;
+    try {
+      start = Thread.class.getMethod("startVirtualThread", Runnable.class);
+    } catch (NoSuchMethodException e) {
+      assumeTrue(false, "virtual threads need Java 21+");
+      return;
+    }
+    AtomicReference<BufferRecycler> first = new AtomicReference<>();
+    AtomicReference<BufferRecycler> second = new AtomicReference<>();
+    AtomicReference<Boolean> virtual = new AtomicReference<>();
+    Thread t1 = (Thread) start.invoke(null, (Runnable) () -> {
+      virtual.set(ThreadBuffers.onVirtualThread());
+      BufferRecycler r = pool.acquireAndLinkPooled();
+      first.set(r);
+      r.releaseToPool();
+    });
+    t1.join(10_000);
+    Thread t2 = (Thread) start.invoke(null, (Runnable) () -> {
+      BufferRecycler r = pool.acquireAndLinkPooled();
+      second.set(r);
+      r.releaseToPool();
+    });
+    t2.join(10_000);
+    assertThat(virtual.get()).isTrue();
+    assertThat(first.get()).isNotInstanceOf(ThreadBuffers.class);
+    assertThat(second.get()).isSameAs(first.get()); // given back, then taken again
+    assertThat(ThreadBuffers.onVirtualThread()).isFalse();
+  }
+}
