@@ -19,20 +19,26 @@ final class MessageInterpreter {
     if (!node.isObject()) {
       throw invalid("a JSON-RPC message must be a JSON object, got " + describe(node), null);
     }
-    JsonNode idNode = node.get("id");
+    return interpret(node.get("jsonrpc"), node.get("id"), node.get("method"), node.get("params"),
+        node.get("result"), node.get("error"), exactIdText);
+  }
+
+  /**
+   * The same for a message object's members, each null where the object does not have it (other
+   * members play no part).
+   */
+  JsonRpcMessage interpret(JsonNode version, JsonNode idNode, JsonNode method, JsonNode params,
+      JsonNode result, JsonNode error, String exactIdText) {
     RequestId id = readId(idNode, exactIdText);
-    JsonNode version = node.get("jsonrpc");
     if (version == null || !version.isTextual() || !"2.0".equals(version.textValue())) {
       throw invalid("\"jsonrpc\" must be the string \"2.0\", got "
           + (version == null ? "nothing" : shorten(version.toString())), id);
     }
-    JsonNode method = node.get("method");
     if (method != null) {
       if (!method.isTextual() || method.textValue().isEmpty()) {
         throw invalid("\"method\" must be a non-empty string, got " + shorten(method.toString()),
             id);
       }
-      JsonNode params = node.get("params");
       if (params != null && params.isNull()) {
         params = null;
       }
@@ -47,8 +53,6 @@ final class MessageInterpreter {
       }
       return new JsonRpcRequest(id, method.textValue(), params);
     }
-    JsonNode result = node.get("result");
-    JsonNode error = node.get("error");
     if (result != null && error != null) {
       throw invalid("a response has either \"result\" or \"error\", not both", id);
     }

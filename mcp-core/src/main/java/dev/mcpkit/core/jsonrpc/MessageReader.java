@@ -117,31 +117,49 @@ final class MessageReader {
     return new Decoded(messages, rejected, true);
   }
 
-  /** Reads one value (the parser is on its first token) to its end and interprets it. */
+  /**
+   * Reads one value (the parser is on its first token) to its end and interprets it. An object's
+   * six JSON-RPC members are kept as read (a later duplicate replacing an earlier one, as in a
+   * tree); any other member is read to its end, so that it must be valid JSON within the read
+   * constraints, and dropped, since no message uses it.
+   */
   private JsonRpcMessage message(JsonParser parser, JsonToken first) throws IOException {
     if (first != JsonToken.START_OBJECT) {
       return interpreter.interpret(treeReader.readTree(parser), null);
     }
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    JsonNode version = null;
+    JsonNode id = null;
+    JsonNode method = null;
+    JsonNode params = null;
+    JsonNode result = null;
+    JsonNode error = null;
     String exactId = null;
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
-      if ("id".equals(name)) {
-        exactId = null; // a later duplicate wins, as in a tree
-      }
-      if (value == JsonToken.VALUE_STRING) {
-        node.set(name, TextNode.valueOf(parser.getText()));
-      } else if (value == JsonToken.VALUE_NUMBER_INT) {
-        node.set(name, integer(parser)); // an integer id: no deserialization context for it
-      } else if (value == JsonToken.VALUE_NUMBER_FLOAT && "id".equals(name)) {
-        exactId = parser.getText();
-        node.set(name, DecimalNode.valueOf(parser.getDecimalValue()));
-      } else {
-        node.set(name, value(parser, value));
+      switch (name) {
+        case "jsonrpc" -> version = member(parser, value);
+        case "method" -> method = member(parser, value);
+        case "params" -> params = member(parser, value);
+        case "result" -> result = member(parser, value);
+        case "error" -> error = member(parser, value);
+        case "id" -> {
+          // a later duplicate wins, as in a tree; only a fraction or exponent keeps its text
+          exactId = value == JsonToken.VALUE_NUMBER_FLOAT ? parser.getText() : null;
+          id = exactId != null ? DecimalNode.valueOf(parser.getDecimalValue())
+              : member(parser, value);
+        }
+        default -> value(parser, value); // read, so that it must be valid, and dropped
       }
     }
-    return interpreter.interpret(node, exactId);
+    return interpreter.interpret(version, id, method, params, result, error, exactId);
+  }
+
+  private static JsonNode member(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      return TextNode.valueOf(parser.getText());
+    }
+    return value == JsonToken.VALUE_NUMBER_INT ? integer(parser) : value(parser, value);
   }
 
   /**

@@ -49,8 +49,10 @@ public final class ThreadBuffers extends BufferRecycler {
 
   @Override
   public void releaseByteBuffer(int ix, byte[] buffer) {
-    if (buffer != null && buffer.length <= KEEP_AT_MOST) {
-      bytes[ix] = buffer;
+    byte[] kept = bytes[ix];
+    if (buffer != null && buffer.length <= KEEP_AT_MOST
+        && (kept == null || buffer.length > kept.length)) {
+      bytes[ix] = buffer; // the larger one stays, as in Jackson's own recycler
     }
   }
 
@@ -67,7 +69,9 @@ public final class ThreadBuffers extends BufferRecycler {
 
   @Override
   public void releaseCharBuffer(int ix, char[] buffer) {
-    if (buffer != null && buffer.length <= KEEP_AT_MOST) {
+    char[] kept = chars[ix];
+    if (buffer != null && buffer.length <= KEEP_AT_MOST
+        && (kept == null || buffer.length > kept.length)) {
       chars[ix] = buffer;
     }
   }
