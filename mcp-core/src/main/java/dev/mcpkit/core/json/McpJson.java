@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Records are written with {@code null} components left out, unknown properties are ignored when
  * reading (newer peers may send fields we do not know yet), and numbers keep their exact type.
  * {@code Optional} and {@code java.time} values are supported (ISO-8601 text for times).
- * The mapper is thread-safe and must not be reconfigured.
+ * The mapper is thread-safe and must not be reconfigured. Its parsers and generators recycle
+ * Jackson's buffers per platform thread; virtual threads share a bounded pool of them.
  */
 public final class McpJson {
   private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()

@@ -13,13 +13,15 @@ import java.lang.invoke.MethodType;
  * back is then a locked instruction, a full memory fence, and a request's parse and encode take
  * and give back about eight. A recycler of this pool never leaves its thread, so it needs none.
  *
- * <p>Buffers larger than {@link #KEEP_AT_MOST} bytes or characters are not kept, so that one huge
- * message does not leave a huge buffer on every thread that read one. A virtual thread (Java 21+)
+ * <p>Buffers larger than {@link #KEEP_AT_MOST} bytes or characters are not kept, so that one large
+ * message does not leave a large buffer on every thread that read one (Jackson's recycler keeps them
+ * behind a soft reference; these are strong, so the cap bounds what a thread keeps: about 30 KB
+ * at Jackson's sizes, 192 KB at most for its four byte and four character buffers). A virtual thread (Java 21+)
  * usually serves one request and ends, so a recycler of its own would be new every time: virtual
  * threads share a bounded pool of Jackson's recyclers instead.
  */
 public final class ThreadBuffers extends BufferRecycler {
-  static final int KEEP_AT_MOST = 64 * 1024;
+  static final int KEEP_AT_MOST = 16 * 1024; // Jackson's own sizes are at most 8,000
   static final int SHARED_FOR_VIRTUAL_THREADS = 64;
   private static final ThreadLocal<ThreadBuffers> LOCAL = ThreadLocal.withInitial(ThreadBuffers::new);
   private static final MethodHandle IS_VIRTUAL = isVirtual();
