@@ -11,7 +11,9 @@ import java.lang.invoke.MethodType;
  * Jackson's buffers, kept per thread in plain fields. Jackson's own thread-local recycler keeps
  * them in atomic arrays, so that a recycler can move between threads; each buffer taken or given
  * back is then a locked instruction, a full memory fence, and a request's parse and encode take
- * and give back about eight. A recycler of this pool never leaves its thread, so it needs none.
+ * and give back about eight. A recycler of this pool hands out and takes back buffers only on its
+ * own thread, so it needs none: a parser or generator made on one thread and used or closed on
+ * another (which Jackson allows) gets fresh buffers there and gives nothing back.
  *
  * <p>Buffers larger than {@link #KEEP_AT_MOST} bytes or characters are not kept, so that one large
  * message does not leave a large buffer on every thread that read one (Jackson's recycler keeps them
@@ -26,6 +28,7 @@ public final class ThreadBuffers extends BufferRecycler {
   private static final ThreadLocal<ThreadBuffers> LOCAL = ThreadLocal.withInitial(ThreadBuffers::new);
   private static final MethodHandle IS_VIRTUAL = isVirtual();
 
+  private final Thread owner = Thread.currentThread(); // made by ThreadLocal on its own thread
   private final byte[][] bytes = new byte[8][];
   private final char[][] chars = new char[8][];
 
@@ -41,6 +44,9 @@ public final class ThreadBuffers extends BufferRecycler {
   @Override
   public byte[] allocByteBuffer(int ix, int minSize) {
     int size = Math.max(minSize, byteBufferLength(ix));
+    if (ix >= bytes.length || Thread.currentThread() != owner) {
+      return balloc(size); // a kind a later Jackson may add, or another thread: nothing shared
+    }
     byte[] kept = bytes[ix];
     if (kept == null || kept.length < size) {
       return balloc(size);
@@ -51,6 +57,9 @@ public final class ThreadBuffers extends BufferRecycler {
 
   @Override
   public void releaseByteBuffer(int ix, byte[] buffer) {
+    if (ix >= bytes.length || Thread.currentThread() != owner) {
+      return;
+    }
     byte[] kept = bytes[ix];
     if (buffer != null && buffer.length <= KEEP_AT_MOST
         && (kept == null || buffer.length > kept.length)) {
@@ -61,6 +70,9 @@ public final class ThreadBuffers extends BufferRecycler {
   @Override
   public char[] allocCharBuffer(int ix, int minSize) {
     int size = Math.max(minSize, charBufferLength(ix));
+    if (ix >= chars.length || Thread.currentThread() != owner) {
+      return calloc(size);
+    }
     char[] kept = chars[ix];
     if (kept == null || kept.length < size) {
       return calloc(size);
@@ -71,6 +83,9 @@ public final class ThreadBuffers extends BufferRecycler {
 
   @Override
   public void releaseCharBuffer(int ix, char[] buffer) {
+    if (ix >= chars.length || Thread.currentThread() != owner) {
+      return;
+    }
     char[] kept = chars[ix];
     if (buffer != null && buffer.length <= KEEP_AT_MOST
         && (kept == null || buffer.length > kept.length)) {

@@ -55,6 +55,42 @@ class ThreadBuffersTest {
   }
 
   @Test
+  void anotherThreadUsingARecyclerNeitherTakesNorGivesItsBuffers() throws Exception {
+    BufferRecycler mine = pool.acquirePooled();
+    int slot = BufferRecycler.BYTE_WRITE_ENCODING_BUFFER;
+    byte[] kept = mine.allocByteBuffer(slot);
+    mine.releaseByteBuffer(slot, kept);
+
+    // as when a parser made here is read and closed on another thread
+    byte[][] elsewhere = CompletableFuture.supplyAsync(() -> {
+      byte[] taken = mine.allocByteBuffer(slot);
+      byte[] bigger = new byte[kept.length * 2];
+      mine.releaseByteBuffer(slot, bigger);
+      return new byte[][] {taken, bigger};
+    }).get(10, TimeUnit.SECONDS);
+
+    assertThat(elsewhere[0]).isNotSameAs(kept);
+    byte[] again = mine.allocByteBuffer(slot);
+    assertThat(again).isSameAs(kept).isNotSameAs(elsewhere[1]);
+    mine.releaseByteBuffer(slot, again);
+  }
+
+  @Test
+  void aParserMadeOnOneThreadReadsAndClosesOnAnother() throws Exception {
+    String text = "{\"a\":\"" + "y".repeat(5_000) + "\",\"b\":[1,2,3]}";
+    com.fasterxml.jackson.core.JsonParser parser = McpJson.mapper().createParser(text);
+    JsonNode read = CompletableFuture.supplyAsync(() -> {
+      try (parser) {
+        return (JsonNode) McpJson.mapper().readTree(parser);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).get(10, TimeUnit.SECONDS);
+    assertThat(read.get("a").textValue()).hasSize(5_000);
+    assertThat(McpJson.mapper().readTree(text)).isEqualTo(read); // this thread's buffers are sound
+  }
+
+  @Test
   void hugeBuffersAreNotKept() {
     BufferRecycler mine = pool.acquirePooled();
     int slot = BufferRecycler.BYTE_WRITE_CONCAT_BUFFER;
