@@ -120,8 +120,8 @@ final class MessageReader {
   /**
    * Reads one value (the parser is on its first token) to its end and interprets it. An object's
    * six JSON-RPC members are kept as read (a later duplicate replacing an earlier one, as in a
-   * tree); any other member is read to its end, so that it must be valid JSON within the read
-   * constraints, and dropped, since no message uses it.
+   * tree); any other member is skipped by the parser, which still requires it to be valid JSON
+   * within the read constraints, and builds nothing for it, since no message uses it.
    */
   private JsonRpcMessage message(JsonParser parser, JsonToken first) throws IOException {
     if (first != JsonToken.START_OBJECT) {
@@ -138,28 +138,21 @@ final class MessageReader {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       switch (name) {
-        case "jsonrpc" -> version = member(parser, value);
-        case "method" -> method = member(parser, value);
-        case "params" -> params = member(parser, value);
-        case "result" -> result = member(parser, value);
-        case "error" -> error = member(parser, value);
+        case "jsonrpc" -> version = value(parser, value);
+        case "method" -> method = value(parser, value);
+        case "params" -> params = value(parser, value);
+        case "result" -> result = value(parser, value);
+        case "error" -> error = value(parser, value);
         case "id" -> {
           // a later duplicate wins, as in a tree; only a fraction or exponent keeps its text
           exactId = value == JsonToken.VALUE_NUMBER_FLOAT ? parser.getText() : null;
           id = exactId != null ? DecimalNode.valueOf(parser.getDecimalValue())
-              : member(parser, value);
+              : value(parser, value);
         }
-        default -> value(parser, value); // read, so that it must be valid, and dropped
+        default -> parser.skipChildren(); // read by the parser, so it must be valid; dropped
       }
     }
     return interpreter.interpret(version, id, method, params, result, error, exactId);
-  }
-
-  private static JsonNode member(JsonParser parser, JsonToken value) throws IOException {
-    if (value == JsonToken.VALUE_STRING) {
-      return TextNode.valueOf(parser.getText());
-    }
-    return value == JsonToken.VALUE_NUMBER_INT ? integer(parser) : value(parser, value);
   }
 
   /**
