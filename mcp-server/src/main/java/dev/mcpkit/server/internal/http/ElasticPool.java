@@ -1,6 +1,5 @@
 package dev.mcpkit.server.internal.http;
 
-import dev.mcpkit.core.engine.internal.Threads;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -63,24 +62,31 @@ public final class ElasticPool extends ThreadPoolExecutor {
   }
 
   private static ThreadFactory counting(AtomicInteger threads) {
-    ThreadFactory daemons = Threads.daemonFactory("mcp-http");
+    AtomicInteger n = new AtomicInteger();
     return worker -> {
       threads.incrementAndGet();
-      return daemons.newThread(() -> {
+      return new HeaderDeadlines.WatchedThread(() -> {
         try {
           worker.run();
         } finally {
           threads.decrementAndGet();
         }
-      });
+      }, "mcp-http-" + n.incrementAndGet());
     };
   }
 
   @Override
   public void execute(Runnable task) {
     tasks.incrementAndGet();
+    super.execute(task);
+  }
+
+  @Override
+  protected void beforeExecute(Thread thread, Runnable task) {
     HeaderDeadlines d = deadlines;
-    super.execute(d == null ? task : d.watch(task));
+    if (d != null && thread instanceof HeaderDeadlines.WatchedThread watched) {
+      d.begin(watched.slot);
+    }
   }
 
   @Override
@@ -94,6 +100,10 @@ public final class ElasticPool extends ThreadPoolExecutor {
   @Override
   protected void afterExecute(Runnable r, Throwable t) {
     tasks.decrementAndGet();
+    HeaderDeadlines d = deadlines;
+    if (d != null && Thread.currentThread() instanceof HeaderDeadlines.WatchedThread watched) {
+      d.end(watched.slot);
+    }
   }
 
   /** Declines a task while the pool can still grow and no thread is idle, so that it grows. */

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -19,20 +18,25 @@ import org.slf4j.LoggerFactory;
  * frees the thread. While every thread is busy and tasks wait, the deadline drops to
  * {@code busyTimeout}: a client on a working network sends its request line and headers in one
  * round trip, well within it.
+ *
+ * <p>Each pool thread has one {@link Slot}, made with the thread and reused for every task it
+ * runs: a task costs a store and two compare-and-sets, with no allocation and no shared map.
  * Thread-safe.
  */
 final class HeaderDeadlines {
   private static final Logger LOG = LoggerFactory.getLogger(HeaderDeadlines.class);
-  private static final ThreadLocal<Watched> CURRENT = new ThreadLocal<>();
-  private static final int READING = 0;
-  private static final int HANDLING = 1;
-  private static final int CUT = 2;
-  private static final int DONE = 3;
+  // a slot's state: the task's sequence number above three bits of phase
+  private static final long READING = 0;
+  private static final long HANDLING = 1;
+  private static final long CUTTING = 2; // the checker interrupts the thread now
+  private static final long CUT = 3; // interrupted; the task ends soon
+  private static final long IDLE = 4; // between tasks
+  private static final long PHASE = 7;
 
   private final long timeoutNanos;
   private final long busyTimeoutNanos;
   private final BooleanSupplier saturated;
-  private final Set<Watched> running = ConcurrentHashMap.newKeySet();
+  private final Set<Slot> slots = ConcurrentHashMap.newKeySet(); // changes as threads come and go
   private final AtomicLong cut = new AtomicLong();
   private final AtomicLong lastWarning =
       new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
@@ -48,9 +52,69 @@ final class HeaderDeadlines {
         TimeUnit.MILLISECONDS);
   }
 
-  /** {@code task} (one request of the JDK server, headers not yet read), watched. */
-  Runnable watch(Runnable task) {
-    return new Watched(task);
+  /** A pool thread whose tasks may be watched: it carries its slot, so no lookup per task. */
+  static final class WatchedThread extends Thread {
+    final Slot slot = new Slot(this);
+
+    WatchedThread(Runnable work, String name) {
+      super(work, name);
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        super.run();
+      } finally {
+        HeaderDeadlines watcher = slot.watcher;
+        if (watcher != null) {
+          watcher.slots.remove(slot);
+        }
+      }
+    }
+  }
+
+  /** One pool thread's task: where it is, and since when. */
+  static final class Slot {
+    final Thread thread;
+    final AtomicLong state = new AtomicLong(IDLE);
+    long startNanos; // written before state, read after it: published by the state's store
+    HeaderDeadlines watcher; // set and read by the slot's own thread only
+
+    Slot(Thread thread) {
+      this.thread = thread;
+    }
+  }
+
+  /** On the pool thread, before a task (a request whose headers are not read yet) runs. */
+  void begin(Slot slot) {
+    if (slot.watcher != this) {
+      slots.add(slot);
+      slot.watcher = this;
+    }
+    slot.startNanos = System.nanoTime();
+    long sequence = (slot.state.get() & ~PHASE) + PHASE + 1;
+    slot.state.setRelease(sequence | READING); // publishes startNanos too
+  }
+
+  /**
+   * On the pool thread, after its task: waits for a cut in progress to deliver its interrupt,
+   * then clears it, so that it never reaches the thread's next task.
+   */
+  void end(Slot slot) {
+    for (;;) {
+      long state = slot.state.get();
+      long phase = state & PHASE;
+      if (phase == CUTTING) {
+        Thread.onSpinWait();
+        continue;
+      }
+      if (phase == CUT || phase == IDLE
+          || slot.state.compareAndSet(state, (state & ~PHASE) | IDLE)) {
+        break;
+      }
+    }
+    Thread.interrupted(); // an interrupt meant for this task ends with it
   }
 
   /**
@@ -58,8 +122,16 @@ final class HeaderDeadlines {
    * header deadline ran out just now; its connection is being closed, and the handler returns.
    */
   static boolean handlerStarts() {
-    Watched w = CURRENT.get();
-    return w == null || w.state.compareAndSet(READING, HANDLING);
+    if (!(Thread.currentThread() instanceof WatchedThread t)) {
+      return true;
+    }
+    AtomicLong state = t.slot.state;
+    long now = state.get();
+    long phase = now & PHASE;
+    if (phase == READING) {
+      return state.compareAndSet(now, (now & ~PHASE) | HANDLING);
+    }
+    return phase != CUTTING && phase != CUT;
   }
 
   /** Connections closed so far because their headers came too slowly. */
@@ -75,8 +147,13 @@ final class HeaderDeadlines {
     long now = System.nanoTime();
     long limit = saturated.getAsBoolean() ? busyTimeoutNanos : timeoutNanos;
     int n = 0;
-    for (Watched w : running) {
-      if (now - w.startNanos > limit && w.cut()) {
+    for (Slot slot : slots) {
+      long state = slot.state.get();
+      if ((state & PHASE) == READING && now - slot.startNanos > limit
+          && slot.state.compareAndSet(state, (state & ~PHASE) | CUTTING)) {
+        // the thread waits in end() until this is done, so the interrupt hits this task only
+        slot.thread.interrupt();
+        slot.state.set((state & ~PHASE) | CUT);
         n++;
       }
     }
@@ -89,47 +166,6 @@ final class HeaderDeadlines {
             + " thread is busy): slow or hostile clients", n, total,
             TimeUnit.NANOSECONDS.toMillis(limit), TimeUnit.NANOSECONDS.toMillis(busyTimeoutNanos));
       }
-    }
-  }
-
-  private final class Watched implements Runnable {
-    final Runnable task;
-    final AtomicInteger state = new AtomicInteger(READING);
-    volatile long startNanos;
-    private Thread thread;
-
-    Watched(Runnable task) {
-      this.task = task;
-    }
-
-    @Override
-    public void run() {
-      synchronized (this) {
-        thread = Thread.currentThread();
-      }
-      startNanos = System.nanoTime();
-      CURRENT.set(this);
-      running.add(this);
-      try {
-        task.run();
-      } finally {
-        running.remove(this);
-        CURRENT.remove();
-        synchronized (this) {
-          state.set(DONE);
-          thread = null;
-        }
-        Thread.interrupted(); // an interrupt meant for this task ends with it
-      }
-    }
-
-    /** Interrupts the task if it still reads headers; under the lock, so never the next task. */
-    synchronized boolean cut() {
-      if (thread != null && state.compareAndSet(READING, CUT)) {
-        thread.interrupt();
-        return true;
-      }
-      return false;
     }
   }
 }

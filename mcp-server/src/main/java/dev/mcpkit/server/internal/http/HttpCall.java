@@ -94,6 +94,14 @@ public interface HttpCall extends HttpRequestView {
   }
 
   /**
+   * Whether the first {@code length} bytes of the body have arrived already, so that reading them
+   * cannot wait on the client (and needs no deadline). False when the host cannot tell.
+   */
+  default boolean bodyArrived(long length) {
+    return false;
+  }
+
+  /**
    * Runs {@code work}, which answers this call, on {@code pool} instead of the serving thread,
    * where the server can finish a response after the serving thread returned (a servlet container
    * with async support): the serving thread returns at once, and {@code work} writes the answer

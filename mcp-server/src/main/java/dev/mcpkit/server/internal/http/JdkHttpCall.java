@@ -15,6 +15,8 @@ public class JdkHttpCall implements HttpCall {
   private boolean closed;
   private boolean heldOpen;
   private Runnable whenEnded;
+  private static final long UNREAD = -2;
+  private long contentLength = UNREAD; // read from the header once; the serving thread's only
 
   public JdkHttpCall(HttpExchange exchange) {
     this(exchange, null);
@@ -110,15 +112,17 @@ public class JdkHttpCall implements HttpCall {
 
   @Override
   public long contentLength() {
-    String value = header("Content-Length");
-    if (value == null) {
-      return -1;
+    long length = contentLength;
+    if (length == UNREAD) {
+      String value = header("Content-Length");
+      try {
+        length = value == null ? -1 : Long.parseLong(value.trim());
+      } catch (NumberFormatException e) {
+        length = -1;
+      }
+      contentLength = length;
     }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return length;
   }
 
   @Override
@@ -217,6 +221,16 @@ public class JdkHttpCall implements HttpCall {
   @Override
   public boolean limitsReadTime() {
     return false;
+  }
+
+  /** The JDK server's buffer holds what came with the headers: usually all of a small body. */
+  @Override
+  public boolean bodyArrived(long length) {
+    try {
+      return length >= 0 && exchange.getRequestBody().available() >= length;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**

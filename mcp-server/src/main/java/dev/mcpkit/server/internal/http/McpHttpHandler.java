@@ -322,7 +322,8 @@ public final class McpHttpHandler {
 
   /** Reads the body within the limit and the deadline, answering 413 (or 400); null when answered. */
   static byte[] readBody(HttpCall call, McpHttpOptions options, BodyDeadlines deadlines) {
-    boolean guarded = !call.limitsReadTime();
+    // a body that came with the headers is read without waiting: no deadline to keep for it
+    boolean guarded = !call.limitsReadTime() && !call.bodyArrived(call.contentLength());
     if (guarded) {
       deadlines.reading(call);
     }
