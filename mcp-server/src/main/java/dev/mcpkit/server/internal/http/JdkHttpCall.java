@@ -9,14 +9,14 @@ import java.net.URI;
 
 /** An {@link HttpCall} on the JDK's {@code com.sun.net.httpserver}. */
 public class JdkHttpCall implements HttpCall {
+  private static final long UNREAD = -2;
   private final HttpExchange exchange;
   private final java.util.concurrent.Executor streamWriter;
   private OutputStream out;
   private boolean closed;
   private boolean heldOpen;
   private Runnable whenEnded;
-  private static final long UNREAD = -2;
-  private long contentLength = UNREAD; // read from the header once; the serving thread's only
+  private long contentLength = UNREAD; // read from the header once, by the thread reading the body
 
   public JdkHttpCall(HttpExchange exchange) {
     this(exchange, null);
