@@ -103,6 +103,21 @@ class RelayedInstancesTest {
       assertThat(System.nanoTime()).as("the GET stream is open").isLessThan(deadline);
       Thread.sleep(5);
     }
+    // counted open is not yet attached to the session: probe through the relay until a probe
+    // arrives on the stream, then take every later probe off it (once attached, all arrive)
+    int sent = 0;
+    JsonNode arrived = null;
+    while (arrived == null) {
+      assertThat(System.nanoTime()).as("the GET stream takes relayed messages").isLessThan(deadline);
+      relay.publish(new MessageRelay.Relayed("probe", session, true, "{\"jsonrpc\":\"2.0\","
+          + "\"method\":\"notifications/message\",\"params\":{\"level\":\"info\",\"data\":"
+          + sent++ + "}}"));
+      arrived = q.poll(100, TimeUnit.MILLISECONDS);
+    }
+    while (arrived.path("params").path("data").asInt() < sent - 1) {
+      arrived = q.poll(10, TimeUnit.SECONDS);
+      assertThat(arrived).as("the probes after the first").isNotNull();
+    }
     return q;
   }
 
