@@ -332,6 +332,28 @@ abstract class HttpCapacityContract extends HttpTransportContract {
 
   @Test
   @Timeout(30)
+  void aLegacyMessageForAnUnknownSessionReadsTheLateBodySoTheConnectionStaysUsable()
+      throws Exception {
+    String body = client.request("ping", null);
+    try (RawHttp c = new RawHttp(base)) {
+      c.send(c.postHead("/mcp/message?sessionId=nope", "application/json", body.length()));
+      Thread.sleep(100); // the body comes late: the server has looked the session up by now
+      c.send(body);
+      RawHttp.Reply refused = c.read();
+
+      String init = client.request("initialize", "{\"protocolVersion\":\"2025-11-25\","
+          + "\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}");
+      c.send(c.postHead("/mcp", RawClient.JSON_AND_SSE, init.length()) + init);
+      RawHttp.Reply next = c.read();
+
+      assertThat(refused.status()).isEqualTo(404);
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(next.body()).contains("\"protocolVersion\":\"2025-11-25\"");
+    }
+  }
+
+  @Test
+  @Timeout(30)
   void anEarlyRefusalReadsTheLateBodySoTheNextRequestOnTheConnectionWorks() throws Exception {
     String body = client.request("tools/list", null);
     try (RawHttp c = new RawHttp(base)) {

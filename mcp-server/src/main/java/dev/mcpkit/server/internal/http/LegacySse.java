@@ -114,7 +114,8 @@ final class LegacySse {
     }
     if (session == null || session.endpoint != endpoint
         || !session.principal.subject().equals(principal.subject())) {
-      HttpResponses.error(call, 404, null, ErrorCodes.INVALID_REQUEST, "Session not found: open"
+      // the body is read first, so the connection stays usable for the client's next request
+      McpHttpHandler.refuseUnread(call, options, deadlines, 404, "Session not found: open"
           + " the event stream (GET) again to get a new message URL");
       return;
     }
