@@ -332,6 +332,34 @@ abstract class HttpCapacityContract extends HttpTransportContract {
 
   @Test
   @Timeout(30)
+  void anUnauthorizedPostReadsTheLateBodySoTheClientCanRetryOnTheSameConnection()
+      throws Exception {
+    restart(capacityOptions().build(), McpEndpoint.builder(server).path("/mcp")
+        .authenticator(request -> "Bearer good".equals(request.header("Authorization"))
+            ? AuthResult.authenticated(new McpPrincipal("alice", Set.of(), Map.of()))
+            : AuthResult.unauthorized("Bearer realm=\"mcp\"", "send a valid bearer token"))
+        .build());
+    String init = client.request("initialize", "{\"protocolVersion\":\"2025-11-25\","
+        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}");
+    try (RawHttp c = new RawHttp(base)) {
+      c.send(c.postHead("/mcp", RawClient.JSON_AND_SSE, init.length()));
+      Thread.sleep(100); // the body comes late: the server has refused from the headers by now
+      c.send(init);
+      RawHttp.Reply refused = c.read();
+
+      String head = c.postHead("/mcp", RawClient.JSON_AND_SSE, init.length());
+      c.send(head.replace("\r\n\r\n", "\r\nAuthorization: Bearer good\r\n\r\n") + init);
+      RawHttp.Reply next = c.read();
+
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.headers().toString()).contains("realm");
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(next.body()).contains("\"protocolVersion\":\"2025-11-25\"");
+    }
+  }
+
+  @Test
+  @Timeout(30)
   void aLegacyMessageForAnUnknownSessionReadsTheLateBodySoTheConnectionStaysUsable()
       throws Exception {
     String body = client.request("ping", null);

@@ -205,7 +205,9 @@ public final class McpHttpHandler {
       call.setHeader("WWW-Authenticate", denied.wwwAuthenticate());
     }
     denied.headers().forEach(call::setHeader);
-    HttpResponses.error(call, denied.status(), null, ErrorCodes.INVALID_REQUEST,
+    // the body is read first (within the body limit and deadline): a client that authenticates
+    // and sends again on the same connection finds it usable
+    refuseUnread(call, options, bodyDeadlines, denied.status(),
         (denied.status() == 401 ? "Unauthorized: " : "Forbidden: ") + denied.message());
     return null;
   }
