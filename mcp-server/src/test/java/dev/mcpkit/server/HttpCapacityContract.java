@@ -403,6 +403,35 @@ abstract class HttpCapacityContract extends HttpTransportContract {
 
   @Test
   @Timeout(60)
+  void aRefusalThatLeavesTheBodyUnreadSaysTheConnectionCloses() throws Exception {
+    String body = client.request("tools/list", null);
+    Map<String, Integer> refusals = new java.util.LinkedHashMap<>();
+    refusals.put("Origin: http://evil.example.com", 403);
+    refusals.put("/elsewhere", 404);
+    refusals.put("PUT", 405);
+    for (Map.Entry<String, Integer> refusal : refusals.entrySet()) {
+      String how = refusal.getKey();
+      try (RawHttp c = new RawHttp(base)) {
+        String head = c.postHead(how.startsWith("/") ? how : "/mcp", RawClient.JSON_AND_SSE,
+            body.length());
+        head = how.startsWith("Origin") ? head.replace("\r\n\r\n", "\r\n" + how + "\r\n\r\n")
+            : how.equals("PUT") ? head.replaceFirst("POST", "PUT") : head;
+        c.send(head);
+        Thread.sleep(100); // the body comes late: the server has refused from the headers by now
+        c.send(body);
+        RawHttp.Reply refused = c.read();
+
+        assertThat(refused.status()).as(how).isEqualTo(refusal.getValue());
+        assertThat(refused.headers().get("Connection")).as(how).isEqualToIgnoringCase("close");
+        assertThat(c.closedByServer(5_000)).as(how).isTrue();
+      }
+    }
+    client.initialize();
+    assertThat(echoCall(client)).isEqualTo("hi");
+  }
+
+  @Test
+  @Timeout(60)
   void slowClientsAreCutWhileOthersAreAnswered() throws Exception {
     restart(capacityOptions().bodyReadTimeout(Duration.ofMillis(300)).build(),
         McpEndpoint.at("/mcp", server));

@@ -62,6 +62,7 @@ final class LegacySse {
   /** GET: opens the stream and announces the message URL; the session lives as long as it. */
   void open(HttpCall call, McpEndpoint endpoint, McpPrincipal principal, String messagePath) {
     if (!"GET".equals(call.method())) {
+      McpHttpHandler.closeUnread(call);
       call.setHeader("Allow", "GET");
       HttpResponses.empty(call, 405);
       return;
@@ -103,6 +104,7 @@ final class LegacySse {
   /** POST to the message URL: the message is taken (202) and answered on the stream. */
   void post(HttpCall call, McpEndpoint endpoint, McpPrincipal principal) {
     if (!"POST".equals(call.method())) {
+      McpHttpHandler.closeUnread(call);
       call.setHeader("Allow", "POST");
       HttpResponses.empty(call, 405);
       return;

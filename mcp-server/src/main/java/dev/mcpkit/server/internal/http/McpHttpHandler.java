@@ -131,6 +131,7 @@ public final class McpHttpHandler {
       dispatch(call);
     } catch (RuntimeException e) {
       LOG.warn("failed to serve {} {}", call.method(), safePath(call), e);
+      call.setHeader("Connection", "close"); // whether the body was read is not known here
       HttpResponses.error(call, 500, null, ErrorCodes.INTERNAL_ERROR,
           "Internal error: the server failed to handle the request");
     }
@@ -139,6 +140,7 @@ public final class McpHttpHandler {
   private void dispatch(HttpCall call) {
     String host = call.header("Host");
     if (!HostHeader.isValid(host)) {
+      closeUnread(call);
       HttpResponses.error(call, 400, null, ErrorCodes.INVALID_REQUEST, HostHeader.REFUSAL);
       return;
     }
@@ -149,10 +151,12 @@ public final class McpHttpHandler {
     }
     Route route = route(path);
     if (route == null || !route.endpoint.isEnabled()) {
+      closeUnread(call);
       HttpResponses.notFound(call);
       return;
     }
     if (shuttingDown) {
+      closeUnread(call);
       call.setHeader("Retry-After", "1");
       HttpResponses.error(call, 503, null, ErrorCodes.INTERNAL_ERROR,
           "Service unavailable: the server is shutting down");
@@ -160,6 +164,7 @@ public final class McpHttpHandler {
     }
     String refused = origins.check(call, host);
     if (refused != null) {
+      closeUnread(call);
       HttpResponses.error(call, 403, null, ErrorCodes.INVALID_REQUEST, refused);
       return;
     }
@@ -193,6 +198,7 @@ public final class McpHttpHandler {
       result = auth.authenticate(call);
     } catch (RuntimeException e) {
       LOG.warn("authenticator {} failed", auth.getClass().getName(), e);
+      closeUnread(call);
       HttpResponses.error(call, 503, null, ErrorCodes.INTERNAL_ERROR,
           "Service unavailable: authentication failed on the server side");
       return null;
@@ -213,6 +219,7 @@ public final class McpHttpHandler {
   }
 
   private void protectedResourceMetadata(HttpCall call, String endpointPath) {
+    closeUnread(call);
     if (!"GET".equals(call.method())) {
       HttpResponses.empty(call, 405);
       return;
@@ -344,6 +351,20 @@ public final class McpHttpHandler {
       if (guarded) {
         deadlines.done(call);
       }
+    }
+  }
+
+  /**
+   * For a refusal that does not read the request's body (a stranger's request: a bad Host or
+   * Origin, an unknown path, a server shutting down): the answer says {@code Connection: close}
+   * when a body may be left, so the client knows the connection ends with it. A container that
+   * closes a connection with an unread body would otherwise close it unannounced, and the
+   * client's next request on it would fail.
+   */
+  static void closeUnread(HttpCall call) {
+    long declared = call.contentLength();
+    if (declared > 0 || declared < 0 && call.header("Transfer-Encoding") != null) {
+      call.setHeader("Connection", "close");
     }
   }
 

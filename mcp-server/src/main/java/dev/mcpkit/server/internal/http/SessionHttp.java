@@ -55,6 +55,7 @@ final class SessionHttp {
       case "GET" -> get(call, endpoint, principal);
       case "DELETE" -> delete(call, endpoint, principal);
       default -> {
+        McpHttpHandler.closeUnread(call);
         call.setHeader("Allow", "GET, POST, DELETE");
         HttpResponses.error(call, 405, null, ErrorCodes.INVALID_REQUEST,
             "Method not allowed: the MCP endpoint takes POST, GET and DELETE");

@@ -60,6 +60,7 @@ final class StatelessHttp {
 
   /** GET and DELETE do not exist in the stateless protocol. */
   void methodNotAllowed(HttpCall call) {
+    McpHttpHandler.closeUnread(call);
     call.setHeader("Allow", "POST");
     HttpResponses.error(call, 405, null, ErrorCodes.INVALID_REQUEST, "Method not allowed: protocol "
         + Revisions.STATELESS.id() + " has no sessions and no GET stream; POST each request (use"
