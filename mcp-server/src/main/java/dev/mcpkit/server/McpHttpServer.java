@@ -262,6 +262,7 @@ public final class McpHttpServer implements Closeable {
         // on 21+ an event stream's writes run on a virtual thread started when there is
         // something to write: an idle stream holds no thread, not even a parked virtual one
         JdkHttpCall call = new JdkHttpCall(exchange, virtual ? executor : null);
+        handler.watchDrains(call);
         // clients on this machine share its loopback address: they get the server-wide limits
         InetSocketAddress remote = exchange.getRemoteAddress();
         String client = remote == null || remote.getAddress() == null

@@ -431,6 +431,58 @@ abstract class HttpCapacityContract extends HttpTransportContract {
   }
 
   @Test
+  @Timeout(90)
+  void refusedRequestsWhoseBodiesNeverComeAreClosedWhileOthersAreAnswered() throws Exception {
+    restart(capacityOptions().bodyReadTimeout(Duration.ofMillis(300)).build(),
+        McpEndpoint.at("/mcp", server));
+    List<RawHttp> answered = new ArrayList<>();
+    List<RawHttp> reading = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        // refused from the headers alone: an unknown path, a foreign Origin, a wrong method
+        for (String how : List.of("/elsewhere", "Origin: http://evil.example.com", "PUT")) {
+          RawHttp s = new RawHttp(base);
+          answered.add(s);
+          String head = s.postHead(how.startsWith("/") ? how : "/mcp", RawClient.JSON_AND_SSE,
+              1000);
+          head = how.startsWith("Origin") ? head.replace("\r\n\r\n", "\r\n" + how + "\r\n\r\n")
+              : how.equals("PUT") ? head.replaceFirst("POST", "PUT") : head;
+          s.send(head + "{"); // 999 bytes never come
+        }
+        // refused after reading the body (so the connection could stay usable): no JSON
+        // accepted, a legacy message for an unknown session
+        for (String path : List.of("/mcp", "/mcp/message?sessionId=nope")) {
+          RawHttp s = new RawHttp(base);
+          reading.add(s);
+          s.send(s.postHead(path, path.equals("/mcp") ? "text/html" : "application/json", 1000)
+              + "{");
+        }
+      }
+      client.initialize();
+      String answer = echoCall(client);
+
+      assertThat(answer).isEqualTo("hi");
+      for (RawHttp s : answered) {
+        RawHttp.Reply refused = s.read();
+        assertThat(refused.status()).isIn(403, 404, 405);
+        assertThat(refused.headers().get("Connection")).isEqualToIgnoringCase("close");
+      }
+      for (RawHttp s : answered) {
+        assertThat(s.closedByServer((int) closesAStuckConnectionWithin().toMillis())).isTrue();
+      }
+      if (cutsSlowBodies()) { // elsewhere the container's own read timeout ends them
+        for (RawHttp s : reading) {
+          assertThat(s.closedByServer(5_000)).isTrue();
+        }
+      }
+      assertThat(echoCall(client)).isEqualTo("hi");
+    } finally {
+      answered.forEach(RawHttp::close);
+      reading.forEach(RawHttp::close);
+    }
+  }
+
+  @Test
   @Timeout(60)
   void slowClientsAreCutWhileOthersAreAnswered() throws Exception {
     restart(capacityOptions().bodyReadTimeout(Duration.ofMillis(300)).build(),

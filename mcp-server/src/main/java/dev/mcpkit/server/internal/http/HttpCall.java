@@ -126,6 +126,14 @@ public interface HttpCall extends HttpRequestView {
     return false;
   }
 
+  /**
+   * Tells the call that its request body was read to its end, so ending the response cannot wait
+   * on the client. A host that reads what is left of a body when the response ends (the JDK
+   * host) otherwise bounds that read by the body deadline.
+   */
+  default void bodyConsumed() {
+  }
+
   /** Drops the connection without an answer (a deadline passed); idempotent, any thread. */
   default void abort() {
     close();

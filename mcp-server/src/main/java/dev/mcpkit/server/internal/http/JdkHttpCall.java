@@ -17,6 +17,29 @@ public class JdkHttpCall implements HttpCall {
   private boolean heldOpen;
   private Runnable whenEnded;
   private long contentLength = UNREAD; // read from the header once, by the thread reading the body
+  private boolean bodyConsumed;
+  private BodyDeadlines drainDeadlines;
+  // where the answer is, for a deadline's abort from another thread: not started (OPEN), dropped
+  // before it started (ABORTED), started (ANSWERED), reading what is left of the body as it ends
+  // (DRAINING), and that read being cut (CUTTING, then CUT)
+  private static final int OPEN = 0;
+  private static final int ABORTED = 1;
+  private static final int ANSWERED = 2;
+  private static final int DRAINING = 3;
+  private static final int CUTTING = 4;
+  private static final int CUT = 5;
+  private volatile int phase; // through PHASE: no object of its own per request
+  private static final java.lang.invoke.VarHandle PHASE;
+
+  static {
+    try {
+      PHASE = java.lang.invoke.MethodHandles.lookup().findVarHandle(JdkHttpCall.class, "phase",
+          int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+  private volatile Thread drainer;
 
   public JdkHttpCall(HttpExchange exchange) {
     this(exchange, null);
@@ -132,6 +155,9 @@ public class JdkHttpCall implements HttpCall {
 
   @Override
   public OutputStream start(int status, long length) throws IOException {
+    if (!PHASE.compareAndSet(this, OPEN, ANSWERED)) {
+      throw new IOException("the connection was closed: its body deadline passed");
+    }
     // the JDK's convention: -1 means no body, 0 means chunked
     exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
     out = new Ending(exchange.getResponseBody());
@@ -156,8 +182,64 @@ public class JdkHttpCall implements HttpCall {
     try {
       ended(); // before the last bytes leave: see whenEnded
     } finally {
-      exchange.close();
+      try {
+        drainWithin(exchange::close);
+      } catch (IOException e) {
+        // not thrown: closing the exchange reports nothing
+      }
     }
+  }
+
+  /** The deadline for reading what is left of an unread body as the response ends. */
+  void drainsWithin(BodyDeadlines deadlines) {
+    this.drainDeadlines = deadlines;
+  }
+
+  @Override
+  public void bodyConsumed() {
+    bodyConsumed = true;
+  }
+
+  /**
+   * Ends the response. The JDK server then reads (up to 64 KB by default) what is left of an unread
+   * body, with no time limit: a client that declared a body and never sends it would hold the
+   * thread for as long as it keeps the connection. That read is given the body deadline here; when
+   * it passes, the ending thread is interrupted, which closes the connection (its channel is
+   * interruptible) and ends the read. The interrupt is cleared before this returns.
+   */
+  private void drainWithin(Closer closer) throws IOException {
+    BodyDeadlines deadlines = drainDeadlines;
+    // before the answer started, closing the exchange closes the connection and reads nothing
+    if (deadlines == null || bodyConsumed || phase != ANSWERED || !bodyMayRemain()) {
+      closer.close();
+      return;
+    }
+    drainer = Thread.currentThread();
+    phase = DRAINING; // only this thread leaves ANSWERED
+    deadlines.reading(this);
+    try {
+      closer.close();
+    } finally {
+      deadlines.done(this);
+      if (!PHASE.compareAndSet(this, DRAINING, ANSWERED)) {
+        while (phase != CUT) {
+          Thread.onSpinWait(); // the cut is between its compare-and-set and its interrupt
+        }
+        Thread.interrupted(); // the cut's: not for whatever this thread runs next
+        phase = ANSWERED;
+      }
+      drainer = null;
+    }
+  }
+
+  /** Whether a body was declared (the body stream is not touched: a blocked reader holds it). */
+  private boolean bodyMayRemain() {
+    long declared = contentLength();
+    return declared > 0 || declared < 0 && header("Transfer-Encoding") != null;
+  }
+
+  private interface Closer {
+    void close() throws IOException;
   }
 
   private void ended() {
@@ -199,7 +281,7 @@ public class JdkHttpCall implements HttpCall {
       try {
         ended();
       } finally {
-        body.close();
+        drainWithin(body::close);
       }
     }
   }
@@ -235,10 +317,21 @@ public class JdkHttpCall implements HttpCall {
 
   /**
    * Closes the exchange from another thread while a read blocks: before the answer has started,
-   * that closes the connection itself, and the blocked read fails.
+   * that closes the connection itself, and the blocked read fails (and no answer starts after).
+   * While the ending response reads what is left of the body, interrupts that read instead, which
+   * closes the connection. Never blocks: it runs on the deadline sweeper.
    */
   @Override
   public void abort() {
-    close();
+    if (PHASE.compareAndSet(this, OPEN, ABORTED)) {
+      close(); // no answer can start now, so this closes the connection and reads nothing
+    } else if (PHASE.compareAndSet(this, DRAINING, CUTTING)) {
+      Thread t = drainer;
+      if (t != null) {
+        t.interrupt();
+      }
+      phase = CUT;
+    }
+    // otherwise the answer is being written: its end has a deadline of its own
   }
 }

@@ -125,6 +125,14 @@ public final class McpHttpHandler {
     return streams.size();
   }
 
+  /**
+   * Bounds, by the body deadline, the JDK server's read of what a response leaves unread of its
+   * request's body (a refusal answered from the headers): call before answering {@code call}.
+   */
+  public void watchDrains(JdkHttpCall call) {
+    call.drainsWithin(bodyDeadlines);
+  }
+
   /** Serves one request; never throws. */
   public void handle(HttpCall call) {
     try {
@@ -393,6 +401,8 @@ public final class McpHttpHandler {
         }
         if (left <= 0) {
           call.setHeader("Connection", "close");
+        } else {
+          call.bodyConsumed();
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -418,6 +428,9 @@ public final class McpHttpHandler {
       int n;
       while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
         left -= n;
+      }
+      if (left > 0) {
+        call.bodyConsumed();
       }
     } catch (IOException | RuntimeException e) {
       // the client gave up; nothing to answer

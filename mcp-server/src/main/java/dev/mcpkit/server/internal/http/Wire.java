@@ -69,6 +69,7 @@ final class Wire {
         throw new IOException("the body ended after " + exact.length + " of " + declared
             + " bytes");
       }
+      call.bodyConsumed();
       return exact;
     }
     int initial = 1024;
@@ -83,6 +84,7 @@ final class Wire {
       }
       out.write(buf, 0, n);
     }
+    call.bodyConsumed();
     return out.toByteArray();
   }
 }
