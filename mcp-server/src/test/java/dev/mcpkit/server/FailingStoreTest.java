@@ -30,6 +30,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class FailingStoreTest {
+  /**
+   * Reads a stream's lines on a thread of its own: a callback attached to an already completed
+   * future would run on the test's thread, and reading an open stream there never returns.
+   */
+  private static final java.util.concurrent.Executor STREAM_READER = task -> {
+    Thread t = new Thread(task, "stream-reader");
+    t.setDaemon(true);
+    t.start();
+  };
+
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .build();
   private final FailingStore store = new FailingStore();
@@ -126,11 +136,11 @@ class FailingStoreTest {
     BlockingQueue<String> stream = new LinkedBlockingQueue<>();
     http.sendAsync(HttpRequest.newBuilder(holder.url().resolve("/sse"))
             .header("Accept", "text/event-stream").GET().build(),
-        HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+        HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
           try (Stream<String> lines = r.body()) {
             lines.forEach(stream::add);
           }
-        });
+        }, STREAM_READER);
     String messagePath = null;
     for (String line; messagePath == null && (line = stream.poll(10, TimeUnit.SECONDS)) != null; ) {
       if (line.startsWith("data:") && line.contains("sessionId=")) {

@@ -28,6 +28,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class RelayedInstancesTest {
+  /**
+   * Reads a stream's lines on a thread of its own: a callback attached to an already completed
+   * future would run on the test's thread, and reading an open stream there never returns.
+   */
+  private static final java.util.concurrent.Executor STREAM_READER = task -> {
+    Thread t = new Thread(task, "stream-reader");
+    t.setDaemon(true);
+    t.start();
+  };
+
   final HttpClient http = HttpClient.newHttpClient();
   final MessageRelay relay = MessageRelay.inMemory();
   final SessionStore sessions = SessionStore.inMemory();
@@ -84,7 +94,7 @@ class RelayedInstancesTest {
   BlockingQueue<JsonNode> getStream(URI url) throws Exception {
     BlockingQueue<JsonNode> q = new LinkedBlockingQueue<>();
     http.sendAsync(request(url).GET().build(), HttpResponse.BodyHandlers.ofLines())
-        .thenAccept(r -> {
+        .thenAcceptAsync(r -> {
           try (Stream<String> lines = r.body()) {
             lines.filter(l -> l.startsWith("data:") && l.length() > 5).forEach(l -> {
               try {
@@ -94,7 +104,7 @@ class RelayedInstancesTest {
               }
             });
           }
-        });
+        }, STREAM_READER);
     assertThat(post(a.url(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
         .statusCode()).isEqualTo(200);
     McpHttpServer holder = url.equals(a.url()) ? a : b;

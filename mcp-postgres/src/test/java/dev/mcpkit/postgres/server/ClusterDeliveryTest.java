@@ -24,6 +24,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(90)
 class ClusterDeliveryTest {
+  /**
+   * Reads a stream's lines on a thread of its own: a callback attached to an already completed
+   * future would run on the test's thread, and reading an open stream there never returns.
+   */
+  private static final java.util.concurrent.Executor STREAM_READER = task -> {
+    Thread t = new Thread(task, "stream-reader");
+    t.setDaemon(true);
+    t.start();
+  };
+
   final HttpClient http = HttpClient.newHttpClient();
   String session;
 
@@ -46,12 +56,12 @@ class ClusterDeliveryTest {
   /** The JSON-RPC messages of an SSE response, as they arrive. */
   BlockingQueue<JsonNode> stream(HttpRequest request) {
     BlockingQueue<JsonNode> q = new LinkedBlockingQueue<>();
-    http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+    http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
       try (Stream<String> lines = r.body()) {
         lines.filter(l -> l.startsWith("data:") && l.length() > 5)
             .forEach(l -> q.add(Cluster.json(l.substring(5).trim())));
       }
-    });
+    }, STREAM_READER);
     return q;
   }
 

@@ -37,6 +37,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class EndpointBroadcastTest {
+  /**
+   * Reads a stream's lines on a thread of its own: a callback attached to an already completed
+   * future would run on the test's thread, and reading an open stream there never returns.
+   */
+  private static final java.util.concurrent.Executor STREAM_READER = task -> {
+    Thread t = new Thread(task, "stream-reader");
+    t.setDaemon(true);
+    t.start();
+  };
+
   static final String META = "{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
       + "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{},\"extensions\":"
       + "{\"io.modelcontextprotocol/tasks\":{}}}}";
@@ -113,12 +123,12 @@ class EndpointBroadcastTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":\"sub-1\","
             + "\"method\":\"subscriptions/listen\",\"params\":{\"notifications\":"
             + "{\"toolsListChanged\":true},\"_meta\":" + META + "}}")).build(),
-        HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+        HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
           try (Stream<String> lines = r.body()) {
             lines.filter(l -> l.startsWith("data:") && l.length() > 5)
                 .forEach(l -> listen.add(Cluster.json(l.substring(5).trim())));
           }
-        });
+        }, STREAM_READER);
     assertThat(listen.poll(15, TimeUnit.SECONDS).path("method").asText())
         .isEqualTo("notifications/subscriptions/acknowledged");
 

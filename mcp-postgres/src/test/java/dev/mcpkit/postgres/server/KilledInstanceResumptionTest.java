@@ -32,6 +32,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class KilledInstanceResumptionTest {
+  /**
+   * Reads a stream's lines on a thread of its own: a callback attached to an already completed
+   * future would run on the test's thread, and reading an open stream there never returns.
+   */
+  private static final java.util.concurrent.Executor STREAM_READER = task -> {
+    Thread t = new Thread(task, "stream-reader");
+    t.setDaemon(true);
+    t.start();
+  };
+
   final HttpClient http = HttpClient.newHttpClient();
 
   record Event(String id, JsonNode message) {}
@@ -58,7 +68,7 @@ class KilledInstanceResumptionTest {
 
   BlockingQueue<Event> events(HttpRequest request) {
     BlockingQueue<Event> q = new LinkedBlockingQueue<>();
-    http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+    http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
       String[] id = {null};
       try (Stream<String> lines = r.body()) {
         lines.forEach(l -> {
@@ -71,7 +81,7 @@ class KilledInstanceResumptionTest {
       } catch (RuntimeException e) {
         // the instance died under the stream
       }
-    });
+    }, STREAM_READER);
     return q;
   }
 

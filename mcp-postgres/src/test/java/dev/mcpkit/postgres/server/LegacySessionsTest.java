@@ -21,6 +21,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class LegacySessionsTest {
+  /**
+   * Reads a stream's lines on a thread of its own: a callback attached to an already completed
+   * future would run on the test's thread, and reading an open stream there never returns.
+   */
+  private static final java.util.concurrent.Executor STREAM_READER = task -> {
+    Thread t = new Thread(task, "stream-reader");
+    t.setDaemon(true);
+    t.start();
+  };
+
   final HttpClient http = HttpClient.newHttpClient();
 
   HttpResponse<String> post(URI url, String body) throws Exception {
@@ -44,12 +54,12 @@ class LegacySessionsTest {
       BlockingQueue<String> events = new LinkedBlockingQueue<>();
       http.sendAsync(HttpRequest.newBuilder(a.resolve("/sse"))
           .header("Accept", "text/event-stream").GET().build(),
-          HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+          HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
             try (Stream<String> lines = r.body()) {
               lines.filter(l -> l.startsWith("data:")).forEach(l -> events.add(l.substring(5)
                   .trim()));
             }
-          });
+          }, STREAM_READER);
       String messagePath = next(events, "the endpoint event");
       assertThat(messagePath).startsWith("/message?sessionId=");
       URI onB = b.resolve(messagePath);

@@ -23,6 +23,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(90)
 class SessionNoticesTest {
+  /**
+   * Reads a stream's lines on a thread of its own: a callback attached to an already completed
+   * future would run on the test's thread, and reading an open stream there never returns.
+   */
+  private static final java.util.concurrent.Executor STREAM_READER = task -> {
+    Thread t = new Thread(task, "stream-reader");
+    t.setDaemon(true);
+    t.start();
+  };
+
   final ClusterDeliveryTest client = new ClusterDeliveryTest();
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -32,12 +42,12 @@ class SessionNoticesTest {
   Stream2 open(HttpRequest request) {
     BlockingQueue<JsonNode> q = new LinkedBlockingQueue<>();
     CompletableFuture<?> ended = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-        .thenAccept(r -> {
+        .thenAcceptAsync(r -> {
           try (Stream<String> lines = r.body()) {
             lines.filter(l -> l.startsWith("data:") && l.length() > 5)
                 .forEach(l -> q.add(Cluster.json(l.substring(5).trim())));
           }
-        });
+        }, STREAM_READER);
     return new Stream2(q, ended);
   }
 
