@@ -449,6 +449,11 @@ abstract class HttpCapacityContract extends HttpTransportContract {
               : how.equals("PUT") ? head.replaceFirst("POST", "PUT") : head;
           s.send(head + "{"); // 999 bytes never come
         }
+        RawHttp chunked = new RawHttp(base); // a chunked body that never ends
+        answered.add(chunked);
+        chunked.send("POST /elsewhere HTTP/1.1\r\nHost: " + chunked.hostHeader
+            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "3e8\r\n{");
         // refused after reading the body (so the connection could stay usable): no JSON
         // accepted, a legacy message for an unknown session
         for (String path : List.of("/mcp", "/mcp/message?sessionId=nope")) {
