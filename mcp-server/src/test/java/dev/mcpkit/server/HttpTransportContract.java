@@ -40,11 +40,6 @@ abstract class HttpTransportContract {
     return Integer.MAX_VALUE;
   }
 
-  /** Whether the handler's own body deadline applies (hosts without read timeouts of their own). */
-  protected boolean cutsSlowBodies() {
-    return false;
-  }
-
   protected URI base;
 
   /** Serves again with other options (and endpoint). */

@@ -29,11 +29,6 @@ class JdkHttpServerTest extends HttpCapacityContract {
   }
 
   @Override
-  protected boolean cutsSlowBodies() {
-    return true;
-  }
-
-  @Override
   protected URI start(McpHttpOptions options, McpEndpoint endpoint) {
     http = McpHttpServer.builder().options(options).endpoint(endpoint).start();
     return http.baseUri();

@@ -102,8 +102,77 @@ class WaitingRequestsHoldNoThreadTest {
     assertThat(sse).isEqualTo(WAITING / 2);
   }
 
+  /**
+   * Bodies that trickle in (a byte every 100 ms: each byte restarts a container's own read timeout)
+   * hold no server thread while they come, and are cut at the body deadline with a 408.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"jetty", "tomcat"})
+  @Timeout(60)
+  void bodiesTricklingInOnThreeTimesAsManyConnectionsAsServerThreadsLeaveAFastCallAnswered(
+      String host) throws Exception {
+    McpServer server = McpServer.builder().name("trickle").version("1")
+        .tool(ToolDefinition.builder("echo").description("Echoes")
+            .handler((args, ctx) -> CallToolResult.text(args.path("text").asText())).build())
+        .build();
+    deadline = java.time.Duration.ofSeconds(3);
+    URI base = start(host, McpEndpoint.at("/mcp", server));
+    RawClient client = new RawClient(base.resolve("/mcp"));
+    client.initialize();
+    String body = client.request("tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"x\"}}");
+    List<RawHttp> slow = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean trickling =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread trickle = null;
+    try {
+      for (int i = 0; i < WAITING; i++) {
+        RawHttp s = new RawHttp(base);
+        slow.add(s);
+        s.send(s.postHead("/mcp", RawClient.JSON_AND_SSE, body.length() + 1000) + "{");
+      }
+      trickle = new Thread(() -> {
+        while (trickling.get()) {
+          for (RawHttp s : slow) {
+            try {
+              s.send(" ");
+            } catch (java.io.IOException cut) {
+              // the server cut it: expected once the deadline passes
+            }
+          }
+          java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // a byte per 100 ms
+        }
+      }, "trickle");
+      trickle.start();
+      long t0 = System.nanoTime();
+      String fast = client.call("echo", "{\"text\":\"still here\"}").path("content").get(0)
+          .path("text").asText();
+      long fastMillis = (System.nanoTime() - t0) / 1_000_000;
+
+      assertThat(fast).isEqualTo("still here");
+      assertThat(fastMillis).as("the fast call, while %d bodies trickle in", WAITING)
+          .isLessThan(2_000);
+      for (RawHttp s : slow) {
+        RawHttp.Reply cut = s.read();
+        assertThat(cut.status()).isEqualTo(408);
+        assertThat(cut.body()).contains("McpHttpOptions.bodyReadTimeout");
+        assertThat(s.closedByServer(5_000)).isTrue();
+      }
+    } finally {
+      trickling.set(false);
+      if (trickle != null) {
+        trickle.join(5_000);
+      }
+      slow.forEach(RawHttp::close);
+    }
+  }
+
+  private java.time.Duration deadline;
+
   private URI start(String host, McpEndpoint endpoint) throws Exception {
     McpHttpOptions options = McpHttpOptions.defaults();
+    if (deadline != null) {
+      options = options.toBuilder().bodyReadTimeout(deadline).build();
+    }
     if (host.endsWith("+executor")) {
       ExecutorService handlers = Executors.newFixedThreadPool(WAITING + 2);
       running.add(handlers::shutdownNow);

@@ -78,7 +78,22 @@ public class McpServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) {
-    handler.handle(new ServletHttpCall(request, response));
+    ServletHttpCall call = new ServletHttpCall(request, response);
+    if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+      call.bodyRead((byte[]) request.getAttribute(AsyncBody.ATTRIBUTE)); // read without a thread
+    } else {
+      try {
+        byte[] body = AsyncBody.readOrSuspend(request, response, handler.options(),
+            () -> !handler.refusesFromHeaders(call));
+        if (body == AsyncBody.SUSPENDED) {
+          return; // the container calls again once the body is in
+        }
+        call.bodyRead(body);
+      } catch (java.io.IOException | RuntimeException e) {
+        // the handler reads the body itself, and answers the failure
+      }
+    }
+    handler.handle(call);
   }
 
   /** Finishes calls in flight (for the grace period), then cancels the rest. */

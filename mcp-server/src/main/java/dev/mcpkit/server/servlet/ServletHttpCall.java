@@ -24,9 +24,16 @@ final class ServletHttpCall implements HttpCall {
   private boolean closeDeferred;
   private Runnable finished; // guarded by this; run once when an offloaded call is over
 
+  private byte[] body; // read already (AsyncBody), or null
+
   ServletHttpCall(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
     this.response = response;
+  }
+
+  /** The body, read already; before serving. */
+  void bodyRead(byte[] body) {
+    this.body = body;
   }
 
   @Override
@@ -85,7 +92,12 @@ final class ServletHttpCall implements HttpCall {
 
   @Override
   public InputStream body() throws IOException {
-    return request.getInputStream();
+    return body != null ? new java.io.ByteArrayInputStream(body) : request.getInputStream();
+  }
+
+  @Override
+  public byte[] readBody() {
+    return body;
   }
 
   @Override

@@ -23,6 +23,11 @@ public interface HttpCall extends HttpRequestView {
   /** The request body. */
   InputStream body() throws IOException;
 
+  /** The whole body when the host read it already (without a thread, say), or null. */
+  default byte[] readBody() {
+    return null;
+  }
+
   /** The declared body length, or -1 when unknown (chunked). */
   long contentLength();
 

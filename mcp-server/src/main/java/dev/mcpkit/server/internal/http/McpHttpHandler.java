@@ -133,6 +133,24 @@ public final class McpHttpHandler {
     call.drainsWithin(bodyDeadlines);
   }
 
+  /**
+   * Whether {@code call} is refused from its headers alone, without its body being read: a bad
+   * Host, an unknown or disabled path, a server shutting down, a refused Origin, a method the path
+   * does not take. A host that reads bodies ahead of the handler leaves these bodies unread.
+   */
+  public boolean refusesFromHeaders(HttpCall call) {
+    String host = call.header("Host");
+    String path = call.path();
+    if (!HostHeader.isValid(host) || path.startsWith(PRM) || shuttingDown) {
+      return true;
+    }
+    Route route = route(path);
+    if (route == null || !route.endpoint.isEnabled() || origins.check(call, host) != null) {
+      return true;
+    }
+    return route.kind == Kind.LEGACY_SSE || !"POST".equals(call.method());
+  }
+
   /** Serves one request; never throws. */
   public void handle(HttpCall call) {
     try {

@@ -62,6 +62,14 @@ final class Wire {
     if (declared > limit) {
       throw new TooLarge(limit);
     }
+    byte[] read = call.readBody();
+    if (read != null) {
+      if (read.length > limit) {
+        throw new TooLarge(limit);
+      }
+      call.bodyConsumed();
+      return read;
+    }
     InputStream in = call.body();
     if (declared >= 0) {
       byte[] exact = in.readNBytes((int) declared);
