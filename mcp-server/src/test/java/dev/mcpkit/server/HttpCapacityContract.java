@@ -486,6 +486,36 @@ abstract class HttpCapacityContract extends HttpTransportContract {
   }
 
   @Test
+  @Timeout(30)
+  void aLateChunkedBodyOverTheLimitIsRefusedWith413() throws Exception {
+    restart(capacityOptions().build(), McpEndpoint.at("/mcp", server)); // 64 KB bodies at most
+    try (RawHttp c = new RawHttp(base)) {
+      c.send("POST /mcp HTTP/1.1\r\nHost: " + c.hostHeader + "\r\nContent-Type: application/json"
+          + "\r\nAccept: " + RawClient.JSON_AND_SSE + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+      Thread sender = new Thread(() -> {
+        try {
+          Thread.sleep(100); // the body comes late: the server waits for it
+          String chunk = "x".repeat(8192);
+          for (int i = 0; i < 16; i++) { // 128 KB
+            c.send(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
+          }
+          c.send("0\r\n\r\n");
+        } catch (Exception refusedMeanwhile) {
+          // the server answered and closed before the end: allowed
+        }
+      });
+      sender.start();
+      RawHttp.Reply refused = c.read();
+      sender.join(10_000);
+
+      assertThat(refused.status()).isEqualTo(413);
+      assertThat(refused.body()).contains("McpHttpOptions.maxBodyBytes");
+    }
+    client.initialize();
+    assertThat(echoCall(client)).isEqualTo("hi");
+  }
+
+  @Test
   @Timeout(60)
   void slowClientsAreCutWhileOthersAreAnswered() throws Exception {
     restart(capacityOptions().bodyReadTimeout(Duration.ofMillis(300)).build(),
