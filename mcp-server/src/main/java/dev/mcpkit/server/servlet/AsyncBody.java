@@ -28,6 +28,13 @@ final class AsyncBody implements ReadListener, AsyncListener {
   static final String ATTRIBUTE = AsyncBody.class.getName() + ".body";
   /** What {@link #readOrSuspend} returns when the request waits for its body. */
   static final byte[] SUSPENDED = new byte[0];
+  /**
+   * What {@link #readOrSuspend} returns for a request refused from its headers whose body has not
+   * arrived: answer it at once, then {@link #discard} the rest.
+   */
+  static final byte[] DISCARD = new byte[0];
+  /** The first buffer for a body; it doubles as bytes arrive, up to the declared length. */
+  private static final int START_BYTES = 8192;
 
   private final HttpServletRequest request;
   private final HttpServletResponse response;
@@ -71,13 +78,21 @@ final class AsyncBody implements ReadListener, AsyncListener {
       return null;
     }
     ServletInputStream in = request.getInputStream();
-    byte[] body = new byte[declared > 0 ? (int) declared : 1024];
+    // grown as bytes arrive: a declared length alone reserves nothing (a client could declare
+    // the limit on many connections and send nothing)
+    byte[] body = new byte[(int) Math.min(declared > 0 ? declared : 1024, START_BYTES)];
     int length = 0;
     if (declared > 0) {
       // what came with the headers is read without waiting (available() counts only that)
       int n;
-      while (length < declared && in.available() > 0
-          && (n = in.read(body, length, (int) declared - length)) > 0) {
+      while (length < declared && in.available() > 0) {
+        if (length == body.length) {
+          body = Arrays.copyOf(body, (int) Math.min(declared, 2L * body.length));
+        }
+        n = in.read(body, length, body.length - length);
+        if (n <= 0) {
+          break;
+        }
         length += n;
       }
       if (length == declared) {
@@ -85,7 +100,7 @@ final class AsyncBody implements ReadListener, AsyncListener {
       }
     }
     if (!reads.getAsBoolean()) {
-      return null; // refused from the headers: the handler answers now and reads nothing
+      return DISCARD; // refused from the headers: answered now, the rest dropped as it comes
     }
     AsyncContext async = request.startAsync();
     async.setTimeout(Math.max(1, options.bodyReadTimeout().toMillis()));
@@ -95,6 +110,85 @@ final class AsyncBody implements ReadListener, AsyncListener {
     async.addListener(reader);
     in.setReadListener(reader);
     return SUSPENDED;
+  }
+
+  /**
+   * Reads and drops what is left of a refused request's body without a thread, then completes
+   * the request ({@code async} was started before the answer, with the body deadline as its
+   * timeout). A container that completes a request with its body unread may read the rest on its
+   * own thread (Tomcat, up to its {@code maxSwallowSize}, with a timeout counted from the last
+   * byte); this leaves it nothing to read.
+   */
+  static void discard(HttpServletRequest request, AsyncContext async, long limit)
+      throws IOException {
+    ServletInputStream in = request.getInputStream();
+    Dropper dropper = new Dropper(in, async, limit);
+    async.addListener(dropper);
+    in.setReadListener(dropper);
+  }
+
+  /** Drops a body as it arrives; completes the request at its end, a failure or the deadline. */
+  private static final class Dropper implements ReadListener, AsyncListener {
+    private final ServletInputStream in;
+    private final AsyncContext async;
+    private final byte[] scratch = new byte[4096];
+    private long left;
+
+    Dropper(ServletInputStream in, AsyncContext async, long limit) {
+      this.in = in;
+      this.async = async;
+      this.left = limit;
+    }
+
+    @Override
+    public void onDataAvailable() throws IOException {
+      int n;
+      while (in.isReady() && (n = in.read(scratch)) >= 0) {
+        left -= n;
+        if (left < 0) {
+          complete(async); // more than any body: the connection ends (Connection: close)
+          return;
+        }
+      }
+    }
+
+    @Override
+    public void onAllDataRead() {
+      complete(async);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      complete(async);
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+      // done
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      complete(async);
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      complete(async);
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      // not restarted
+    }
+  }
+
+  private static void complete(AsyncContext async) {
+    try {
+      async.complete();
+    } catch (RuntimeException e) {
+      // the container ended the request already
+    }
   }
 
   @Override
@@ -110,7 +204,8 @@ final class AsyncBody implements ReadListener, AsyncListener {
               + " bytes (McpHttpOptions.maxBodyBytes)");
           return;
         }
-        body = Arrays.copyOf(body, (int) Math.min((long) body.length * 2, limit + 1));
+        long room = fixed ? limit : limit + 1; // one byte over the limit tells it was passed
+        body = Arrays.copyOf(body, (int) Math.min(2L * body.length, room));
       }
       int n = in.read(body, length, body.length - length);
       if (n < 0) {
@@ -196,10 +291,6 @@ final class AsyncBody implements ReadListener, AsyncListener {
   }
 
   private void complete() {
-    try {
-      async.complete();
-    } catch (RuntimeException e) {
-      // the container ended the request already
-    }
+    complete(async);
   }
 }

@@ -88,6 +88,14 @@ public class McpServlet extends HttpServlet {
         if (body == AsyncBody.SUSPENDED) {
           return; // the container calls again once the body is in
         }
+        if (body == AsyncBody.DISCARD) {
+          // refused from the headers: answered now, the rest of the body dropped without a thread
+          jakarta.servlet.AsyncContext async = request.startAsync();
+          async.setTimeout(Math.max(1, handler.options().bodyReadTimeout().toMillis()));
+          handler.handle(call);
+          AsyncBody.discard(request, async, handler.options().maxBodyBytes());
+          return;
+        }
         call.bodyRead(body);
       } catch (java.io.IOException | RuntimeException e) {
         // the handler reads the body itself, and answers the failure
