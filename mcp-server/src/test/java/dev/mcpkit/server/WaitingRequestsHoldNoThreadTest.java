@@ -128,9 +128,10 @@ class WaitingRequestsHoldNoThreadTest {
       for (int i = 0; i < WAITING; i++) {
         RawHttp s = new RawHttp(base);
         slow.add(s);
-        // half to the endpoint, half to a path refused from the headers (404 at once)
-        s.send(s.postHead(i % 2 == 0 ? "/mcp" : "/elsewhere", RawClient.JSON_AND_SSE,
-            body.length() + 1000) + "{");
+        // to the endpoint; to a path refused from the headers (404 at once); over the body
+        // limit (413 at once)
+        s.send(s.postHead(i % 3 == 1 ? "/elsewhere" : "/mcp", RawClient.JSON_AND_SSE,
+            i % 3 == 2 ? 5 << 20 : body.length() + 1000) + "{");
       }
       trickle = new Thread(() -> {
         while (trickling.get()) {
@@ -156,12 +157,19 @@ class WaitingRequestsHoldNoThreadTest {
       for (int i = 0; i < slow.size(); i++) {
         RawHttp s = slow.get(i);
         RawHttp.Reply cut = s.read();
-        if (i % 2 == 0) {
-          assertThat(cut.status()).isEqualTo(408);
-          assertThat(cut.body()).contains("McpHttpOptions.bodyReadTimeout");
-        } else {
-          assertThat(cut.status()).isEqualTo(404);
-          assertThat(cut.headers().get("Connection")).isEqualToIgnoringCase("close");
+        switch (i % 3) {
+          case 0 -> {
+            assertThat(cut.status()).isEqualTo(408);
+            assertThat(cut.body()).contains("McpHttpOptions.bodyReadTimeout");
+          }
+          case 1 -> {
+            assertThat(cut.status()).isEqualTo(404);
+            assertThat(cut.headers().get("Connection")).isEqualToIgnoringCase("close");
+          }
+          default -> {
+            assertThat(cut.status()).isEqualTo(413);
+            assertThat(cut.body()).contains("McpHttpOptions.maxBodyBytes");
+          }
         }
         assertThat(s.closedByServer(5_000)).isTrue();
       }

@@ -30,7 +30,8 @@ final class AsyncBody implements ReadListener, AsyncListener {
   static final byte[] SUSPENDED = new byte[0];
   /**
    * What {@link #readOrSuspend} returns for a request refused from its headers whose body has not
-   * arrived: answer it at once, then {@link #discard} the rest.
+   * arrived, or whose declared length is over the limit: answer it at once (without reading), then
+   * {@link #discard} the rest.
    */
   static final byte[] DISCARD = new byte[0];
   /** The first buffer for a body; it doubles as bytes arrive, up to the declared length. */
@@ -61,21 +62,20 @@ final class AsyncBody implements ReadListener, AsyncListener {
   /**
    * The body of a POST, when it is read here: whole when it came with the headers, or {@link
    * #SUSPENDED} when the rest is read without a thread (the container calls the servlet again with
-   * it). Null when the handler reads it itself: no body, a declared length over the limit (the
-   * handler refuses it), or a servlet without async support.
+   * it), or {@link #DISCARD}. Null when the handler reads it itself: no body, or a servlet without
+   * async support.
    */
   static byte[] readOrSuspend(HttpServletRequest request, HttpServletResponse response,
       McpHttpOptions options, java.util.function.BooleanSupplier reads) throws IOException {
-    if (!"POST".equals(request.getMethod())) {
-      return null;
-    }
     long declared = request.getContentLengthLong();
     boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
-    if (declared == 0 || declared < 0 && !chunked || declared > options.maxBodyBytes()) {
+    if (declared == 0 || declared < 0 && !chunked || !request.isAsyncSupported()) {
       return null;
     }
-    if (!request.isAsyncSupported()) {
-      return null;
+    if (declared > options.maxBodyBytes() || !"POST".equals(request.getMethod())) {
+      // 413 (or, for a method that takes no body, whatever the handler answers) at once, and the
+      // rest dropped as it comes
+      return DISCARD;
     }
     ServletInputStream in = request.getInputStream();
     // grown as bytes arrive: a declared length alone reserves nothing (a client could declare
@@ -119,10 +119,9 @@ final class AsyncBody implements ReadListener, AsyncListener {
    * own thread (Tomcat, up to its {@code maxSwallowSize}, with a timeout counted from the last
    * byte); this leaves it nothing to read.
    */
-  static void discard(HttpServletRequest request, AsyncContext async, long limit)
-      throws IOException {
+  static void discard(HttpServletRequest request, AsyncContext async) throws IOException {
     ServletInputStream in = request.getInputStream();
-    Dropper dropper = new Dropper(in, async, limit);
+    Dropper dropper = new Dropper(in, async);
     async.addListener(dropper);
     in.setReadListener(dropper);
   }
@@ -132,23 +131,17 @@ final class AsyncBody implements ReadListener, AsyncListener {
     private final ServletInputStream in;
     private final AsyncContext async;
     private final byte[] scratch = new byte[4096];
-    private long left;
 
-    Dropper(ServletInputStream in, AsyncContext async, long limit) {
+    Dropper(ServletInputStream in, AsyncContext async) {
       this.in = in;
       this.async = async;
-      this.left = limit;
     }
 
+    /** Drops all that came: what is dropped costs no thread, and the deadline bounds the time. */
     @Override
     public void onDataAvailable() throws IOException {
-      int n;
-      while (in.isReady() && (n = in.read(scratch)) >= 0) {
-        left -= n;
-        if (left < 0) {
-          complete(async); // more than any body: the connection ends (Connection: close)
-          return;
-        }
+      while (in.isReady() && in.read(scratch) >= 0) {
+        // dropped
       }
     }
 

@@ -89,11 +89,13 @@ public class McpServlet extends HttpServlet {
           return; // the container calls again once the body is in
         }
         if (body == AsyncBody.DISCARD) {
-          // refused from the headers: answered now, the rest of the body dropped without a thread
+          // refused from the headers or over the limit: answered now, the body dropped without a
+          // thread as it comes
           jakarta.servlet.AsyncContext async = request.startAsync();
           async.setTimeout(Math.max(1, handler.options().bodyReadTimeout().toMillis()));
+          call.bodyRead(new byte[0]); // nothing of it is read on this thread
           handler.handle(call);
-          AsyncBody.discard(request, async, handler.options().maxBodyBytes());
+          AsyncBody.discard(request, async);
           return;
         }
         call.bodyRead(body);
