@@ -39,6 +39,7 @@ public final class SseChannel implements StreamEvents {
   private final HttpCall call;
   private final OutputStream out;
   private final int maxBacklog;
+  private boolean unread; // guarded by this: ended because the client does not read
   private final CountDownLatch done = new CountDownLatch(1);
   private final Semaphore keepAliveDue = new Semaphore(0);
   private boolean async;
@@ -169,6 +170,7 @@ public final class SseChannel implements StreamEvents {
       int size = frame.length + (head == null ? 0 : head.length);
       if (async) {
         if (queuedBytes + size > maxBacklog) {
+          unread = true;
           closedNow = finish(); // the client does not read: it can reconnect and resume
         } else {
           if (head != null) {
@@ -276,13 +278,50 @@ public final class SseChannel implements StreamEvents {
         closedNow = finish();
       }
     }
+    boolean dropConnection;
     synchronized (this) {
       writing = false;
       writerThread = null;
+      dropConnection = unread;
     }
     Thread.interrupted(); // an interrupt that ended the stream has done its work
-    call.close(); // outside the lock: it writes the response's end, or fails on a closed connection
+    if (dropConnection) {
+      // a client that does not read gets no end of the response on a kept-alive connection: the
+      // interrupt makes the end's write fail, which closes the connection (its channel is
+      // interruptible); the client reconnects and resumes
+      Thread.currentThread().interrupt();
+    }
+    endCall(); // outside the lock: it writes the response's end, or fails on a closed connection
     runClosed(closedNow);
+  }
+
+  /**
+   * Ends the call from the writer. Writing the response's end blocks when the client stopped
+   * reading and its window is full, and nothing else would end that write: past {@link
+   * #CLOSE_GRACE_MILLIS} the writer is interrupted, which closes the connection (its channel is
+   * interruptible). The interrupt is cleared before this returns.
+   */
+  private void endCall() {
+    Thread self = Thread.currentThread();
+    java.util.concurrent.atomic.AtomicInteger state =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ScheduledFuture<?> cut = Threads.timer().schedule(() -> {
+      if (state.compareAndSet(0, 1)) { // 0 ending, 1 cutting, 2 cut, 3 ended
+        self.interrupt();
+        state.set(2);
+      }
+    }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    try {
+      call.close();
+    } finally {
+      cut.cancel(false);
+      if (!state.compareAndSet(0, 3)) {
+        while (state.get() != 2) {
+          Thread.onSpinWait(); // the cut is between its compare-and-set and its interrupt
+        }
+      }
+      Thread.interrupted(); // the cut's, or the one that dropped the connection
+    }
   }
 
   @Override
