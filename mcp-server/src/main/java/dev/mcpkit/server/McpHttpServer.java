@@ -1,12 +1,12 @@
 package dev.mcpkit.server;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.mcpkit.core.engine.internal.Threads;
 import dev.mcpkit.core.jsonrpc.ErrorCodes;
 import dev.mcpkit.server.internal.http.AddressLimit;
 import dev.mcpkit.server.internal.http.HttpResponses;
-import dev.mcpkit.server.internal.http.JdkHttpCall;
 import dev.mcpkit.server.internal.http.McpHttpHandler;
+import dev.mcpkit.server.internal.http.NioHttpCall;
+import dev.mcpkit.server.internal.http.NioHttpServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +20,12 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
 /**
- * An MCP server over HTTP on the JDK's built-in {@code com.sun.net.httpserver}: no dependency
- * beyond the JDK. Requests run on virtual threads on Java 21+, and an open event stream holds no
- * thread there: its events are written by a virtual thread started when there is something to
- * write. On 17 requests run on a bounded pool of platform threads and an open event stream holds
- * one of them: streams beyond three quarters of {@link Builder#maxThreads} are refused with 503
- * there, so requests always find a thread.
+ * An MCP server over HTTP with no dependency beyond the JDK: its own HTTP/1.1 server on
+ * non-blocking sockets. One thread reads and writes every connection; requests are served on
+ * virtual threads on Java 21+, on a pool of up to {@link Builder#maxThreads} platform threads on 17.
+ * Nothing waits on a thread: an idle connection, a client sending its request slowly and an open
+ * event stream hold none, on either version, and a client that closes its connection is noticed
+ * at once.
  *
  * <pre>{@code
  * McpHttpServer http = McpHttpServer.start(server, 8080);   // http://127.0.0.1:8080/mcp
@@ -33,13 +33,11 @@ import java.util.concurrent.ExecutorService;
  * http.close();                                             // finishes calls in flight first
  * }</pre>
  *
- * <p>The JDK server reads its socket settings from JVM-wide system properties, which this class
- * leaves alone; start the JVM with {@code -Dsun.net.httpserver.nodelay=true}, or small responses
- * wait for Nagle's algorithm (about 40 ms each on Linux). A server started without it logs so once.
- * See docs/SERVER.md for the other JDK options (request time limits, idle connections).
+ * <p>Its limits (request head size, header and body deadlines, idle connections, connections in
+ * all and requests per client address) are listed in docs/SERVER.md.
  */
 public final class McpHttpServer implements Closeable {
-  private final HttpServer server;
+  private final NioHttpServer server;
   private final ExecutorService executor;
   private final McpHttpHandler handler;
   private final McpHttpOptions options;
@@ -47,7 +45,7 @@ public final class McpHttpServer implements Closeable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  private McpHttpServer(HttpServer server, ExecutorService executor, McpHttpHandler handler,
+  private McpHttpServer(NioHttpServer server, ExecutorService executor, McpHttpHandler handler,
       McpHttpOptions options, String host) {
     this.server = server;
     this.executor = executor;
@@ -71,7 +69,7 @@ public final class McpHttpServer implements Closeable {
 
   /** The port the server listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.address().getPort();
   }
 
   /** {@code http://host:port}, for building URLs. */
@@ -132,7 +130,7 @@ public final class McpHttpServer implements Closeable {
       return;
     }
     handler.shutdown(options.shutdownGracePeriod());
-    server.stop(0);
+    server.close();
     executor.shutdownNow();
   }
 
@@ -151,6 +149,7 @@ public final class McpHttpServer implements Closeable {
     private int backlog = 128;
     private Duration headerReadTimeout = Duration.ofSeconds(10);
     private int maxRequestsPerAddress;
+    private int maxConnections = 20_000;
 
     private Builder() {}
 
@@ -183,7 +182,10 @@ public final class McpHttpServer implements Closeable {
       return this;
     }
 
-    /** Threads serving requests and streams on Java 17 (default 200); unused on 21+. */
+    /**
+     * Platform threads serving requests on Java 17 (default 200): requests beyond wait for one.
+     * An open event stream holds none. Unused on 21+, where each request runs on a virtual thread.
+     */
     public Builder maxThreads(int max) {
       if (max < 2) {
         throw new IllegalArgumentException("maxThreads must be at least 2, got " + max);
@@ -193,11 +195,9 @@ public final class McpHttpServer implements Closeable {
     }
 
     /**
-     * On Java 17, the time a client has to send its request line and headers once its first byte
-     * arrived (default 10 s); then its connection is closed. While every thread is busy and
-     * requests wait, a client gets at most 250 ms. (The JDK server reads headers on a pool
-     * thread before any handler runs, so without this a client sending one byte a second holds a
-     * thread.) Unused on 21+, where such a client holds only a virtual thread.
+     * The time a client has to send its request line and headers once their first byte arrived
+     * (default 10 s); past it the client gets 408 and the connection is closed. The body has
+     * {@link McpHttpOptions#bodyReadTimeout()} from the end of the headers.
      */
     public Builder headerReadTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
@@ -209,13 +209,24 @@ public final class McpHttpServer implements Closeable {
     }
 
     /**
-     * Requests, open event streams included, that one client address may have running at once;
-     * beyond, 429 with {@code Retry-After: 1}. A request counts until its answer is complete, a
-     * stream until it ends. On 17 each holds a thread of this server, so one address cannot take
-     * every thread; on 21+ a request holds a virtual thread and a stream none. Default: three
-     * quarters of {@link #maxThreads} on Java 17 (150, as many as may hold streams), 5,000 on 21+.
-     * Clients on this machine (loopback addresses) are not limited per address, since they all
-     * share one; every client behind a proxy shares the proxy's address: raise the limit there.
+     * Connections open at once (default 20,000); a connection beyond is answered 503 with
+     * {@code Retry-After: 1} and closed. Each open event stream is a connection. The process
+     * needs as many file descriptors ({@code ulimit -n}).
+     */
+    public Builder maxConnections(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConnections must be at least 1, got " + max);
+      }
+      this.maxConnections = max;
+      return this;
+    }
+
+    /**
+     * Requests, open event streams included, that one client address may have running at once
+     * (default 5,000); beyond, 429 with {@code Retry-After: 1}. A request counts until its answer
+     * is complete, a stream until it ends. Clients on this machine (loopback addresses) are not
+     * limited per address, since they all share one; every client behind a proxy shares the
+     * proxy's address: raise the limit there.
      */
     public Builder maxRequestsPerAddress(int max) {
       if (max < 1) {
@@ -236,79 +247,66 @@ public final class McpHttpServer implements Closeable {
             + " endpoint(McpEndpoint.at(\"/mcp\", server))");
       }
       boolean virtual = Threads.hasVirtualThreads();
-      // on 17 each open stream holds a pool thread: keep a quarter of them for requests
-      int streamThreads = virtual ? Integer.MAX_VALUE : maxThreads - Math.max(1, maxThreads / 4);
       // the explorer page is on by default only where nobody else can reach it
       McpHttpHandler handler = new McpHttpHandler(options, endpoints,
-          address.isLoopbackAddress(), streamThreads, "on Java 17 each stream holds a thread:"
-              + " three quarters of McpHttpServer.Builder.maxThreads; run on Java 21+ for more");
-      noteNoDelay();
-      HttpServer server;
+          address.isLoopbackAddress(), Integer.MAX_VALUE, "");
+      ExecutorService executor = executor(maxThreads);
+      AddressLimit perAddress = new AddressLimit(maxRequestsPerAddress > 0 ? maxRequestsPerAddress
+          : 5_000);
+      NioHttpServer.Service service = new NioHttpServer.Service() {
+        @Override
+        public boolean refusesFromHeaders(dev.mcpkit.server.internal.http.HttpCall call) {
+          return handler.refusesFromHeaders(call);
+        }
+
+        @Override
+        public void serve(NioHttpCall call) {
+          // clients on this machine share its loopback address: they get the server-wide limits
+          String client = call.clientAddress();
+          if (client != null && call.fromLoopback()) {
+            client = null;
+          }
+          if (client != null && !perAddress.enter(client)) {
+            call.setHeader("Retry-After", "1");
+            HttpResponses.error(call, 429, null, ErrorCodes.INTERNAL_ERROR, "Too many requests:"
+                + " this address already has " + perAddress.max() + " requests and streams open"
+                + " at this server, the most one address may"
+                + " (McpHttpServer.Builder.maxRequestsPerAddress); retry when one of them ends");
+            return;
+          }
+          if (client != null) {
+            // counted until the answer is complete (an event stream: until it ends), so a
+            // client that sends its next request on receiving an answer is never refused for it
+            String c = client;
+            call.whenEnded(() -> perAddress.exit(c));
+          }
+          handler.handle(call);
+        }
+      };
+      NioHttpServer server;
       try {
-        server = HttpServer.create(new InetSocketAddress(address, port), backlog);
+        server = new NioHttpServer(new InetSocketAddress(address, port), backlog, executor,
+            service, headerReadTimeout.toMillis(), options.bodyReadTimeout().toMillis(),
+            options.maxBodyBytes(), maxConnections);
       } catch (IOException e) {
+        executor.shutdownNow();
         throw new UncheckedIOException("cannot listen on " + address.getHostAddress() + ":" + port
             + ": " + e.getMessage(), e);
       }
-      ExecutorService executor = executor(maxThreads, headerReadTimeout.toMillis());
-      server.setExecutor(executor);
-      AddressLimit perAddress = new AddressLimit(maxRequestsPerAddress > 0 ? maxRequestsPerAddress
-          : virtual ? 5_000 : Math.max(1, maxThreads * 3 / 4));
-      server.createContext("/", exchange -> {
-        if (!dev.mcpkit.server.internal.http.ElasticPool.handlerStarts()) {
-          exchange.close(); // its header deadline ran out: the connection is being closed
-          return;
-        }
-        // on 21+ an event stream's writes run on a virtual thread started when there is
-        // something to write: an idle stream holds no thread, not even a parked virtual one
-        JdkHttpCall call = new JdkHttpCall(exchange, virtual ? executor : null);
-        handler.watchDrains(call);
-        // clients on this machine share its loopback address: they get the server-wide limits
-        InetSocketAddress remote = exchange.getRemoteAddress();
-        String client = remote == null || remote.getAddress() == null
-            || remote.getAddress().isLoopbackAddress() ? null : remote.getAddress().getHostAddress();
-        if (client != null && !perAddress.enter(client)) {
-          call.setHeader("Retry-After", "1");
-          HttpResponses.error(call, 429, null, ErrorCodes.INTERNAL_ERROR, "Too many requests: this"
-              + " address already has " + perAddress.max() + " requests and streams open at this"
-              + " server, the most one address may (McpHttpServer.Builder.maxRequestsPerAddress);"
-              + " retry when one of them ends");
-          return;
-        }
-        if (client != null) {
-          // counted until the answer is complete (an event stream: until it ends), so a client
-          // that sends its next request on receiving an answer is never refused for it
-          call.whenEnded(() -> perAddress.exit(client));
-        }
-        try {
-          handler.handle(call);
-        } finally {
-          call.servingThreadReturns();
-        }
-      });
-      server.start();
       String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
           : address.getHostAddress();
       return new McpHttpServer(server, executor, handler, options, host);
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean NOTED =
-        new java.util.concurrent.atomic.AtomicBoolean();
-
-    private static void noteNoDelay() {
-      if (System.getProperty("sun.net.httpserver.nodelay") == null
-          && NOTED.compareAndSet(false, true)) {
-        org.slf4j.LoggerFactory.getLogger(McpHttpServer.class).info("-Dsun.net.httpserver.nodelay"
-            + "=true is not set: small responses may wait about 40 ms for Nagle's algorithm");
-      }
-    }
-
-    private static ExecutorService executor(int maxThreads, long headerTimeoutMillis) {
+    private static ExecutorService executor(int maxThreads) {
       if (Threads.hasVirtualThreads()) {
         return Threads.newExecutor("mcp-http", maxThreads);
       }
-      return dev.mcpkit.server.internal.http.ElasticPool.forJdkServer(maxThreads,
-          headerTimeoutMillis, 250);
+      java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
+          maxThreads, maxThreads, 30, java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.LinkedBlockingQueue<>(), Threads.daemonFactory("mcp-http"));
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.mcpkit.server;
 
 import java.net.URI;
 
-/** The transport contract on the embedded JDK server. */
+/** The transport contract on the embedded server (no dependency beyond the JDK). */
 class JdkHttpServerTest extends HttpCapacityContract {
   private McpHttpServer http;
 
@@ -14,18 +14,6 @@ class JdkHttpServerTest extends HttpCapacityContract {
   @Override
   protected int sessionCount() {
     return http.sessionCount();
-  }
-
-  /** On Java 17 each stream holds one of 200 threads; a quarter stays for requests. */
-  @Override
-  protected int streamCapacity() {
-    return dev.mcpkit.core.engine.internal.Threads.hasVirtualThreads() ? Integer.MAX_VALUE : 150;
-  }
-
-  /** On Java 17 a stream's writes run on its serving thread and block; on 21+ a writer's do. */
-  @Override
-  protected boolean sendersWaitForStreamClients() {
-    return !dev.mcpkit.core.engine.internal.Threads.hasVirtualThreads();
   }
 
   @Override

@@ -126,14 +126,6 @@ public final class McpHttpHandler {
   }
 
   /**
-   * Bounds, by the body deadline, the JDK server's read of what a response leaves unread of its
-   * request's body (a refusal answered from the headers): call before answering {@code call}.
-   */
-  public void watchDrains(JdkHttpCall call) {
-    call.drainsWithin(bodyDeadlines);
-  }
-
-  /**
    * Whether {@code call} is refused from its headers alone, without its body being read: a bad
    * Host, an unknown or disabled path, a server shutting down, a refused Origin, a method the path
    * does not take. A host that reads bodies ahead of the handler leaves these bodies unread.

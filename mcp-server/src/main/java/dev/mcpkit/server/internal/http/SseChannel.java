@@ -386,6 +386,11 @@ public final class SseChannel implements StreamEvents {
     queue.clear();
     queuedBytes = 0;
     if (writer == null) {
+      if (unread) {
+        // a client that does not read gets no end of the response on a kept-alive connection:
+        // the connection is dropped (where the host can), and the client reconnects and resumes
+        call.abort();
+      }
       call.close();
     } else if (writing) {
       // the writer ends the call; if it is stuck writing to a client that does not read, the
