@@ -177,7 +177,7 @@ public final class NioHttpCall implements HttpCall {
     byte[] headBytes = b.toString().getBytes(StandardCharsets.ISO_8859_1);
     boolean bodyless = noBody || "HEAD".equals(head.method);
     if (length >= 0) {
-      out = new Fixed(headBytes, bodyless ? 0 : length);
+      out = new Fixed(headBytes, bodyless ? 0 : length, bodyless);
       return out;
     }
     streams = true;
@@ -292,9 +292,12 @@ public final class NioHttpCall implements HttpCall {
   /** A body of known length, sent whole with its head when the call is closed. */
   private final class Fixed extends OutputStream {
     private final byte[] bytes;
+    private final boolean drop;
     private int length;
 
-    Fixed(byte[] head, long bodyLength) throws IOException {
+    /** @param drop whether the body is dropped (the answer to HEAD, or a status without one) */
+    Fixed(byte[] head, long bodyLength, boolean drop) throws IOException {
+      this.drop = drop;
       if (head.length + bodyLength > Integer.MAX_VALUE - 16) {
         throw new IOException("the answer is too large");
       }
@@ -304,6 +307,9 @@ public final class NioHttpCall implements HttpCall {
 
     @Override
     public void write(int b) throws IOException {
+      if (drop) {
+        return;
+      }
       if (length == bytes.length) {
         throw new IOException("more bytes than the declared length");
       }
@@ -312,6 +318,9 @@ public final class NioHttpCall implements HttpCall {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+      if (drop) {
+        return;
+      }
       if (len > bytes.length - length) {
         throw new IOException("more bytes than the declared length");
       }
