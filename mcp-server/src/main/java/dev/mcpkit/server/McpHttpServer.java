@@ -246,10 +246,9 @@ public final class McpHttpServer implements Closeable {
         throw new IllegalStateException("McpHttpServer needs at least one endpoint: call"
             + " endpoint(McpEndpoint.at(\"/mcp\", server))");
       }
-      boolean virtual = Threads.hasVirtualThreads();
       // the explorer page is on by default only where nobody else can reach it
       McpHttpHandler handler = new McpHttpHandler(options, endpoints,
-          address.isLoopbackAddress(), Integer.MAX_VALUE, "");
+          address.isLoopbackAddress());
       ExecutorService executor = executor(maxThreads);
       AddressLimit perAddress = new AddressLimit(maxRequestsPerAddress > 0 ? maxRequestsPerAddress
           : 5_000);

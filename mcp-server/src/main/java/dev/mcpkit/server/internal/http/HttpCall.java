@@ -7,7 +7,7 @@ import java.io.OutputStream;
 
 /**
  * One HTTP request and its response, as the MCP handler sees it, whatever server carries it (the
- * JDK's HttpServer, a servlet container). Not thread-safe: the handler serialises access to the
+ * embedded server, a servlet container). Not thread-safe: the handler serialises access to the
  * response side itself.
  */
 public interface HttpCall extends HttpRequestView {
@@ -63,23 +63,11 @@ public interface HttpCall extends HttpRequestView {
    * response stays open, writes must be preceded by {@link #writable()}, and {@code events} hears
    * when writing is possible again or the client went away. Call after {@link #start}.
    *
-   * @return false when the server can only write with blocking I/O (the JDK host); the caller then
-   *     keeps the serving thread until the response ends
+   * @return false when the server can only write with blocking I/O (a servlet without async
+   *     support); the caller then keeps the serving thread until the response ends
    */
   default boolean detach(StreamEvents events) {
     return false;
-  }
-
-  /**
-   * Where writes block but the serving thread need not stay with a long-lived response (the JDK
-   * host on Java 21+): the executor that runs the writer of an event stream on this call, started
-   * when there is something to write. The serving thread may then return while the response stays
-   * open, and only the writer writes to it or ends it. Null (the default) where {@link #detach}
-   * writes asynchronously, or where the serving thread must hold the response (the JDK host on
-   * Java 17). Asked only when {@link #detach} returned false; call after {@link #start}.
-   */
-  default java.util.concurrent.Executor streamWriter() {
-    return null;
   }
 
   /**
@@ -91,22 +79,6 @@ public interface HttpCall extends HttpRequestView {
   }
 
   /**
-   * Whether the server limits how long a client may take to send its request (servlet containers
-   * do, with their connection or idle timeouts); when not, the handler sets a deadline itself.
-   */
-  default boolean limitsReadTime() {
-    return true;
-  }
-
-  /**
-   * Whether the first {@code length} bytes of the body have arrived already, so that reading them
-   * cannot wait on the client (and needs no deadline). False when the host cannot tell.
-   */
-  default boolean bodyArrived(long length) {
-    return false;
-  }
-
-  /**
    * Runs {@code work}, which answers this call, on {@code pool} instead of the serving thread,
    * where the server can finish a response after the serving thread returned (a servlet container
    * with async support): the serving thread returns at once, and {@code work} writes the answer
@@ -114,8 +86,9 @@ public interface HttpCall extends HttpRequestView {
    * goes through {@link #detach}). Call before {@link #start}.
    *
    * @param finished runs once when the response is over (sent, or the client went away)
-   * @return false when the server cannot (the JDK host, a servlet without async support): nothing
-   *     ran, and the caller runs {@code work} itself
+   * @return false when the server need not or cannot (the embedded server, whose serving thread
+   *     is already off its I/O thread; a servlet without async support): nothing ran, and the
+   *     caller runs {@code work} itself
    */
   default boolean offload(Runnable work, java.util.concurrent.Executor pool, Runnable finished) {
     return false;
@@ -129,14 +102,6 @@ public interface HttpCall extends HttpRequestView {
    */
   default boolean offloaded() {
     return false;
-  }
-
-  /**
-   * Tells the call that its request body was read to its end, so ending the response cannot wait
-   * on the client. A host that reads what is left of a body when the response ends (the JDK
-   * host) otherwise bounds that read by the body deadline.
-   */
-  default void bodyConsumed() {
   }
 
   /** Drops the connection without an answer (a deadline passed); idempotent, any thread. */

@@ -89,8 +89,7 @@ final class LegacyShare {
    * A POST for a session this instance does not hold: relayed (202) when the store knows it for
    * this endpoint and principal; false (nothing answered) when it does not.
    */
-  boolean relay(HttpCall call, String id, McpEndpoint endpoint, McpPrincipal principal,
-      BodyDeadlines deadlines) {
+  boolean relay(HttpCall call, String id, McpEndpoint endpoint, McpPrincipal principal) {
     if (!active()) {
       return false;
     }
@@ -105,7 +104,7 @@ final class LegacyShare {
         || !record.subject().equals(principal.subject())) {
       return false;
     }
-    byte[] body = McpHttpHandler.readBody(call, options, deadlines);
+    byte[] body = McpHttpHandler.readBody(call, options);
     if (body == null) {
       return true;
     }

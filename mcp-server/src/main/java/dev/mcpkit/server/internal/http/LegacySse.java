@@ -41,13 +41,11 @@ final class LegacySse {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final OpenStreams streams;
   private final Admission admission;
-  private final BodyDeadlines deadlines;
   private final HandlerPool pool;
   private final LegacyShare share;
 
   LegacySse(McpHttpOptions options, OpenStreams streams, Admission admission,
-      BodyDeadlines deadlines, HandlerPool pool, ClusterDelivery delivery) {
-    this.deadlines = deadlines;
+      HandlerPool pool, ClusterDelivery delivery) {
     this.pool = pool;
     this.share = new LegacyShare(options, delivery, this::relayed);
     this.options = options;
@@ -111,17 +109,17 @@ final class LegacySse {
     }
     String id = queryParam(call.query(), "sessionId");
     Session session = id == null ? null : sessions.get(id);
-    if (session == null && id != null && share.relay(call, id, endpoint, principal, deadlines)) {
+    if (session == null && id != null && share.relay(call, id, endpoint, principal)) {
       return; // held by another instance
     }
     if (session == null || session.endpoint != endpoint
         || !session.principal.subject().equals(principal.subject())) {
       // the body is read first, so the connection stays usable for the client's next request
-      McpHttpHandler.refuseUnread(call, options, deadlines, 404, "Session not found: open"
+      McpHttpHandler.refuseUnread(call, options, 404, "Session not found: open"
           + " the event stream (GET) again to get a new message URL");
       return;
     }
-    byte[] body = McpHttpHandler.readBody(call, options, deadlines);
+    byte[] body = McpHttpHandler.readBody(call, options);
     if (body == null) {
       return;
     }

@@ -41,7 +41,6 @@ public final class McpHttpHandler {
   private final LegacySse legacy;
   private final OpenStreams streams;
   private final Admission admission;
-  private final BodyDeadlines bodyDeadlines;
   private final HandlerPool pool;
   private final boolean explorerByDefault;
   private volatile boolean shuttingDown;
@@ -57,30 +56,19 @@ public final class McpHttpHandler {
    */
   public McpHttpHandler(McpHttpOptions options, List<McpEndpoint> endpoints,
       boolean explorerByDefault) {
-    this(options, endpoints, explorerByDefault, Integer.MAX_VALUE, null);
-  }
-
-  /**
-   * @param hostStreamLimit open streams the host can carry, when lower than the options allow
-   *     (the JDK host on Java 17 holds a thread per stream), or {@link Integer#MAX_VALUE}
-   * @param hostStreamLimitName the setting that raises {@code hostStreamLimit}, for refusals
-   */
-  public McpHttpHandler(McpHttpOptions options, List<McpEndpoint> endpoints,
-      boolean explorerByDefault, int hostStreamLimit, String hostStreamLimitName) {
     this.explorerByDefault = explorerByDefault;
     this.options = Objects.requireNonNull(options, "options");
     this.origins = new OriginPolicy(options);
     this.sessions = new HttpSessions(options);
-    this.streams = new OpenStreams(options, hostStreamLimit, hostStreamLimitName);
+    this.streams = new OpenStreams(options);
     this.admission = new Admission(options);
-    this.bodyDeadlines = new BodyDeadlines(options.bodyReadTimeout().toMillis());
     this.pool = new HandlerPool(options);
     this.statelessHttp = new StatelessHttp(options, streams, admission, pool);
     this.broadcast = new ClusterBroadcast(sessions.delivery(), statelessHttp, this::endpoints);
-    this.legacy = new LegacySse(options, streams, admission, bodyDeadlines, pool,
+    this.legacy = new LegacySse(options, streams, admission, pool,
         sessions.delivery());
     this.sessionHttp = new SessionHttp(options, sessions, statelessHttp, legacy, streams,
-        admission, bodyDeadlines, pool);
+        admission, pool);
     endpoints.forEach(this::addEndpoint);
   }
 
@@ -231,7 +219,7 @@ public final class McpHttpHandler {
     denied.headers().forEach(call::setHeader);
     // the body is read first (within the body limit and deadline): a client that authenticates
     // and sends again on the same connection finds it usable
-    refuseUnread(call, options, bodyDeadlines, denied.status(),
+    refuseUnread(call, options, denied.status(),
         (denied.status() == 401 ? "Unauthorized: " : "Forbidden: ") + denied.message());
     return null;
   }
@@ -316,7 +304,6 @@ public final class McpHttpHandler {
     legacy.close();
     sessions.close();
     streams.close();
-    bodyDeadlines.close();
     pool.close();
     // the answers of cancelled calls that run off the server's threads are being sent: give them
     // a moment, so that the server does not end those requests itself while it stops
@@ -347,13 +334,8 @@ public final class McpHttpHandler {
     }
   }
 
-  /** Reads the body within the limit and the deadline, answering 413 (or 400); null when answered. */
-  static byte[] readBody(HttpCall call, McpHttpOptions options, BodyDeadlines deadlines) {
-    // a body that came with the headers is read without waiting: no deadline to keep for it
-    boolean guarded = !call.limitsReadTime() && !call.bodyArrived(call.contentLength());
-    if (guarded) {
-      deadlines.reading(call);
-    }
+  /** Reads the body within the limit, answering 413 (or 400); null when answered. */
+  static byte[] readBody(HttpCall call, McpHttpOptions options) {
     try {
       return Wire.readBody(call, options.maxBodyBytes());
     } catch (Wire.TooLarge e) {
@@ -365,10 +347,6 @@ public final class McpHttpHandler {
       HttpResponses.error(call, 400, null, ErrorCodes.PARSE_ERROR,
           "Parse error: could not read the request body: " + e.getMessage());
       return null;
-    } finally {
-      if (guarded) {
-        deadlines.done(call);
-      }
     }
   }
 
@@ -391,12 +369,7 @@ public final class McpHttpHandler {
    * body limit and deadline), so the connection stays usable for the client's next request; a
    * larger body gets {@code Connection: close} instead.
    */
-  static void refuseUnread(HttpCall call, McpHttpOptions options, BodyDeadlines deadlines,
-      int status, String message) {
-    boolean guarded = !call.limitsReadTime();
-    if (guarded) {
-      deadlines.reading(call);
-    }
+  static void refuseUnread(HttpCall call, McpHttpOptions options, int status, String message) {
     try {
       long declared = call.contentLength();
       if (declared > options.maxBodyBytes()) {
@@ -411,16 +384,10 @@ public final class McpHttpHandler {
         }
         if (left <= 0) {
           call.setHeader("Connection", "close");
-        } else {
-          call.bodyConsumed();
         }
       }
     } catch (IOException | RuntimeException e) {
       call.setHeader("Connection", "close");
-    } finally {
-      if (guarded) {
-        deadlines.done(call);
-      }
     }
     HttpResponses.error(call, status, null, ErrorCodes.INVALID_REQUEST, message);
   }
@@ -438,9 +405,6 @@ public final class McpHttpHandler {
       int n;
       while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
         left -= n;
-      }
-      if (left > 0) {
-        call.bodyConsumed();
       }
     } catch (IOException | RuntimeException e) {
       // the client gave up; nothing to answer

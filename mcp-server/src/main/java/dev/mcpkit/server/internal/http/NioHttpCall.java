@@ -94,11 +94,6 @@ public final class NioHttpCall implements HttpCall {
   }
 
   @Override
-  public boolean bodyArrived(long length) {
-    return true;
-  }
-
-  @Override
   public String clientAddress() {
     return conn.remote == null ? null : conn.remote.getAddress().getHostAddress();
   }

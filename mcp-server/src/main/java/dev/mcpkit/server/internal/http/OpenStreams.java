@@ -25,16 +25,10 @@ final class OpenStreams {
   private final Set<SseChannel> channels = ConcurrentHashMap.newKeySet();
   private final ScheduledFuture<?> keepAlives;
 
-  /**
-   * @param hostLimit a lower limit the host imposes (the JDK host on Java 17, whose streams each
-   *     hold a thread), or {@link Integer#MAX_VALUE}
-   * @param hostLimitName how to raise {@code hostLimit}, for the refusal
-   */
-  OpenStreams(McpHttpOptions options, int hostLimit, String hostLimitName) {
+  OpenStreams(McpHttpOptions options) {
     this.options = options;
-    boolean hostBound = hostLimit < options.maxOpenStreams();
-    this.limit = hostBound ? hostLimit : options.maxOpenStreams();
-    this.limitName = hostBound ? hostLimitName : "McpHttpOptions.maxOpenStreams";
+    this.limit = options.maxOpenStreams();
+    this.limitName = "McpHttpOptions.maxOpenStreams";
     long every = options.keepAliveInterval().toMillis();
     this.keepAlives = Threads.timer().scheduleWithFixedDelay(this::keepAlive, every, every,
         TimeUnit.MILLISECONDS);

@@ -33,13 +33,11 @@ final class SessionHttp {
   private final LegacySse legacy;
   private final OpenStreams streams;
   private final Admission admission;
-  private final BodyDeadlines deadlines;
   private final HandlerPool pool;
 
   SessionHttp(McpHttpOptions options, HttpSessions sessions, StatelessHttp stateless,
-      LegacySse legacy, OpenStreams streams, Admission admission, BodyDeadlines deadlines,
+      LegacySse legacy, OpenStreams streams, Admission admission,
       HandlerPool pool) {
-    this.deadlines = deadlines;
     this.pool = pool;
     this.options = options;
     this.sessions = sessions;
@@ -70,18 +68,18 @@ final class SessionHttp {
     boolean acceptsJson = Wire.accepts(accept, "application/json");
     boolean acceptsSse = Wire.accepts(accept, "text/event-stream");
     if (!acceptsJson || !acceptsSse) {
-      McpHttpHandler.refuseUnread(call, options, deadlines, 406, "Not acceptable: the"
+      McpHttpHandler.refuseUnread(call, options, 406, "Not acceptable: the"
           + " Accept header must list both application/json and text/event-stream, got "
           + (accept == null ? "none" : "'" + accept + "'"));
       return;
     }
     if (!Wire.isJson(call.header("Content-Type"))) {
-      McpHttpHandler.refuseUnread(call, options, deadlines, 415, "Unsupported media type:"
+      McpHttpHandler.refuseUnread(call, options, 415, "Unsupported media type:"
           + " the body must be JSON (Content-Type: application/json), got "
           + (call.header("Content-Type") == null ? "none" : call.header("Content-Type")));
       return;
     }
-    byte[] body = McpHttpHandler.readBody(call, options, deadlines);
+    byte[] body = McpHttpHandler.readBody(call, options);
     if (body == null) {
       return;
     }

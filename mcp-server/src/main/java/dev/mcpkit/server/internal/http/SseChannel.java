@@ -14,16 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * One HTTP response in Server-Sent Events mode. Thread-safe: events from many threads are written
  * whole, one at a time. A failed write closes the channel (the client went away).
  *
- * <p>Where the server writes asynchronously (servlet containers) the channel holds no thread:
- * events wait in a bounded queue and are written when the connection can take them, so a sender
- * never blocks on a slow client, and a client that stops reading for longer than the queue holds
- * loses its stream. Where writes block but the serving thread need not stay (the JDK host on Java
- * 21+, {@link HttpCall#streamWriter()}), the same queue is written by a writer thread started
- * when there is something to write, which ends when the queue is empty: an idle stream holds no
- * thread, a sender never blocks, and a writer stuck on a client that does not read is interrupted,
- * which closes the connection, when the queue overflows or the stream ends. Elsewhere (the JDK
- * host on Java 17) writes block the sender, and the serving thread waits in {@link #hold} and
- * writes the keep-alives the shared timer asks for.
+ * <p>Where the server writes asynchronously (the embedded server, servlet containers with async
+ * support) the channel holds no thread: events wait in a bounded queue and are written when the
+ * connection can take them, so a sender never blocks on a slow client, and a client that stops
+ * reading for longer than the queue holds loses its stream (and, where the host can, its
+ * connection). Elsewhere (a servlet without async support, the answer to a request whose thread
+ * stays with it) writes block the sender, and the serving thread waits in {@link #hold} and writes
+ * the keep-alives the shared timer asks for.
  */
 public final class SseChannel implements StreamEvents {
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
@@ -43,12 +40,6 @@ public final class SseChannel implements StreamEvents {
   private final CountDownLatch done = new CountDownLatch(1);
   private final Semaphore keepAliveDue = new Semaphore(0);
   private boolean async;
-  /** Runs the writer of a stream whose writes block (null: not such a stream). */
-  private java.util.concurrent.Executor writer;
-  /** Whether a writer runs or is about to (writer mode). */
-  private boolean writing;
-  /** The writer's thread while it runs, to interrupt when the stream must end at once. */
-  private Thread writerThread;
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>(2);
   private int queuedBytes;
   private boolean needFlush;
@@ -86,10 +77,8 @@ public final class SseChannel implements StreamEvents {
     // detaches it), and detaching takes that lock; events before the flag is set find nothing
     // queued, or end the channel, which needs no flag
     boolean async = detach && call.detach(channel);
-    java.util.concurrent.Executor writer = detach && !async ? call.streamWriter() : null;
     synchronized (channel) {
-      channel.async = async || writer != null;
-      channel.writer = writer;
+      channel.async = async;
     }
     return channel;
   }
@@ -199,18 +188,6 @@ public final class SseChannel implements StreamEvents {
 
   /** Writes what the connection takes now; returns the close action when the channel ended. */
   private Runnable drain() {
-    if (writer != null) {
-      if (!writing && (!queue.isEmpty() || closing)) {
-        writing = true;
-        try {
-          writer.execute(this::writeOut);
-        } catch (RuntimeException e) {
-          writing = false;
-          return finish(); // the server is stopping
-        }
-      }
-      return null;
-    }
     try {
       while (true) {
         if (queue.isEmpty()) {
@@ -236,91 +213,6 @@ public final class SseChannel implements StreamEvents {
       }
     } catch (IOException | RuntimeException e) {
       return finish();
-    }
-  }
-
-  /**
-   * The writer of a stream whose writes block: writes what is queued, outside the lock so that
-   * senders never wait for the client, and ends when the queue is empty. When the channel ends it
-   * also ends the call, which on such a server writes too.
-   */
-  private void writeOut() {
-    Runnable closedNow = null;
-    try {
-      while (true) {
-        byte[] next;
-        boolean last;
-        synchronized (this) {
-          if (closed) {
-            break; // ended elsewhere: the call is this writer's to end
-          }
-          next = queue.poll();
-          if (next == null) {
-            if (closing) {
-              closedNow = finish();
-              break;
-            }
-            writing = false;
-            writerThread = null;
-            return;
-          }
-          queuedBytes -= next.length;
-          last = queue.isEmpty();
-          writerThread = Thread.currentThread();
-        }
-        out.write(next);
-        if (last) {
-          call.flush();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      synchronized (this) {
-        closedNow = finish();
-      }
-    }
-    boolean dropConnection;
-    synchronized (this) {
-      writing = false;
-      writerThread = null;
-      dropConnection = unread;
-    }
-    Thread.interrupted(); // an interrupt that ended the stream has done its work
-    if (dropConnection) {
-      // a client that does not read gets no end of the response on a kept-alive connection: the
-      // interrupt makes the end's write fail, which closes the connection (its channel is
-      // interruptible); the client reconnects and resumes
-      Thread.currentThread().interrupt();
-    }
-    endCall(); // outside the lock: it writes the response's end, or fails on a closed connection
-    runClosed(closedNow);
-  }
-
-  /**
-   * Ends the call from the writer. Writing the response's end blocks when the client stopped
-   * reading and its window is full, and nothing else would end that write: past {@link
-   * #CLOSE_GRACE_MILLIS} the writer is interrupted, which closes the connection (its channel is
-   * interruptible). The interrupt is cleared before this returns.
-   */
-  private void endCall() {
-    Thread self = Thread.currentThread();
-    java.util.concurrent.atomic.AtomicInteger state =
-        new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.ScheduledFuture<?> cut = Threads.timer().schedule(() -> {
-      if (state.compareAndSet(0, 1)) { // 0 ending, 1 cutting, 2 cut, 3 ended
-        self.interrupt();
-        state.set(2);
-      }
-    }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-    try {
-      call.close();
-    } finally {
-      cut.cancel(false);
-      if (!state.compareAndSet(0, 3)) {
-        while (state.get() != 2) {
-          Thread.onSpinWait(); // the cut is between its compare-and-set and its interrupt
-        }
-      }
-      Thread.interrupted(); // the cut's, or the one that dropped the connection
     }
   }
 
@@ -385,29 +277,12 @@ public final class SseChannel implements StreamEvents {
     closing = true;
     queue.clear();
     queuedBytes = 0;
-    if (writer == null) {
-      if (unread) {
-        // a client that does not read gets no end of the response on a kept-alive connection:
-        // the connection is dropped (where the host can), and the client reconnects and resumes
-        call.abort();
-      }
-      call.close();
-    } else if (writing) {
-      // the writer ends the call; if it is stuck writing to a client that does not read, the
-      // interrupt closes the connection under it
-      if (writerThread != null && writerThread != Thread.currentThread()) {
-        writerThread.interrupt();
-      }
-    } else {
-      // ending the call writes: never on the caller's thread, which may be a sender or the timer
-      writing = true;
-      try {
-        writer.execute(this::writeOut);
-      } catch (RuntimeException e) {
-        writing = false;
-        call.close(); // the server is stopping
-      }
+    if (unread) {
+      // a client that does not read gets no end of the response on a kept-alive connection: the
+      // connection is dropped (where the host can), and the client reconnects and resumes
+      call.abort();
     }
+    call.close();
     Runnable action = onClose;
     onClose = null;
     return action == null ? () -> { } : action;

@@ -67,7 +67,6 @@ final class Wire {
       if (read.length > limit) {
         throw new TooLarge(limit);
       }
-      call.bodyConsumed();
       return read;
     }
     InputStream in = call.body();
@@ -77,7 +76,6 @@ final class Wire {
         throw new IOException("the body ended after " + exact.length + " of " + declared
             + " bytes");
       }
-      call.bodyConsumed();
       return exact;
     }
     int initial = 1024;
@@ -92,7 +90,6 @@ final class Wire {
       }
       out.write(buf, 0, n);
     }
-    call.bodyConsumed();
     return out.toByteArray();
   }
 }
