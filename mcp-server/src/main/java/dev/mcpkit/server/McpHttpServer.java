@@ -301,11 +301,7 @@ public final class McpHttpServer implements Closeable {
       if (Threads.hasVirtualThreads()) {
         return Threads.newExecutor("mcp-http", maxThreads);
       }
-      java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
-          maxThreads, maxThreads, 30, java.util.concurrent.TimeUnit.SECONDS,
-          new java.util.concurrent.LinkedBlockingQueue<>(), Threads.daemonFactory("mcp-http"));
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
+      return dev.mcpkit.server.internal.http.ServingPool.create("mcp-http", maxThreads);
     }
   }
 }

@@ -26,6 +26,9 @@ final class BareServers {
   private BareServers() {}
 
   static AutoCloseable start(String host, int port) throws Exception {
+    if (host.equals("jdk") && "embedded".equals(System.getProperty("load.bareJdk"))) {
+      return embedded(port);
+    }
     if (host.equals("jdk")) {
       return jdk(port);
     }
@@ -53,6 +56,44 @@ final class BareServers {
     server.start();
     return () -> {
       server.stop(0);
+      pool.shutdownNow();
+    };
+  }
+
+  /**
+   * With {@code -Dload.bareJdk=embedded}: the HTTP server McpHttpServer runs on, answering the
+   * fixed reply with no MCP, to tell the cost of the MCP layer from the cost of the HTTP server.
+   */
+  private static AutoCloseable embedded(int port) throws IOException {
+    java.util.concurrent.ExecutorService pool =
+        dev.mcpkit.core.engine.internal.Threads.hasVirtualThreads()
+            ? dev.mcpkit.core.engine.internal.Threads.newExecutor("bare", 200)
+            : dev.mcpkit.server.internal.http.ServingPool.create("bare", 200);
+    dev.mcpkit.server.internal.http.NioHttpServer server =
+        new dev.mcpkit.server.internal.http.NioHttpServer(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128, pool,
+            new dev.mcpkit.server.internal.http.NioHttpServer.Service() {
+              @Override
+              public boolean refusesFromHeaders(dev.mcpkit.server.internal.http.HttpCall call) {
+                return false;
+              }
+
+              @Override
+              public void serve(dev.mcpkit.server.internal.http.NioHttpCall call) {
+                try {
+                  call.body().transferTo(OutputStream.nullOutputStream());
+                  call.setHeader("Content-Type", "application/json");
+                  OutputStream out = call.start(200, REPLY.length);
+                  out.write(REPLY);
+                } catch (IOException e) {
+                  // the client went away
+                } finally {
+                  call.close();
+                }
+              }
+            }, 10_000, 30_000, 4 << 20, 20_000);
+    return () -> {
+      server.close();
       pool.shutdownNow();
     };
   }

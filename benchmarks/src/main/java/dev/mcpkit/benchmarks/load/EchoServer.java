@@ -125,14 +125,14 @@ public final class EchoServer {
 
   /**
    * Streams the heap holds, leaving 80 MB for the rest, at the live heap per open stream measured
-   * on each host (docs/PERFORMANCE.md, "Capacity"): the container's buffers for the connection and
-   * its request make most of it, and those are the host's, not ours.
+   * on each host (docs/PERFORMANCE.md, "Capacity"): on Tomcat and Jetty the container's buffers for
+   * the connection and its request make most of it, and those are the container's, not ours.
    */
   static int streamsThatFit(String host) {
     long perStream = switch (host) {
       case "jetty" -> 10_000;
       case "tomcat" -> 62_000; // with the harness's 2 KB response buffer (Containers.SmallBuffers)
-      default -> 38_000; // the JDK host on Java 21+: 35 KB measured, and a margin
+      default -> 6_000; // the embedded host: about 4 KB measured, and a margin
     };
     long spare = Runtime.getRuntime().maxMemory() - (80L << 20);
     return (int) Math.max(100, Math.min(20_000, spare / perStream));
