@@ -68,7 +68,7 @@ final class BareServers {
     java.util.concurrent.ExecutorService pool =
         dev.mcpkit.core.engine.internal.Threads.hasVirtualThreads()
             ? dev.mcpkit.core.engine.internal.Threads.newExecutor("bare", 200)
-            : dev.mcpkit.server.internal.http.ServingPool.create("bare", 200);
+            : fixedPool();
     dev.mcpkit.server.internal.http.NioHttpServer server =
         new dev.mcpkit.server.internal.http.NioHttpServer(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128, pool,
@@ -96,6 +96,14 @@ final class BareServers {
       server.close();
       pool.shutdownNow();
     };
+  }
+
+  /** The pool McpHttpServer uses on Java 17. */
+  private static java.util.concurrent.ExecutorService fixedPool() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(200, 200, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** The bare answer as a servlet. */
