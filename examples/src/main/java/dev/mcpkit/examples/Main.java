@@ -32,7 +32,8 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Throwable {
-    // this program owns its JVM: turn Nagle off for the JDK HTTP server before any is created
+    // this program owns its JVM: turn Nagle off for the console's JDK HTTP server before any is
+    // created (McpHttpServer sets TCP_NODELAY on its own connections)
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }

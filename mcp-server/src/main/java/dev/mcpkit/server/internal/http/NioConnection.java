@@ -276,6 +276,9 @@ final class NioConnection {
   private void serve(byte[] requestBody) {
     state = SERVING;
     deadline = 0;
+    if (inLen == 0) {
+      in = null; // an open stream, or a slow answer, keeps no read buffer
+    }
     call.body = requestBody;
     if (!server.dispatch(call)) {
       call = null;
@@ -728,13 +731,7 @@ final class NioConnection {
 
   /** Drops the connection without more writing; any thread, idempotent. */
   void abort() {
-    lock.lock();
-    try {
-      failed = true;
-      drained.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    stopWriting(false);
     if (server.onSelectingThread()) {
       fail();
     } else {
@@ -748,15 +745,7 @@ final class NioConnection {
       return;
     }
     state = CLOSED;
-    lock.lock();
-    try {
-      failed = true;
-      out = null;
-      queued = 0;
-      drained.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    stopWriting(true);
     try {
       key.cancel();
       ch.close();
@@ -776,5 +765,20 @@ final class NioConnection {
 
   private void close() {
     fail();
+  }
+
+  /** Marks the write side failed, waking a writer waiting for the client; drops what is queued. */
+  private void stopWriting(boolean drop) {
+    lock.lock();
+    try {
+      failed = true;
+      if (drop) {
+        out = null;
+        queued = 0;
+      }
+      drained.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 }
