@@ -150,6 +150,7 @@ public final class McpHttpServer implements Closeable {
     private Duration headerReadTimeout = Duration.ofSeconds(10);
     private int maxRequestsPerAddress;
     private int maxConnections = 20_000;
+    private int maxConnectionsPerAddress = 5_000;
 
     private Builder() {}
 
@@ -222,6 +223,21 @@ public final class McpHttpServer implements Closeable {
     }
 
     /**
+     * Connections one client address may have open at once (default 5,000); beyond, the
+     * connection is answered 429 with {@code Retry-After: 1} and closed. Clients on this machine
+     * (loopback addresses) are not limited per address; every client behind a proxy shares the
+     * proxy's address: raise the limit there.
+     */
+    public Builder maxConnectionsPerAddress(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConnectionsPerAddress must be at least 1, got "
+            + max);
+      }
+      this.maxConnectionsPerAddress = max;
+      return this;
+    }
+
+    /**
      * Requests, open event streams included, that one client address may have running at once
      * (default 5,000); beyond, 429 with {@code Retry-After: 1}. A request counts until its answer
      * is complete, a stream until it ends. Clients on this machine (loopback addresses) are not
@@ -286,7 +302,7 @@ public final class McpHttpServer implements Closeable {
       try {
         server = new NioHttpServer(new InetSocketAddress(address, port), backlog, executor,
             service, headerReadTimeout.toMillis(), options.bodyReadTimeout().toMillis(),
-            options.maxBodyBytes(), maxConnections);
+            options.maxBodyBytes(), maxConnections, maxConnectionsPerAddress);
       } catch (IOException e) {
         executor.shutdownNow();
         throw new UncheckedIOException("cannot listen on " + address.getHostAddress() + ":" + port

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JDK host's limit on requests one client address has running at once. Loopback clients are
- * exempt, so the limited cases bind the server to this machine's own non-loopback address (the
+ * The embedded host's limits on requests one client address has running at once, and on the
+ * connections it has open. Loopback clients are exempt, so the limited cases bind the server to this machine's own non-loopback address (the
  * traffic still stays on the machine); they are skipped where the machine has none.
  */
 class RequestsPerAddressTest {
@@ -134,5 +134,63 @@ class RequestsPerAddressTest {
   void theLimitMustBePositive() {
     assertThatThrownBy(() -> McpHttpServer.builder().maxRequestsPerAddress(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+  }
+
+  @Test
+  void connectionsOfAnAddressBeyondItsLimitAre429AndClosedUntilOneEnds() throws Exception {
+    InetAddress own = ownNonLoopbackAddress();
+    assumeTrue(own != null, "this machine has no non-loopback address");
+    http = McpHttpServer.builder().endpoint(McpEndpoint.at("/mcp", TestTools.server().build()))
+        .address(own).maxConnectionsPerAddress(3).start();
+    int port = http.url().getPort();
+    List<java.net.Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        held.add(new java.net.Socket(own, port));
+      }
+      String refused = readAll(new java.net.Socket(own, port));
+      assertThat(refused).startsWith("HTTP/1.1 429 ").contains("Retry-After: 1")
+          .contains("McpHttpServer.Builder.maxConnectionsPerAddress");
+      // the held ones are served
+      java.net.Socket first = held.get(0);
+      first.getOutputStream().write(("GET /nowhere HTTP/1.1\r\nHost: " + own.getHostAddress()
+          + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(readAll(first)).startsWith("HTTP/1.1 404 ");
+
+      // one ended: another connection of the address is taken (the server sees the end as it
+      // closes the connection; a few tries within 5 s)
+      String next = "";
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (System.nanoTime() < deadline) {
+        java.net.Socket again = new java.net.Socket(own, port);
+        again.getOutputStream().write(("GET /nowhere HTTP/1.1\r\nHost: "
+            + own.getHostAddress() + "\r\nConnection: close\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        next = readAll(again);
+        if (next.startsWith("HTTP/1.1 404 ")) {
+          break;
+        }
+        Thread.sleep(20); // the end of the first connection is handled on the server's thread
+      }
+      assertThat(next).startsWith("HTTP/1.1 404 ");
+    } finally {
+      for (java.net.Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void theConnectionLimitPerAddressMustBePositive() {
+    assertThatThrownBy(() -> McpHttpServer.builder().maxConnectionsPerAddress(0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static String readAll(java.net.Socket s) throws java.io.IOException {
+    try (s) {
+      s.setSoTimeout(10_000);
+      return new String(s.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.US_ASCII);
+    }
   }
 }

@@ -91,7 +91,7 @@ final class BareServers {
                   call.close();
                 }
               }
-            }, 10_000, 30_000, 4 << 20, 20_000);
+            }, 10_000, 30_000, 4 << 20, 20_000, 5_000);
     return () -> {
       server.close();
       pool.shutdownNow();

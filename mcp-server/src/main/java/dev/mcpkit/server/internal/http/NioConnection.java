@@ -63,6 +63,9 @@ final class NioConnection {
   private long dropped;
   private boolean inputEnded;
   volatile boolean closeAfter;
+  /** The client address counted for this connection, or null (loopback); the server's. */
+  java.net.InetAddress counted;
+  private long inHeld; // of the server's budget, for in
 
   // the write side, under lock
   private final ReentrantLock lock = new ReentrantLock();
@@ -94,6 +97,10 @@ final class NioConnection {
     }
     ByteBuffer buf = server.readBuffer;
     buf.clear();
+    if (state != BODY || inLen > 0) {
+      // a head (or the next request) is read up to its limit and no further
+      buf.limit(Math.max(1, Math.min(buf.capacity(), NioHttpServer.MAX_HEAD_BYTES + 1 - inLen)));
+    }
     int n;
     try {
       n = ch.read(buf);
@@ -127,8 +134,8 @@ final class NioConnection {
         return;
       }
     }
-    if (used < n) {
-      append(bytes, used, n - used);
+    if (used < n && !append(bytes, used, n - used)) {
+      return;
     }
     advance();
   }
@@ -148,21 +155,37 @@ final class NioConnection {
     fail();
   }
 
-  private void append(byte[] src, int off, int len) {
-    if (in == null) {
-      in = new byte[Math.max(1024, len)];
-    } else if (inLen + len > in.length) {
-      in = Arrays.copyOf(in, Math.max(inLen + len, in.length * 2));
+  /** Keeps bytes read for later; false when the server's budget refused them (answered). */
+  private boolean append(byte[] src, int off, int len) {
+    int have = in == null ? 0 : in.length;
+    if (inLen + len > have) {
+      int size = Math.min(NioHttpServer.MAX_HEAD_BYTES + 1,
+          Math.max(inLen + len, Math.max(1024, have * 2)));
+      if (!server.holdBody(size - have)) {
+        refuse(503, "Service unavailable: the server holds as many request heads and bodies as"
+            + " it may; retry in 1 s");
+        return false;
+      }
+      inHeld += size - have;
+      in = in == null ? new byte[size] : Arrays.copyOf(in, size);
     }
     System.arraycopy(src, off, in, inLen, len);
     inLen += len;
+    return true;
+  }
+
+  /** Drops the read buffer, giving its bytes back to the server's budget. */
+  private void dropIn() {
+    in = null;
+    server.releaseBody(inHeld);
+    inHeld = 0;
   }
 
   private void consume(int n) {
     System.arraycopy(in, n, in, 0, inLen - n);
     inLen -= n;
     if (inLen == 0 && in.length > 4096) {
-      in = null; // a large head leaves no large buffer behind
+      dropIn(); // a large head leaves no large buffer behind
     }
   }
 
@@ -277,7 +300,7 @@ final class NioConnection {
     state = SERVING;
     deadline = 0;
     if (inLen == 0) {
-      in = null; // an open stream, or a slow answer, keeps no read buffer
+      dropIn(); // an open stream, or a slow answer, keeps no read buffer
     }
     call.body = requestBody;
     if (!server.dispatch(call)) {
@@ -754,7 +777,7 @@ final class NioConnection {
     }
     releaseBody();
     body = null;
-    in = null;
+    dropIn();
     server.closed(this);
     NioHttpCall c = call;
     call = null;

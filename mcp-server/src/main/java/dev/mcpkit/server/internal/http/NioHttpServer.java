@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Limits: a request head (line and fields) of {@value #MAX_HEAD_BYTES} bytes and {@value
  * #MAX_HEADERS} fields; the head within the header deadline of its first byte, the body within
  * the body deadline of the head; an idle connection {@value #IDLE_MILLIS} ms; a client that takes
- * nothing of a pending answer for {@value #WRITE_TIMEOUT_MILLIS} ms is dropped; request bodies
- * held at once, a quarter of the heap.
+ * nothing of a pending answer for {@value #WRITE_TIMEOUT_MILLIS} ms is dropped; request heads and
+ * bodies held at once, a quarter of the heap; connections in all and per client address.
  */
 public final class NioHttpServer implements Closeable {
   static final Logger LOG = LoggerFactory.getLogger(NioHttpServer.class);
@@ -75,6 +75,9 @@ public final class NioHttpServer implements Closeable {
   final long maxBodyBytes;
   private final long bodyBudget;
   final int maxConnections;
+  private final int maxConnectionsPerAddress;
+  /** Connections per client address, loopback ones not counted; the selecting thread's. */
+  private final java.util.Map<java.net.InetAddress, int[]> perAddress = new java.util.HashMap<>();
   final AtomicLong heldBodyBytes = new AtomicLong();
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean woken = new AtomicBoolean();
@@ -90,8 +93,8 @@ public final class NioHttpServer implements Closeable {
    * @throws IOException when the address cannot be bound
    */
   public NioHttpServer(InetSocketAddress address, int backlog, Executor executor, Service service,
-      long headerTimeoutMillis, long bodyTimeoutMillis, long maxBodyBytes, int maxConnections)
-      throws IOException {
+      long headerTimeoutMillis, long bodyTimeoutMillis, long maxBodyBytes, int maxConnections,
+      int maxConnectionsPerAddress) throws IOException {
     this.executor = executor;
     this.service = service;
     this.headerTimeoutNanos = headerTimeoutMillis * 1_000_000L;
@@ -99,6 +102,7 @@ public final class NioHttpServer implements Closeable {
     this.bodyTimeoutMillis = bodyTimeoutMillis;
     this.maxBodyBytes = maxBodyBytes;
     this.maxConnections = maxConnections;
+    this.maxConnectionsPerAddress = maxConnectionsPerAddress;
     this.bodyBudget = Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 4);
     this.selector = Selector.open();
     this.serverChannel = ServerSocketChannel.open();
@@ -283,6 +287,17 @@ public final class NioHttpServer implements Closeable {
           continue;
         }
         NioConnection c = new NioConnection(this, ch);
+        java.net.InetAddress from = c.remote == null ? null : c.remote.getAddress();
+        if (from != null && !from.isLoopbackAddress()) {
+          int[] count = perAddress.computeIfAbsent(from, a -> new int[1]);
+          if (count[0] >= maxConnectionsPerAddress) {
+            ch.write(ByteBuffer.wrap(tooMany(maxConnectionsPerAddress)));
+            ch.close();
+            continue;
+          }
+          count[0]++;
+          c.counted = from;
+        }
         c.key = ch.register(selector, SelectionKey.OP_READ, c);
         connections.add(c);
         open.incrementAndGet();
@@ -301,6 +316,21 @@ public final class NioHttpServer implements Closeable {
     if (connections.remove(c)) {
       open.decrementAndGet();
     }
+    if (c.counted != null) {
+      int[] count = perAddress.get(c.counted);
+      if (count != null && --count[0] <= 0) {
+        perAddress.remove(c.counted);
+      }
+      c.counted = null;
+    }
+  }
+
+  private static byte[] tooMany(int limit) {
+    String text = "Too many connections from this address: the limit is " + limit
+        + " (McpHttpServer.Builder.maxConnectionsPerAddress); retry in 1s";
+    return ("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Type: text/plain\r\n"
+        + "Content-Length: " + text.length() + "\r\nConnection: close\r\n\r\n" + text)
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Stops accepting and closes every connection; idempotent. */
