@@ -113,6 +113,49 @@ class EmbeddedHttpWireTest {
   }
 
   @Test
+  void aChunkedBodyOverTheLimitThatCameWithItsHeadGets413() throws Exception {
+    http.close();
+    http = McpHttpServer.builder().endpoint(McpEndpoint.at("/mcp", TestTools.server().build()))
+        .options(McpHttpOptions.builder().maxBodyBytes(1_024).build()).start();
+    port = http.baseUri().getPort();
+    String chunk = "x".repeat(2_000);
+    String answer;
+    String logged;
+    try (LogCapture log = new LogCapture()) {
+      answer = exchange("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length()) + "\r\n"
+          + chunk + "\r\n0\r\n\r\n"); // one write: the body is read with the head
+      logged = log.text();
+    }
+    assertThat(answer).startsWith("HTTP/1.1 413 ").contains("Connection: close")
+        .contains("McpHttpOptions.maxBodyBytes");
+    assertThat(logged).as("nothing failed on the server's side").doesNotContain("failed");
+  }
+
+  @Test
+  void anOversizeHeadPipelinedBehindABodyGets431AfterTheFirstAnswer() throws Exception {
+    String second = "GET /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(40_000)
+        + "\r\n\r\n";
+    String answers;
+    String logged;
+    try (LogCapture log = new LogCapture(); Socket s = socket()) {
+      // the head alone first: the interim answer says the server is reading the body now
+      send(s, "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Accept: application/json, text/event-stream\r\nExpect: 100-continue\r\n"
+          + "Content-Length: " + INIT.length() + "\r\n\r\n");
+      assertThat(new String(s.getInputStream().readNBytes(25), StandardCharsets.US_ASCII))
+          .startsWith("HTTP/1.1 100 ");
+      send(s, INIT + second); // one write: the next head follows the body
+      answers = readAll(s);
+      logged = log.text();
+    }
+    assertThat(answers).startsWith("HTTP/1.1 200 ");
+    assertThat(answers.indexOf("HTTP/1.1 431 ")).isGreaterThan(0);
+    assertThat(logged).as("nothing failed on the server's side").doesNotContain("failed");
+  }
+
+  @Test
   void pipelinedRequestsAreAnsweredInOrderOnOneConnection() throws Exception {
     String one = post("/mcp", INIT, "");
     String two = "GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";

@@ -159,8 +159,9 @@ final class NioConnection {
   private boolean append(byte[] src, int off, int len) {
     int have = in == null ? 0 : in.length;
     if (inLen + len > have) {
-      int size = Math.min(NioHttpServer.MAX_HEAD_BYTES + 1,
-          Math.max(inLen + len, Math.max(1024, have * 2)));
+      // grown up to the head limit; past it only by what one read brought after a body's end
+      int size = Math.max(inLen + len,
+          Math.min(NioHttpServer.MAX_HEAD_BYTES + 1, Math.max(1024, have * 2)));
       if (!server.holdBody(size - have)) {
         refuse(503, "Service unavailable: the server holds as many request heads and bodies as"
             + " it may; retry in 1 s");
@@ -237,10 +238,13 @@ final class NioConnection {
           return;
         }
         int used = feedBody(in, 0, inLen);
-        if (state == CLOSED) {
-          return;
+        if (state == CLOSED || discard) {
+          return; // refused while it came: what was read is dropped already
         }
         consume(used);
+        if (state == SERVING && inLen == 0) {
+          dropIn(); // served: no read buffer is kept while it is answered
+        }
         if (state == BODY) {
           return;
         }
