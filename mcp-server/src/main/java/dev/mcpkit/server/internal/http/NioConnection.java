@@ -61,7 +61,7 @@ final class NioConnection {
   private boolean ext;
   private boolean discard; // the request's body is dropped as it comes, then the connection closes
   private long dropped;
-  private boolean inputEnded;
+  volatile boolean inputEnded; // the client closed its sending side
   volatile boolean closeAfter;
   /** The client address counted for this connection, or null (loopback); the server's. */
   java.net.InetAddress counted;

@@ -228,6 +228,9 @@ public final class NioHttpCall implements HttpCall {
     }
     this.events = events;
     detached = true;
+    if (conn.inputEnded) {
+      conn.abort(); // the client closed its side before its stream opened: it has gone
+    }
     return true;
   }
 
