@@ -32,6 +32,9 @@ class EmbeddedHttpFuzzTest {
       "GET /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n",
       "GET /sse HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n",
       "POST /message?sessionId=abc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}",
+      "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n"
+          + "Content-Type: application/json\r\n\r\n{}GET /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+      "GET /m%63p?x=%41 HTTP/1.0\r\n\r\nGET http://127.0.0.1/mcp HTTP/1.1\r\nHost: a\r\n\r\n",
   };
   private static final byte[] NASTY = {'\r', '\n', ' ', ':', '\t', 0, 0x7f, (byte) 0xff, '%',
       ';', '0', 'f', '-', '9'};
@@ -43,11 +46,12 @@ class EmbeddedHttpFuzzTest {
         .endpoint(McpEndpoint.at("/mcp", TestTools.server().build()))
         .options(McpHttpOptions.builder().keepAliveInterval(Duration.ofHours(1)).build())
         .headerReadTimeout(Duration.ofSeconds(2)).start();
-    Random random = new Random(20261207);
+    // -Dfuzz.seed and -Dfuzz.cases run other and more cases; the suite runs these
+    Random random = new Random(Long.getLong("fuzz.seed", 20261207L));
     int answered = 0;
     String logged;
     try (LogCapture log = new LogCapture()) {
-      for (int i = 0; i < 400; i++) {
+      for (int i = 0; i < Integer.getInteger("fuzz.cases", 400); i++) {
         byte[] request = mangle(SEEDS[random.nextInt(SEEDS.length)].getBytes(
             StandardCharsets.ISO_8859_1), random);
         String answer = exchange(http.baseUri().getPort(), request);

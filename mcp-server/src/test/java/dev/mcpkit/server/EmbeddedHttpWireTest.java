@@ -198,6 +198,19 @@ class EmbeddedHttpWireTest {
   }
 
   @Test
+  void aLegacyMessageWithAMalformedEscapeInItsSessionIdIsAnUnknownSession() throws Exception {
+    String answer;
+    String logged;
+    try (LogCapture log = new LogCapture()) {
+      answer = exchange("POST /message?sessionId=ab%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}");
+      logged = log.text();
+    }
+    assertThat(answer).startsWith("HTTP/1.1 404 ");
+    assertThat(logged).doesNotContain("WARN");
+  }
+
+  @Test
   void aTargetInAbsoluteFormIsServedByItsPath() throws Exception {
     String answer = exchange("POST http://127.0.0.1:" + port + "/mcp HTTP/1.1\r\n"
         + "Host: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"

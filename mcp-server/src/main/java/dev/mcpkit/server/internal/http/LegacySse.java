@@ -170,7 +170,11 @@ final class LegacySse {
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0 && pair.substring(0, eq).equals(name)) {
-        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        try {
+          return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return null; // a malformed escape names no session: 404 like an unknown one
+        }
       }
     }
     return null;
