@@ -630,10 +630,7 @@ final class NioConnection {
         }
         if (last) {
           ending = true;
-          if (queued == 0 && !endSeen) {
-            endSeen = true;
-            done = true;
-          }
+          done = lastByteWritten();
         }
       }
     } finally {
@@ -647,6 +644,15 @@ final class NioConnection {
       server.execute(this::answered);
     }
     return true;
+  }
+
+  /** Under the lock: whether the answer's last byte was written just now (true once per answer). */
+  private boolean lastByteWritten() {
+    if (ending && queued == 0 && !endSeen) {
+      endSeen = true;
+      return true;
+    }
+    return false;
   }
 
   void onWritable() {
@@ -678,10 +684,7 @@ final class NioConnection {
         drained.signalAll();
         fire = wantWritable;
         wantWritable = false;
-        if (ending && !endSeen) {
-          endSeen = true;
-          done = true;
-        }
+        done = lastByteWritten();
       }
     } finally {
       lock.unlock();
