@@ -2,6 +2,7 @@ package dev.mcpkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mcpkit.core.auth.AuthResult;
 import dev.mcpkit.core.auth.McpPrincipal;
@@ -123,6 +124,36 @@ abstract class HttpCapacityContract extends HttpTransportContract {
     }
 
     assertThat(openStreamCount()).isZero();
+  }
+
+  /**
+   * Whether the host notices that a stream's client closed its connection without writing to it:
+   * the embedded server, and Tomcat (whose streams the servlet adapter takes over), read the
+   * client's end; Jetty tells a servlet only when a write fails.
+   */
+  protected boolean noticesAClosedStreamWithoutWriting() {
+    return true;
+  }
+
+  @Test
+  @Timeout(30)
+  void aStreamWhoseClientWentAwayIsReleasedAtOnceWithoutAnyWrite() throws Exception {
+    assumeTrue(noticesAClosedStreamWithoutWriting(), "this host learns of it at the next write");
+    restart(capacityOptions().build(), McpEndpoint.at("/mcp", server)); // no keep-alive in a test
+    RawHttp s = new RawHttp(base);
+    s.getStream("/mcp");
+    assertThat(s.readUntil("event: endpoint")).isTrue();
+    assertThat(openStreamCount()).isEqualTo(1);
+
+    s.close();
+    long closed = System.nanoTime();
+    long deadline = closed + Duration.ofSeconds(5).toNanos();
+    while (openStreamCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10); // polls a count: nothing is written to the stream, no event to await
+    }
+
+    assertThat(openStreamCount()).as("open streams %d ms after the client closed",
+        (System.nanoTime() - closed) / 1_000_000).isZero();
   }
 
   /**

@@ -84,6 +84,20 @@ final class RawHttp implements Closeable {
     return status;
   }
 
+  /** Reads the status line (which must say 200) and the headers of a streamed response. */
+  Map<String, String> readHeaders() throws IOException {
+    String statusLine = line();
+    if (!statusLine.startsWith("HTTP/1.1 200")) {
+      throw new IOException("not a 200 answer: " + statusLine);
+    }
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (String h = line(); !h.isEmpty(); h = line()) {
+      int colon = h.indexOf(':');
+      headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+    }
+    return headers;
+  }
+
   /** Reads until {@code marker} has arrived; false when the connection ended first. */
   boolean readUntil(String marker) throws IOException {
     ByteArrayOutputStream seen = new ByteArrayOutputStream();

@@ -52,4 +52,34 @@ class TomcatServletTest extends HttpCapacityContract {
     tomcat.stop();
     tomcat.destroy();
   }
+
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aGetStreamRunsOnItsOwnConnectionUntilItCloses() throws Exception {
+    client.initialize();
+    try (RawHttp stream = new RawHttp(base)) {
+      stream.send("GET /mcp HTTP/1.1\r\nHost: " + stream.hostHeader
+          + "\r\nAccept: text/event-stream\r\nMcp-Session-Id: " + client.sessionId
+          + "\r\nMCP-Protocol-Version: " + client.protocolVersion + "\r\n\r\n");
+      java.util.Map<String, String> headers = stream.readHeaders();
+      // the body runs until the connection closes: no length, no chunking, said so
+      org.assertj.core.api.Assertions.assertThat(headers).containsEntry("Connection", "close")
+          .containsEntry("Content-Type", "text/event-stream")
+          .doesNotContainKeys("Transfer-Encoding", "Content-Length");
+      org.assertj.core.api.Assertions.assertThat(openStreamCount()).isEqualTo(1);
+
+      server.addTool(ToolDefinition.builder("late").description("Added")
+          .handler((args, ctx) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("x")).build());
+      org.assertj.core.api.Assertions.assertThat(
+          stream.readUntil("notifications/tools/list_changed")).isTrue();
+
+      // ending the session ends the stream: the server closes the connection
+      org.assertj.core.api.Assertions.assertThat(client.send(java.net.http.HttpRequest
+          .newBuilder(client.url).DELETE().header("Mcp-Session-Id", client.sessionId)
+          .header("MCP-Protocol-Version", client.protocolVersion).build()).status())
+          .isEqualTo(200);
+      org.assertj.core.api.Assertions.assertThat(stream.closedByServer(5_000)).isTrue();
+      org.assertj.core.api.Assertions.assertThat(openStreamCount()).isZero();
+    }
+  }
 }

@@ -76,6 +76,28 @@ public class McpServlet extends HttpServlet {
     }
   }
 
+  /** {@code -Ddev.mcpkit.servlet.takeStreamConnections=false} keeps streams in the container. */
+  private static final boolean TAKE_STREAM_CONNECTIONS = !"false".equalsIgnoreCase(
+      System.getProperty("dev.mcpkit.servlet.takeStreamConnections"));
+
+  /**
+   * Whether an event stream answering {@code request} takes its connection over from the
+   * container: on Tomcat, which keeps about 55 KB of buffers per open request (10,000 open streams
+   * would need 600 MB), for an HTTP/1.x request still on its serving thread.
+   */
+  static boolean takesStreamConnections(HttpServletRequest request) {
+    if (!TAKE_STREAM_CONNECTIONS || request.isAsyncStarted()
+        || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+      return false;
+    }
+    String protocol = request.getProtocol();
+    if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol)) {
+      return false;
+    }
+    String server = request.getServletContext().getServerInfo();
+    return server != null && server.startsWith("Apache Tomcat/");
+  }
+
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) {
     ServletHttpCall call = new ServletHttpCall(request, response);

@@ -25,6 +25,8 @@ final class ServletHttpCall implements HttpCall {
   private Runnable finished; // guarded by this; run once when an offloaded call is over
 
   private byte[] body; // read already (AsyncBody), or null
+  private boolean takeOver; // a detached stream follows, on a container whose connection we take
+  private dev.mcpkit.server.servlet.internal.StreamConnection taken; // the stream's, once taken
 
   ServletHttpCall(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
@@ -123,8 +125,25 @@ final class ServletHttpCall implements HttpCall {
    */
   private static final int STREAM_BUFFER_BYTES = 1024;
 
+  /**
+   * A long-lived event stream follows: on a container that keeps large buffers per open request,
+   * the stream takes its connection over (see {@link
+   * dev.mcpkit.server.servlet.internal.StreamConnection}); only on the serving thread of a request
+   * that is not asynchronous already.
+   */
+  @Override
+  public void streamFollows() {
+    takeOver = async == null && McpServlet.takesStreamConnections(request);
+  }
+
   @Override
   public OutputStream start(int status, long length) throws IOException {
+    if (length < 0 && takeOver) {
+      dev.mcpkit.server.servlet.internal.StreamConnection connection = takeConnection(status);
+      if (connection != null) {
+        return connection.output();
+      }
+    }
     if (length < 0) {
       response.setBufferSize(STREAM_BUFFER_BYTES);
     }
@@ -146,8 +165,33 @@ final class ServletHttpCall implements HttpCall {
     return out;
   }
 
+  /**
+   * Sends the stream's status and headers with {@code Connection: close} and neither a length nor
+   * chunking (its body runs until the connection closes), and asks the container to hand the
+   * connection over once the serving thread returns. Null when the container refused before
+   * anything was sent.
+   */
+  private dev.mcpkit.server.servlet.internal.StreamConnection takeConnection(int status)
+      throws IOException {
+    dev.mcpkit.server.servlet.internal.StreamConnection connection;
+    try {
+      connection = request.upgrade(dev.mcpkit.server.servlet.internal.StreamConnection.class);
+    } catch (jakarta.servlet.ServletException | IOException | RuntimeException e) {
+      return null; // answered the usual way
+    }
+    taken = connection;
+    response.setStatus(status); // upgrade() set 101
+    response.setHeader("Connection", "close");
+    response.flushBuffer();
+    return connection;
+  }
+
   @Override
   public void flush() throws IOException {
+    if (taken != null) {
+      taken.flush();
+      return;
+    }
     if (async != null) {
       if (out != null) {
         out.flush(); // non-blocking: the caller checks writable() first and after
@@ -177,6 +221,10 @@ final class ServletHttpCall implements HttpCall {
 
   /** Ends the response: the held body, or the asynchronous request, or the stream. */
   private void send() {
+    if (taken != null) {
+      taken.close();
+      return;
+    }
     try {
       if (held != null) {
         HeldBody.write(held.toByteArray(), response.getOutputStream(), async);
@@ -207,6 +255,10 @@ final class ServletHttpCall implements HttpCall {
    */
   @Override
   public boolean detach(StreamEvents events) {
+    if (taken != null) {
+      taken.events(events);
+      return true;
+    }
     if (out == null || async == null && !request.isAsyncSupported()) {
       McpServlet.warnNoAsyncSupport();
       return false;
@@ -332,12 +384,20 @@ final class ServletHttpCall implements HttpCall {
 
   @Override
   public boolean writable() {
+    if (taken != null) {
+      return taken.writable();
+    }
     return async == null || out == null || out.isReady();
   }
 
-  /** Containers enforce their own read timeouts; nothing to abort here. */
+  /**
+   * Closes a stream's taken connection; otherwise nothing: containers enforce their own read
+   * timeouts, which end a stalled read.
+   */
   @Override
   public void abort() {
-    // the container's connection or idle timeout ends a stalled read
+    if (taken != null) {
+      taken.close();
+    }
   }
 }

@@ -35,6 +35,13 @@ public interface HttpCall extends HttpRequestView {
   void setHeader(String name, String value);
 
   /**
+   * Says, before {@link #start}, that the answer is a long-lived event stream that {@link #detach}
+   * will follow; a host may then carry it differently (a servlet adapter may take the connection
+   * over from its container, which would keep large buffers for the open request).
+   */
+  default void streamFollows() {}
+
+  /**
    * Sends the status line and headers and returns the body stream.
    *
    * @param length the exact body length, 0 for none, or -1 for a streamed body of unknown length

@@ -69,6 +69,9 @@ public final class SseChannel implements StreamEvents {
     call.setHeader("Content-Type", "text/event-stream");
     call.setHeader("Cache-Control", "no-cache, no-transform");
     call.setHeader("X-Accel-Buffering", "no");
+    if (detach) {
+      call.streamFollows();
+    }
     OutputStream out = call.start(200, -1);
     OPEN.incrementAndGet();
     SseChannel channel = new SseChannel(call, out, maxBacklogBytes);
