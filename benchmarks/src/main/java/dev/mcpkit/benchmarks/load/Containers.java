@@ -51,34 +51,19 @@ final class Containers {
     return jetty::stop;
   }
 
-  /**
-   * Tomcat's HTTP/1.1 connector with a 2 KB servlet response buffer instead of 8 KB. Tomcat gives
-   * every request an 8 KB byte buffer and an 8K-char buffer for its response, open event streams
-   * included, and takes another size only from a protocol handler that asks for one (its AJP
-   * connectors do): 18 KB less per open stream. Answers larger than the buffer are written in
-   * pieces, which costs nothing for event streams (every event is flushed at once anyway).
-   */
-  static final class SmallBuffers extends org.apache.coyote.http11.Http11NioProtocol {
-    @Override
-    public int getDesiredBufferSize() {
-      return 2048;
-    }
-  }
-
   static AutoCloseable tomcat(int port, HttpServlet servlet) throws Exception {
     Tomcat tomcat = new Tomcat();
     File base = Files.createTempDirectory("tomcat").toFile();
     tomcat.setBaseDir(base.getAbsolutePath());
-    Connector connector = MAX_THREADS > 0 ? new Connector(new SmallBuffers()) : new Connector();
+    Connector connector = new Connector();
     if (MAX_THREADS > 0) {
       connector.setProperty("maxThreads", String.valueOf(MAX_THREADS));
       connector.setProperty("minSpareThreads", "4");
       connector.setProperty("maxConnections", "20000"); // open streams are connections too
       // Tomcat keeps an 8 KB read and an 8 KB write buffer per connection, open streams included
+      // (whose connections the servlet adapter takes over, leaving these and little else)
       connector.setProperty("socket.appReadBufSize", "2048");
       connector.setProperty("socket.appWriteBufSize", "2048");
-      // and a response header buffer of this size per request (8 KB by default); ours are small
-      connector.setProperty("maxHttpResponseHeaderSize", "2048");
     }
     connector.setPort(port);
     connector.setProperty("address", "127.0.0.1");
