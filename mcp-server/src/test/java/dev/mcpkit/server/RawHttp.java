@@ -111,6 +111,19 @@ final class RawHttp implements Closeable {
     return false;
   }
 
+  /** As {@link #readUntil(String)}, but false also when {@code timeoutMillis} pass first. */
+  boolean readUntil(String marker, int timeoutMillis) throws IOException {
+    int before = socket.getSoTimeout();
+    socket.setSoTimeout(timeoutMillis);
+    try {
+      return readUntil(marker);
+    } catch (SocketTimeoutException e) {
+      return false;
+    } finally {
+      socket.setSoTimeout(before);
+    }
+  }
+
   /** Reads until an event of type {@code event} and returns its data line. */
   String readEventData(String event) throws IOException {
     for (String l = line(); ; l = line()) {

@@ -68,10 +68,15 @@ class TomcatServletTest extends HttpCapacityContract {
           .doesNotContainKeys("Transfer-Encoding", "Content-Length");
       org.assertj.core.api.Assertions.assertThat(openStreamCount()).isEqualTo(1);
 
-      server.addTool(ToolDefinition.builder("late").description("Added")
-          .handler((args, ctx) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("x")).build());
-      org.assertj.core.api.Assertions.assertThat(
-          stream.readUntil("notifications/tools/list_changed")).isTrue();
+      // the headers leave before the stream is attached to its session: a change made in between
+      // reaches no stream, so changes are made until one arrives
+      boolean changed = false;
+      for (int i = 0; i < 50 && !changed; i++) {
+        server.addTool(ToolDefinition.builder("late" + i).description("Added")
+            .handler((args, ctx) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("x")).build());
+        changed = stream.readUntil("notifications/tools/list_changed", 100);
+      }
+      org.assertj.core.api.Assertions.assertThat(changed).isTrue();
 
       // ending the session ends the stream: the server closes the connection
       org.assertj.core.api.Assertions.assertThat(client.send(java.net.http.HttpRequest
@@ -81,5 +86,36 @@ class TomcatServletTest extends HttpCapacityContract {
       org.assertj.core.api.Assertions.assertThat(stream.closedByServer(5_000)).isTrue();
       org.assertj.core.api.Assertions.assertThat(openStreamCount()).isZero();
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aListenStreamRunsOnItsOwnConnectionAndIsReleasedAsItsClientCloses() throws Exception {
+    String body = "{\"jsonrpc\":\"2.0\",\"id\":\"sub-1\",\"method\":\"subscriptions/listen\","
+        + "\"params\":{\"notifications\":{\"toolsListChanged\":true},"
+        + "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+        + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+    RawHttp stream = new RawHttp(base);
+    stream.send("POST /mcp HTTP/1.1\r\nHost: " + stream.hostHeader
+        + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream"
+        + "\r\nMCP-Protocol-Version: 2026-07-28\r\nMcp-Method: subscriptions/listen"
+        + "\r\nContent-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        + "\r\n\r\n" + body);
+    org.assertj.core.api.Assertions.assertThat(stream.readHeaders())
+        .containsEntry("Connection", "close").doesNotContainKey("Transfer-Encoding");
+    org.assertj.core.api.Assertions.assertThat(
+        stream.readUntil("notifications/subscriptions/acknowledged")).isTrue();
+    server.addTool(ToolDefinition.builder("late").description("Added")
+        .handler((args, ctx) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("x")).build());
+    org.assertj.core.api.Assertions.assertThat(
+        stream.readUntil("notifications/tools/list_changed")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(openStreamCount()).isEqualTo(1);
+
+    stream.close();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+    while (openStreamCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10); // polls a count: nothing is written to the stream, no event to await
+    }
+    org.assertj.core.api.Assertions.assertThat(openStreamCount()).isZero();
   }
 }
