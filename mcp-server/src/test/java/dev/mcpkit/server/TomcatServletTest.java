@@ -41,12 +41,6 @@ class TomcatServletTest extends HttpCapacityContract {
     return URI.create("http://127.0.0.1:" + connector.getLocalPort());
   }
 
-  /** Tomcat goes on writing what it took from an ended stream until its connection timeout. */
-  @Override
-  protected java.time.Duration closesAStuckConnectionWithin() {
-    return java.time.Duration.ofSeconds(30);
-  }
-
   @Override
   protected void stop() throws Exception {
     tomcat.stop();
