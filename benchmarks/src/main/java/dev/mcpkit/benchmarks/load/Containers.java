@@ -30,6 +30,12 @@ final class Containers {
     };
   }
 
+  /**
+   * Tomcat's socket read and write buffers with a smaller pool ({@code -Dload.socketBufferBytes=N},
+   * 2 KB by default; 0 keeps Tomcat's 8 KB).
+   */
+  private static final int SOCKET_BUFFER_BYTES = Integer.getInteger("load.socketBufferBytes", 2048);
+
   /** A smaller thread pool than the container's default, or 0 for the default. */
   private static final int MAX_THREADS = Integer.getInteger("load.maxThreads", 0);
 
@@ -62,8 +68,10 @@ final class Containers {
       connector.setProperty("maxConnections", "20000"); // open streams are connections too
       // Tomcat keeps an 8 KB read and an 8 KB write buffer per connection, open streams included
       // (whose connections the servlet adapter takes over, leaving these and little else)
-      connector.setProperty("socket.appReadBufSize", "2048");
-      connector.setProperty("socket.appWriteBufSize", "2048");
+      if (SOCKET_BUFFER_BYTES > 0) {
+        connector.setProperty("socket.appReadBufSize", String.valueOf(SOCKET_BUFFER_BYTES));
+        connector.setProperty("socket.appWriteBufSize", String.valueOf(SOCKET_BUFFER_BYTES));
+      }
     }
     connector.setPort(port);
     connector.setProperty("address", "127.0.0.1");
