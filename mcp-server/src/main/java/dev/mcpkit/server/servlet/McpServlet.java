@@ -25,7 +25,10 @@ import java.util.List;
  * ({@code tools/call}, {@code prompts/get}, {@code resources/read}, ...) run on a handler pool
  * (virtual threads on Java 21+) while the container's thread returns. Other requests are answered
  * on the container's thread. Without async support each open stream and each request holds a
- * container thread (a warning says so once).
+ * container thread (a warning says so once). On Tomcat an open event stream takes its connection
+ * over from the container (its answer says {@code Connection: close} and ends with the
+ * connection), which frees Tomcat's buffers for the request and notices at once a client that
+ * closes; {@code -Ddev.mcpkit.servlet.takeStreamConnections=false} turns that off.
  * {@link #destroy()} shuts down gracefully.
  */
 public class McpServlet extends HttpServlet {
