@@ -352,11 +352,18 @@ public final class LoadHarness {
   // ------------------------------------------------------------------ idle sessions
 
   /**
-   * Opens one session and calls it, opens a tenth of the sessions from 8 threads (so every class,
-   * cache, server thread and connection exists), reads the live heap, opens the rest the same way
-   * and reads it again (the heap per new session), calls echo once on each and leaves them all
-   * idle for a minute (our server sheds an idle session's engine after 30 s, swept every 30 s),
-   * reads the live heap again (per idle session), then calls echo once more on every session.
+   * Opens one session and calls it, opens a tenth of the sessions from 8 threads and calls each
+   * once, and lets every server idle for a minute; then reads the live heap (the idle baseline),
+   * opens another tenth the same way (so every class, cache, server thread and connection exists
+   * again), reads the live heap, opens the rest and reads it again (the heap per new session),
+   * calls echo once on each and leaves them all idle for a minute (our server sheds an idle
+   * session's engine after 30 s, swept every 30 s), reads the live heap again (per idle session,
+   * against the idle baseline), then calls echo once more on every session.
+   *
+   * <p>The idle baseline matters where a server lets go of threads and connections when idle: on
+   * Java 17 the embedded host's request pool lets its threads and their buffers go after 30 s,
+   * and it closes idle connections after 30 s, so a reading taken while they existed made the idle
+   * sessions look smaller than nothing.
    */
   private void idleSessions() throws Exception {
     List<Target> targets = new ArrayList<>();
@@ -366,10 +373,9 @@ public final class LoadHarness {
       }
     }
     List<ServerProcess> servers = new ArrayList<>();
-    Map<String, Long> before = new LinkedHashMap<>();
+    Map<String, Long> idleBefore = new LinkedHashMap<>();
     Map<String, List<Sessions.Session>> opened = new LinkedHashMap<>();
     try {
-      long lastOpened = 0;
       for (Target t : targets) {
         ServerProcess server = ServerProcess.start(t.name() + "-idle", t.impl(), t.host(), logs);
         servers.add(server);
@@ -379,43 +385,51 @@ public final class LoadHarness {
         for (int i = 0; i < 50; i++) {
           http.echo(server.url(), first, EchoServer.BARE_TEXT);
         }
-        // a tenth of the sessions first, with the concurrency of the rest: the server's threads,
-        // their buffers and the client's connections then exist before the first reading, so
-        // the difference over the rest is the sessions' own
+        List<Sessions.Session> warm = http.openMany(server.url(), warmSessions(), 8);
+        http.echoEach(server.url(), warm, 8); // used, so that they idle rather than expire unused
+        all.addAll(warm);
+        opened.put(t.name(), all);
+      }
+      idle(System.nanoTime());
+      long lastOpened = 0;
+      for (int i = 0; i < targets.size(); i++) {
+        Target t = targets.get(i);
+        ServerProcess server = servers.get(i);
+        List<Sessions.Session> all = opened.get(t.name());
+        idleBefore.put(t.name(), server.liveHeapBytes());
+        // another tenth, with the concurrency of the rest: the server's threads, their buffers and
+        // the client's connections then exist before the next reading, so the difference over the
+        // rest is the sessions' own
         all.addAll(http.openMany(server.url(), warmSessions(), 8));
-        before.put(t.name(), server.liveHeapBytes());
+        long before = server.liveHeapBytes();
         long start = System.nanoTime();
         all.addAll(http.openMany(server.url(), measuredSessions(), 8));
         long openedNanos = System.nanoTime();
         // read at once: a session opened and never used expires after a minute on our server
-        long perNew = (server.liveHeapBytes() - before.get(t.name())) / measuredSessions();
+        long perNew = (server.liveHeapBytes() - before) / measuredSessions();
         newBytes.put(t.name(), perNew);
         // one call each, as a client makes, so that the sessions are used and wait out the idle
         // time as idle sessions rather than expire as unused ones
         long firstCallFailed = http.echoEach(server.url(), all, 8);
         lastOpened = System.nanoTime();
-        opened.put(t.name(), all);
         System.out.printf("%-26s %,d sessions opened in %.1f s: %,d bytes per new session;"
                 + " one call each, %d failed%n", t.name(), all.size(),
             (openedNanos - start) / 1e9, perNew, firstCallFailed);
       }
-      long idleUntil = lastOpened + TimeUnit.SECONDS.toNanos(idleWait);
-      long wait = idleUntil - System.nanoTime();
-      if (wait > 0) {
-        System.out.printf("sessions idle for %d s ...%n", TimeUnit.NANOSECONDS.toSeconds(wait));
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
+      idle(lastOpened);
       for (int i = 0; i < targets.size(); i++) {
         Target t = targets.get(i);
         ServerProcess server = servers.get(i);
         long after = server.liveHeapBytes();
-        long perSession = (after - before.get(t.name())) / measuredSessions();
+        // every session opened after the idle baseline: the second tenth and the rest
+        long perSession = (after - idleBefore.get(t.name()))
+            / (warmSessions() + measuredSessions());
         long failed = http.echoEach(server.url(), opened.get(t.name()), 8);
         idleBytes.put(t.name(), perSession);
         idleErrors.put(t.name(), failed);
-        System.out.printf("%-26s live heap %,d -> %,d bytes: %,d bytes per idle session;"
-                + " %,d sessions called, %d failed%n", t.name(), before.get(t.name()), after,
-            perSession, opened.get(t.name()).size(), failed);
+        System.out.printf("%-26s live heap %,d (idle, before) -> %,d bytes: %,d bytes per idle"
+                + " session; %,d sessions called, %d failed%n", t.name(),
+            idleBefore.get(t.name()), after, perSession, opened.get(t.name()).size(), failed);
       }
     } finally {
       for (ServerProcess s : servers) {
@@ -424,14 +438,23 @@ public final class LoadHarness {
     }
   }
 
-  /** Sessions opened before the first heap reading, besides the first one. */
+  /** Waits until {@code idleWait} seconds have passed since {@code since} (a nanoTime). */
+  private void idle(long since) throws InterruptedException {
+    long wait = since + TimeUnit.SECONDS.toNanos(idleWait) - System.nanoTime();
+    if (wait > 0) {
+      System.out.printf("sessions idle for %d s ...%n", TimeUnit.NANOSECONDS.toSeconds(wait));
+      TimeUnit.NANOSECONDS.sleep(wait);
+    }
+  }
+
+  /** Sessions opened before each of the first two heap readings, besides the first one. */
   private int warmSessions() {
     return Math.max(1, (sessions - 1) / 10);
   }
 
-  /** Sessions opened between the two heap readings. */
+  /** Sessions opened between the last two heap readings. */
   private int measuredSessions() {
-    return sessions - 1 - warmSessions();
+    return sessions - 1 - 2 * warmSessions();
   }
 
   // ------------------------------------------------------------------ client
