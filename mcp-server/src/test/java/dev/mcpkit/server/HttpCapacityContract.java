@@ -140,20 +140,34 @@ abstract class HttpCapacityContract extends HttpTransportContract {
   void aStreamWhoseClientWentAwayIsReleasedAtOnceWithoutAnyWrite() throws Exception {
     assumeTrue(noticesAClosedStreamWithoutWriting(), "this host learns of it at the next write");
     restart(capacityOptions().build(), McpEndpoint.at("/mcp", server)); // no keep-alive in a test
+    openedLegacyStream().close();
+
+    long tookMillis = awaitNoOpenStream(Duration.ofSeconds(5));
+
+    assertThat(openStreamCount()).as("open streams %d ms after the client closed", tookMillis)
+        .isZero();
+  }
+
+  /** A legacy SSE stream, opened and announced, with the server counting it. */
+  protected RawHttp openedLegacyStream() throws java.io.IOException {
     RawHttp s = new RawHttp(base);
     s.getStream("/mcp");
     assertThat(s.readUntil("event: endpoint")).isTrue();
     assertThat(openStreamCount()).isEqualTo(1);
+    return s;
+  }
 
-    s.close();
-    long closed = System.nanoTime();
-    long deadline = closed + Duration.ofSeconds(5).toNanos();
+  /**
+   * Polls the open-stream count until it is zero or {@code limit} passed, and returns the
+   * milliseconds taken: a stream ends on the server's threads, with no event a test can await.
+   */
+  protected long awaitNoOpenStream(Duration limit) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + limit.toNanos();
     while (openStreamCount() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10); // polls a count: nothing is written to the stream, no event to await
+      Thread.sleep(10);
     }
-
-    assertThat(openStreamCount()).as("open streams %d ms after the client closed",
-        (System.nanoTime() - closed) / 1_000_000).isZero();
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   /**
@@ -225,18 +239,9 @@ abstract class HttpCapacityContract extends HttpTransportContract {
       throws Exception {
     restart(McpHttpOptions.builder().keepAliveInterval(Duration.ofMillis(200)).build(),
         McpEndpoint.at("/mcp", server));
-    RawHttp s = new RawHttp(base);
-    s.getStream("/mcp");
-    assertThat(s.readUntil("event: endpoint")).isTrue();
-    assertThat(openStreamCount()).isEqualTo(1);
+    openedLegacyStream().close();
 
-    s.close();
-    long closed = System.nanoTime();
-    long deadline = closed + Duration.ofSeconds(10).toNanos();
-    while (openStreamCount() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20); // polls a count; the failed write comes from the network
-    }
-    long tookMillis = (System.nanoTime() - closed) / 1_000_000;
+    long tookMillis = awaitNoOpenStream(Duration.ofSeconds(10)); // the failed write releases it
 
     // the first keep-alive after the close may still be taken by the kernel; the next one fails
     assertThat(openStreamCount()).isZero();

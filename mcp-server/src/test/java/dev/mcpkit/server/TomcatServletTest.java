@@ -106,30 +106,21 @@ class TomcatServletTest extends HttpCapacityContract {
     org.assertj.core.api.Assertions.assertThat(openStreamCount()).isEqualTo(1);
 
     stream.close();
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-    while (openStreamCount() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10); // polls a count: nothing is written to the stream, no event to await
-    }
+    awaitNoOpenStream(java.time.Duration.ofSeconds(5));
     org.assertj.core.api.Assertions.assertThat(openStreamCount()).isZero();
   }
 
   @org.junit.jupiter.api.Test
   @org.junit.jupiter.api.Timeout(30)
   void aStreamClientThatSendsBytesOnItsStreamIsCutOff() throws Exception {
-    try (RawHttp stream = new RawHttp(base)) {
-      stream.getStream("/mcp");
-      org.assertj.core.api.Assertions.assertThat(stream.readUntil("event: endpoint")).isTrue();
-      org.assertj.core.api.Assertions.assertThat(openStreamCount()).isEqualTo(1);
+    try (RawHttp stream = openedLegacyStream()) {
 
       // a stream's client has nothing to send; a pipelined request or garbage beyond 8 KB ends it
       stream.send("GET /mcp HTTP/1.1\r\nHost: " + stream.hostHeader + "\r\n\r\n");
       stream.send("x".repeat(16 * 1024));
 
       org.assertj.core.api.Assertions.assertThat(stream.closedByServer(5_000)).isTrue();
-      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-      while (openStreamCount() > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10); // polls a count; the stream ends on a container thread
-      }
+      awaitNoOpenStream(java.time.Duration.ofSeconds(5));
       org.assertj.core.api.Assertions.assertThat(openStreamCount()).isZero();
     }
   }
