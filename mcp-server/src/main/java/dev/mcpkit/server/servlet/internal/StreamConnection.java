@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.Optional;
 
 /**
  * The connection of an open event stream, taken over from a servlet container that keeps large
@@ -146,8 +149,7 @@ public final class StreamConnection implements HttpUpgradeHandler {
 
         @Override
         public void onError(Throwable t) {
-          close();
-          tellGone();
+          end();
         }
       });
       synchronized (this) {
@@ -155,13 +157,17 @@ public final class StreamConnection implements HttpUpgradeHandler {
       }
       tellWritable(); // what was queued before the hand-over goes out now
     } catch (IOException | RuntimeException e) {
-      close();
-      tellGone();
+      end();
     }
   }
 
   @Override
   public void destroy() {
+    end();
+  }
+
+  /** The connection is over: closes it (if it is not already) and tells the stream, once. */
+  private void end() {
     close();
     tellGone();
   }
@@ -207,9 +213,9 @@ public final class StreamConnection implements HttpUpgradeHandler {
    * by reflection and checked by name; where that fails the connection waits for the client.
    */
   private static final class Wake {
-    private static final ClassValue<java.lang.invoke.MethodHandle[]> HANDLES = new ClassValue<>() {
+    private static final ClassValue<Optional<MethodHandle>> HANDLES = new ClassValue<>() {
       @Override
-      protected java.lang.invoke.MethodHandle[] computeValue(Class<?> type) {
+      protected Optional<MethodHandle> computeValue(Class<?> type) {
         return find(type);
       }
     };
@@ -217,12 +223,12 @@ public final class StreamConnection implements HttpUpgradeHandler {
         new java.util.concurrent.atomic.AtomicBoolean();
 
     static void up(ServletOutputStream out) {
-      java.lang.invoke.MethodHandle[] h = HANDLES.get(out.getClass());
-      if (h.length == 0) {
+      MethodHandle wake = HANDLES.get(out.getClass()).orElse(null);
+      if (wake == null) {
         return;
       }
       try {
-        h[0].invoke(out);
+        wake.invoke(out);
       } catch (Throwable t) {
         if (WARNED.compareAndSet(false, true)) {
           org.slf4j.LoggerFactory.getLogger(StreamConnection.class).debug("could not ask the"
@@ -232,7 +238,7 @@ public final class StreamConnection implements HttpUpgradeHandler {
     }
 
     /** {@code out.socketWrapper.processSocket(SocketEvent.OPEN_READ, true)}, or nothing. */
-    private static java.lang.invoke.MethodHandle[] find(Class<?> type) {
+    private static Optional<MethodHandle> find(Class<?> type) {
       try {
         java.lang.reflect.Field field = type.getDeclaredField("socketWrapper");
         field.setAccessible(true);
@@ -241,18 +247,15 @@ public final class StreamConnection implements HttpUpgradeHandler {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Object openRead = Enum.valueOf((Class) Class.forName(
             "org.apache.tomcat.util.net.SocketEvent", false, loader), "OPEN_READ");
-        java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
-        java.lang.invoke.MethodHandle process = lookup.unreflect(
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        MethodHandle process = lookup.unreflect(
             wrapper.getMethod("processSocket", openRead.getClass(), boolean.class));
-        java.lang.invoke.MethodHandle get = lookup.unreflectGetter(field);
+        MethodHandle get = lookup.unreflectGetter(field);
         // (out) -> process(get(out), OPEN_READ, true)
-        java.lang.invoke.MethodHandle bound = java.lang.invoke.MethodHandles.insertArguments(
-            process, 1, openRead, true);
-        java.lang.invoke.MethodHandle whole = java.lang.invoke.MethodHandles.filterArguments(
-            bound, 0, get);
-        return new java.lang.invoke.MethodHandle[] {whole};
+        MethodHandle bound = MethodHandles.insertArguments(process, 1, openRead, true);
+        return Optional.of(MethodHandles.filterArguments(bound, 0, get));
       } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-        return new java.lang.invoke.MethodHandle[0];
+        return Optional.empty();
       }
     }
   }
@@ -288,14 +291,12 @@ public final class StreamConnection implements HttpUpgradeHandler {
 
     @Override
     public void onAllDataRead() {
-      close();
-      tellGone();
+      end();
     }
 
     @Override
     public void onError(Throwable t) {
-      close();
-      tellGone();
+      end();
     }
   }
 }
