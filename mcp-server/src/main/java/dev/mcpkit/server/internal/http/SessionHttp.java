@@ -321,24 +321,36 @@ final class SessionHttp {
     }
     EventStream standalone = session.standalone();
     if (standalone.isConnected()) {
-      HttpResponses.error(call, 409, null, ErrorCodes.INVALID_REQUEST, "Conflict: this session"
-          + " already has a GET stream open; only one is allowed per session");
+      oneGetStreamOnly(call);
       return;
     }
     if (!streams.reserve(call, session.id(), null)) {
       return;
     }
+    if (!standalone.connect()) { // another GET got there first
+      streams.release(session.id());
+      oneGetStreamOnly(call);
+      return;
+    }
     session.markUsed();
     SseChannel channel;
     try {
+      // from here the client may see the headers and act; what the session sends before the
+      // connection is attached waits in the stream (connect), so none of it is lost
       channel = SseChannel.open(call, options.maxStreamBacklogBytes());
-    } catch (java.io.IOException e) {
+    } catch (java.io.IOException | RuntimeException e) {
+      standalone.connectFailed();
       streams.release(session.id());
       call.close();
       return;
     }
     standalone.attach(channel);
     streams.track(channel, session.id(), () -> { });
+  }
+
+  private static void oneGetStreamOnly(HttpCall call) {
+    HttpResponses.error(call, 409, null, ErrorCodes.INVALID_REQUEST, "Conflict: this session"
+        + " already has a GET stream open; only one is allowed per session");
   }
 
   /** Replays a broken stream after {@code lastEventId}; false when the id is unknown. */
