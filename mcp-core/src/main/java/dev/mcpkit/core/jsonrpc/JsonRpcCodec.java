@@ -171,7 +171,7 @@ public final class JsonRpcCodec {
    * Writes a tree as the mapper writes it: objects, arrays, text, numbers, booleans and nulls
    * directly, anything else (a POJO node such as a tool result, binary, raw values) through the
    * mapper, whose serializers it needs. Saves a serializer provider per message where the tree is
-   * plain JSON.
+   * plain JSON or a plain text tool result.
    */
   private void tree(JsonGenerator gen, JsonNode node) throws IOException {
     switch (node.getNodeType()) {
@@ -200,6 +200,13 @@ public final class JsonRpcCodec {
           case BIG_INTEGER -> gen.writeNumber(node.bigIntegerValue());
           case DOUBLE -> gen.writeNumber(node.doubleValue());
           default -> mapper.writeTree(gen, node); // float, short, big decimal: the mapper's rules
+        }
+      }
+      case POJO -> {
+        // a plain text tool result, the most common answer, without a serializer provider
+        if (!dev.mcpkit.core.json.internal.TextResults.writePlain(
+            ((com.fasterxml.jackson.databind.node.POJONode) node).getPojo(), gen)) {
+          mapper.writeTree(gen, node);
         }
       }
       default -> mapper.writeTree(gen, node);

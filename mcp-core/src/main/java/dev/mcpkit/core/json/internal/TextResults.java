@@ -56,6 +56,50 @@ public final class TextResults {
     return true;
   }
 
+  /**
+   * Writes {@code value} when it is a tool result of text blocks and nothing that needs a
+   * serializer (no structured content, no {@code _meta}), as the mapper would; false, having
+   * written nothing, for anything else.
+   */
+  public static boolean writePlain(Object value, JsonGenerator gen) throws IOException {
+    if (!(value instanceof CallToolResult result) || result.structuredContent() != null
+        || result.meta() != null || !quick(result)) {
+      return false;
+    }
+    write(result, gen, null);
+    return true;
+  }
+
+  /** The quick path's output; {@code provider} is only used for structured content and meta. */
+  private static void write(CallToolResult value, JsonGenerator gen, SerializerProvider provider)
+      throws IOException {
+    gen.writeStartObject(value);
+    gen.writeArrayFieldStart("content");
+    List<Content.ContentBlock> content = value.content();
+    for (int i = 0, n = content.size(); i < n; i++) {
+      gen.writeStartObject();
+      gen.writeStringField("type", Content.Text.TYPE);
+      gen.writeStringField("text", ((Content.Text) content.get(i)).text());
+      gen.writeEndObject();
+    }
+    gen.writeEndArray();
+    if (value.structuredContent() != null) {
+      gen.writeFieldName("structuredContent");
+      provider.defaultSerializeValue(value.structuredContent(), gen);
+    }
+    if (value.isError() != null) {
+      gen.writeBooleanField("isError", value.isError());
+    }
+    if (value.resultType() != null) {
+      gen.writeStringField("resultType", value.resultType());
+    }
+    if (value.meta() != null) {
+      gen.writeFieldName("_meta");
+      provider.defaultSerializeValue(value.meta(), gen);
+    }
+    gen.writeEndObject();
+  }
+
   private static final class Writer extends StdSerializer<CallToolResult>
       implements ResolvableSerializer, ContextualSerializer {
     private final JsonSerializer<Object> general;
@@ -93,31 +137,7 @@ public final class TextResults {
         general.serialize(value, gen, provider);
         return;
       }
-      gen.writeStartObject(value);
-      gen.writeArrayFieldStart("content");
-      List<Content.ContentBlock> content = value.content();
-      for (int i = 0, n = content.size(); i < n; i++) {
-        gen.writeStartObject();
-        gen.writeStringField("type", Content.Text.TYPE);
-        gen.writeStringField("text", ((Content.Text) content.get(i)).text());
-        gen.writeEndObject();
-      }
-      gen.writeEndArray();
-      if (value.structuredContent() != null) {
-        gen.writeFieldName("structuredContent");
-        provider.defaultSerializeValue(value.structuredContent(), gen);
-      }
-      if (value.isError() != null) {
-        gen.writeBooleanField("isError", value.isError());
-      }
-      if (value.resultType() != null) {
-        gen.writeStringField("resultType", value.resultType());
-      }
-      if (value.meta() != null) {
-        gen.writeFieldName("_meta");
-        provider.defaultSerializeValue(value.meta(), gen);
-      }
-      gen.writeEndObject();
+      write(value, gen, provider);
     }
 
     @Override

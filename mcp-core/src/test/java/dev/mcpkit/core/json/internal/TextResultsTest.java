@@ -52,6 +52,7 @@ class TextResultsTest {
         new CallToolResult(List.of(new Content.Text("t", null, meta, null)), null, null),
         new CallToolResult(List.of(new Content.Text("t", null, null, extra)), null, true)));
     int quick = 0;
+    int plain = 0;
     for (CallToolResult result : results) {
       String expected = GENERAL.writeValueAsString(result);
       assertThat(McpJson.mapper().writeValueAsString(result)).isEqualTo(expected);
@@ -61,8 +62,27 @@ class TextResultsTest {
       assertThat(McpJson.mapper().writeValueAsString(envelope))
           .isEqualTo(GENERAL.writeValueAsString(envelope));
       assertThat(McpJson.toTree(result)).isEqualTo(GENERAL.valueToTree(result));
+      // as the codec writes an answer, where a plain text result skips the mapper altogether
+      ObjectNode answer = JsonNodeFactory.instance.objectNode().put("jsonrpc", "2.0").put("id", 7);
+      answer.set("result", new POJONode(result));
+      assertThat(new String(dev.mcpkit.core.jsonrpc.JsonRpcCodec.instance().encode(
+          new dev.mcpkit.core.jsonrpc.JsonRpcResponse.Result(
+              dev.mcpkit.core.jsonrpc.RequestId.of(7), new POJONode(result))),
+          java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(new String(McpJson.mapper().writeValueAsBytes(answer),
+              java.nio.charset.StandardCharsets.UTF_8)); // the same bytes as the mapper's
       quick += TextResults.quick(result) ? 1 : 0;
+      java.io.StringWriter out = new java.io.StringWriter();
+      try (com.fasterxml.jackson.core.JsonGenerator gen = GENERAL.createGenerator(out)) {
+        plain += TextResults.writePlain(result, gen) ? 1 : 0;
+      }
     }
     assertThat(quick).as("results the quick writer took").isEqualTo(7);
+    assertThat(plain).as("results written without the mapper").isEqualTo(4);
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator gen = GENERAL.createGenerator(out)) {
+      assertThat(TextResults.writePlain("not a result", gen)).isFalse();
+    }
+    assertThat(out.toString()).isEmpty();
   }
 }
