@@ -142,7 +142,8 @@ public final class EventStream {
       HttpResponses.message(call, status, response);
       return;
     }
-    boolean delivered = write(JsonRpcCodec.instance().encode(response));
+    boolean live = channel != null; // not a reconnecting client's queue: attach drops those
+    boolean delivered = write(JsonRpcCodec.instance().encode(response)) && live;
     if (channel != null) {
       channel.close();
       channel = null;
@@ -155,6 +156,7 @@ public final class EventStream {
   /** Ends a stream that will carry no response (the request was cancelled). */
   public synchronized void abandon() {
     completed = true;
+    early = null;
     if (pending != null) {
       HttpResponses.empty(pending, 202);
       pending = null;
@@ -189,16 +191,46 @@ public final class EventStream {
   }
 
   /**
-   * Attaches a reconnecting client's connection: replays what it missed, then goes on live (or
-   * ends, if the response was among the missed events).
+   * Readies the stream for a reconnecting client before its missed events are read from the
+   * store: the old connection, if any, is closed, and from now on events wait for {@link
+   * #attach(SseChannel, List)} as well as being stored. Read the store after this, so that every
+   * event is either among those read or waiting (or both: {@code attach} sends it once).
+   */
+  public synchronized void reconnecting() {
+    if (channel != null) {
+      channel.close();
+      channel = null;
+    }
+    if (!completed) {
+      early = new java.util.ArrayList<>();
+      earlyBytes = 0;
+    }
+  }
+
+  /**
+   * Attaches a reconnecting client's connection: replays what it missed, then what was sent since
+   * {@link #reconnecting} and is not among the missed, then goes on live (or ends, if the response
+   * was among them).
    */
   public synchronized void attach(SseChannel newChannel, List<EventStore.StoredEvent> missed) {
     if (channel != null) {
       channel.close();
     }
+    List<Early> waiting = early;
+    early = null;
+    java.util.Set<String> replayed = new java.util.HashSet<>();
     for (EventStore.StoredEvent e : missed) {
+      replayed.add(e.id());
       if (e.data().length > 0 && !newChannel.send(e.id(), null, e.data(), 0)) {
         return;
+      }
+    }
+    if (waiting != null) {
+      for (Early e : waiting) {
+        if ((e.id() == null || !replayed.contains(e.id()))
+            && !newChannel.send(e.id(), null, e.data(), e.retryMillis())) {
+          return;
+        }
       }
     }
     if (completed) {
@@ -267,7 +299,7 @@ public final class EventStream {
 
   private boolean write(byte[] data) {
     String id = store == null ? null : append(data);
-    if (channel == null && early != null && Boolean.getBoolean("nofix")) {
+    if (channel == null && early != null) {
       if (earlyBytes + data.length > EARLY_BYTES) {
         return false;
       }

@@ -384,7 +384,11 @@ final class SessionHttp {
     }
     EventStream stream = session.runningStream(replay.streamId());
     if (stream != null) {
-      stream.attach(channel, replay.events());
+      // what the stream sends while the store is read again waits for this connection, so an
+      // event between the first read and the attach is not lost
+      stream.reconnecting();
+      EventStore.Replay now = replayOrNull(session, lastEventId);
+      stream.attach(channel, now != null ? now.events() : replay.events());
     } else {
       for (EventStore.StoredEvent e : replay.events()) {
         if (e.data().length > 0) {
@@ -400,6 +404,17 @@ final class SessionHttp {
     }
     streams.track(channel, session.id(), () -> { });
     return true;
+  }
+
+  /** The store's replay, or null when it fails now (the first read's events are used then). */
+  private EventStore.Replay replayOrNull(LiveSession session, String lastEventId) {
+    try {
+      return options.eventStore().replayAfter(session.id(), lastEventId);
+    } catch (RuntimeException e) {
+      McpHttpHandler.LOG.warn("event store {} failed to replay events ({})",
+          options.eventStore().getClass().getName(), e.getClass().getName());
+      return null;
+    }
   }
 
   // ------------------------------------------------------------------ DELETE

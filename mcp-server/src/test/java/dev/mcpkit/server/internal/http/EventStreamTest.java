@@ -104,4 +104,78 @@ class EventStreamTest {
     assertThat(new String(replay.events().get(0).data(), java.nio.charset.StandardCharsets.UTF_8))
         .contains("notifications/tools/list_changed");
   }
+
+  @Test
+  void aReconnectingClientGetsEveryEventOnceAndInOrderEvenOnesSentWhileTheStoreIsRead()
+      throws Exception {
+    EventStore store = EventStore.inMemory(100);
+    EventStream stream = new EventStream("s1", 'r', 1, store, false, 0);
+    RecordingCall first = new RecordingCall();
+    SseChannel firstChannel = SseChannel.open(first, 1 << 20);
+    stream.attach(firstChannel, java.util.List.of());
+    stream.send(changed("a"));
+    String seen = first.text();
+    String lastSeen = seen.substring(seen.indexOf("id: ") + 4, seen.indexOf('\n', seen.indexOf("id: ")));
+    firstChannel.close(); // the client's connection broke
+    stream.send(changed("b")); // stored only
+
+    // the client reconnects with the last id it saw
+    EventStore.Replay before = store.replayAfter("s1", lastSeen); // b
+    stream.send(changed("c")); // after the first read: stored, and no connection yet
+    stream.reconnecting();
+    stream.send(changed("d")); // waits, and is stored
+    EventStore.Replay after = store.replayAfter("s1", lastSeen); // b, c, d
+    stream.send(changed("e")); // waits only
+    RecordingCall second = new RecordingCall();
+    SseChannel secondChannel = SseChannel.open(second, 1 << 20);
+    second.writes.clear();
+    stream.attach(secondChannel, after.events());
+    stream.send(changed("f")); // live
+
+    assertThat(before.events()).hasSize(1);
+    String text = second.text();
+    java.util.List<String> order = new java.util.ArrayList<>();
+    for (String what : new String[] {"a", "b", "c", "d", "e", "f"}) {
+      int at = text.indexOf("notifications/" + what + "/list_changed");
+      if (at >= 0) {
+        order.add(what);
+        assertThat(text.indexOf("notifications/" + what + "/list_changed", at + 1))
+            .as("%s sent once", what).isNegative();
+      }
+    }
+    assertThat(order).containsExactly("b", "c", "d", "e", "f");
+    int b = text.indexOf("notifications/b/"), c = text.indexOf("notifications/c/");
+    int d = text.indexOf("notifications/d/"), e = text.indexOf("notifications/e/");
+    assertThat(b).isLessThan(c);
+    assertThat(c).isLessThan(d);
+    assertThat(d).isLessThan(e);
+  }
+
+  @Test
+  void anAnswerThatCompletesWhileItsClientReconnectsIsKeptUntilTheClientHasIt() throws Exception {
+    EventStore store = EventStore.inMemory(100);
+    EventStream stream = new EventStream("s1", 'r', 1, store, false, 0);
+    RecordingCall first = new RecordingCall();
+    SseChannel firstChannel = SseChannel.open(first, 1 << 20);
+    stream.attach(firstChannel, java.util.List.of());
+    stream.send(changed("a"));
+    String seen = first.text();
+    String lastSeen = seen.substring(seen.indexOf("id: ") + 4, seen.indexOf('\n', seen.indexOf("id: ")));
+
+    stream.reconnecting();
+    stream.complete(new dev.mcpkit.core.jsonrpc.JsonRpcResponse.Result(
+        dev.mcpkit.core.jsonrpc.RequestId.of(1), McpJson.object().put("done", true)));
+    EventStore.Replay after = store.replayAfter("s1", lastSeen);
+    assertThat(after).as("not dropped before the client has it").isNotNull();
+    RecordingCall second = new RecordingCall();
+    SseChannel secondChannel = SseChannel.open(second, 1 << 20);
+    second.writes.clear();
+    stream.attach(secondChannel, after.events());
+
+    String text = second.text();
+    assertThat(text).contains("\"done\":true");
+    assertThat(text.indexOf("\"done\"")).isEqualTo(text.lastIndexOf("\"done\""));
+    assertThat(secondChannel.isClosed()).isTrue();
+    assertThat(store.replayAfter("s1", lastSeen)).as("dropped once delivered").isNull();
+  }
 }
