@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
  */
 class EventStreamTest {
 
+  /** Attaches {@code channel} (on {@code call}), sends "a" and returns the id it went with. */
+  private static String attachAndSendA(EventStream stream, SseChannel channel, RecordingCall call) {
+    stream.attach(channel, java.util.List.of());
+    stream.send(changed("a"));
+    String seen = call.text();
+    int id = seen.indexOf("id: ") + 4;
+    return seen.substring(id, seen.indexOf('\n', id));
+  }
+
   private static JsonRpcNotification changed(String what) {
     return new JsonRpcNotification("notifications/" + what + "/list_changed", null);
   }
@@ -112,10 +121,7 @@ class EventStreamTest {
     EventStream stream = new EventStream("s1", 'r', 1, store, false, 0);
     RecordingCall first = new RecordingCall();
     SseChannel firstChannel = SseChannel.open(first, 1 << 20);
-    stream.attach(firstChannel, java.util.List.of());
-    stream.send(changed("a"));
-    String seen = first.text();
-    String lastSeen = seen.substring(seen.indexOf("id: ") + 4, seen.indexOf('\n', seen.indexOf("id: ")));
+    String lastSeen = attachAndSendA(stream, firstChannel, first);
     firstChannel.close(); // the client's connection broke
     stream.send(changed("b")); // stored only
 
@@ -156,11 +162,7 @@ class EventStreamTest {
     EventStore store = EventStore.inMemory(100);
     EventStream stream = new EventStream("s1", 'r', 1, store, false, 0);
     RecordingCall first = new RecordingCall();
-    SseChannel firstChannel = SseChannel.open(first, 1 << 20);
-    stream.attach(firstChannel, java.util.List.of());
-    stream.send(changed("a"));
-    String seen = first.text();
-    String lastSeen = seen.substring(seen.indexOf("id: ") + 4, seen.indexOf('\n', seen.indexOf("id: ")));
+    String lastSeen = attachAndSendA(stream, SseChannel.open(first, 1 << 20), first);
 
     stream.reconnecting();
     stream.complete(new dev.mcpkit.core.jsonrpc.JsonRpcResponse.Result(
