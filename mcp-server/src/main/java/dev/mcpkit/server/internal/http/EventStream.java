@@ -38,8 +38,8 @@ public final class EventStream {
    */
   private List<Early> early;
   private int earlyBytes;
-  /** At most this many bytes wait for a connection on its way; more is not delivered. */
-  private static final int EARLY_BYTES = 1024 * 1024;
+  private int earlyLimit; // at most this many bytes wait; more is not delivered
+  private boolean earlyOver; // an event did not fit: the rest is refused too, and kept in order
 
   private record Early(String id, byte[] data, long retryMillis) {
   }
@@ -82,13 +82,18 @@ public final class EventStream {
    * wait for {@link #attach(SseChannel)} rather than being dropped, so nothing sent between the
    * stream's headers leaving and its connection being attached is lost. False when a connection
    * is attached or on its way already.
+   *
+   * @param maxWaitingBytes the most bytes of events that may wait (the stream's backlog limit);
+   *     an event past it is refused, as for a stream with no connection
    */
-  public synchronized boolean connect() {
+  public synchronized boolean connect(int maxWaitingBytes) {
     if (completed || isConnected()) {
       return false;
     }
     early = new java.util.ArrayList<>();
     earlyBytes = 0;
+    earlyLimit = maxWaitingBytes;
+    earlyOver = false;
     if (priming) {
       early.add(new Early(append(EMPTY), EMPTY, retryMillis)); // stored before any event
     }
@@ -195,8 +200,10 @@ public final class EventStream {
    * store: the old connection, if any, is closed, and from now on events wait for {@link
    * #attach(SseChannel, List)} as well as being stored. Read the store after this, so that every
    * event is either among those read or waiting (or both: {@code attach} sends it once).
+   *
+   * @param maxWaitingBytes the most bytes of events that may wait; later ones stay in the store
    */
-  public synchronized void reconnecting() {
+  public synchronized void reconnecting(int maxWaitingBytes) {
     if (channel != null) {
       channel.close();
       channel = null;
@@ -204,6 +211,8 @@ public final class EventStream {
     if (!completed) {
       early = new java.util.ArrayList<>();
       earlyBytes = 0;
+      earlyLimit = maxWaitingBytes;
+      earlyOver = false;
     }
   }
 
@@ -233,6 +242,11 @@ public final class EventStream {
         }
       }
     }
+    channel = newChannel;
+    if (endIfSomethingDidNotFit()) {
+      return; // the store keeps the rest, the final answer too
+    }
+    channel = null;
     if (completed) {
       newChannel.close();
       dropStored();
@@ -263,6 +277,22 @@ public final class EventStream {
         return;
       }
     }
+    endIfSomethingDidNotFit();
+  }
+
+  /**
+   * After what waited was sent: if an event did not fit, a resumable stream closes the
+   * connection, so that the client reconnects with the last id it has and gets the rest, in
+   * order, from the store; true then.
+   */
+  private boolean endIfSomethingDidNotFit() {
+    if (!earlyOver || store == null) {
+      return false; // not resumable: what did not fit is gone, as for a stream with no connection
+    }
+    earlyOver = false;
+    channel.close();
+    channel = null;
+    return true;
   }
 
   /** Closes the current connection, if any (shutdown, session end). */
@@ -300,7 +330,8 @@ public final class EventStream {
   private boolean write(byte[] data) {
     String id = store == null ? null : append(data);
     if (channel == null && early != null) {
-      if (earlyBytes + data.length > EARLY_BYTES) {
+      if (earlyOver || earlyBytes + data.length > earlyLimit) {
+        earlyOver = true; // nothing after it may overtake it
         return false;
       }
       earlyBytes += data.length;

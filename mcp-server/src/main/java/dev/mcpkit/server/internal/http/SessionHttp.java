@@ -327,7 +327,7 @@ final class SessionHttp {
     if (!streams.reserve(call, session.id(), null)) {
       return;
     }
-    if (!standalone.connect()) { // another GET got there first
+    if (!standalone.connect(options.maxStreamBacklogBytes())) { // another GET got there first
       streams.release(session.id());
       oneGetStreamOnly(call);
       return;
@@ -386,7 +386,7 @@ final class SessionHttp {
     if (stream != null) {
       // what the stream sends while the store is read again waits for this connection, so an
       // event between the first read and the attach is not lost
-      stream.reconnecting();
+      stream.reconnecting(options.maxStreamBacklogBytes());
       EventStore.Replay now = replayOrNull(session, lastEventId);
       stream.attach(channel, now != null ? now.events() : replay.events());
     } else {

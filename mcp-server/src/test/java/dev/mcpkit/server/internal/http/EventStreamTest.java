@@ -29,7 +29,7 @@ class EventStreamTest {
   @Test
   void whatIsSentWhileTheConnectionIsOnItsWayArrivesFirstOnceItIsAttached() throws Exception {
     EventStream stream = new EventStream("s1", 'g', 1, null, false, 0);
-    assertThat(stream.connect()).isTrue();
+    assertThat(stream.connect(1 << 20)).isTrue();
     assertThat(stream.send(changed("tools"))).isTrue(); // waits, rather than being dropped
     assertThat(stream.send(changed("prompts"))).isTrue();
 
@@ -56,27 +56,27 @@ class EventStreamTest {
   @Test
   void onlyOneConnectionMayBeOnItsWayAndAFailedOneDropsWhatWaited() throws Exception {
     EventStream stream = new EventStream("s1", 'g', 1, null, false, 0);
-    assertThat(stream.connect()).isTrue();
+    assertThat(stream.connect(1 << 20)).isTrue();
     assertThat(stream.isConnected()).isTrue(); // a second GET is refused with 409
-    assertThat(stream.connect()).isFalse();
+    assertThat(stream.connect(1 << 20)).isFalse();
     stream.send(changed("tools"));
 
     stream.connectFailed();
     assertThat(stream.isConnected()).isFalse();
-    assertThat(stream.connect()).isTrue();
+    assertThat(stream.connect(1 << 20)).isTrue();
     RecordingCall call = new RecordingCall();
     SseChannel channel = SseChannel.open(call, 1 << 20);
     call.writes.clear();
     stream.attach(channel);
 
     assertThat(call.text()).isEmpty(); // the failed connection's events went with it
-    assertThat(stream.connect()).isFalse(); // attached now
+    assertThat(stream.connect(1 << 20)).isFalse(); // attached now
   }
 
   @Test
   void whatWaitsIsBoundedAndTheRestIsRefused() {
     EventStream stream = new EventStream("s1", 'g', 1, null, false, 0);
-    stream.connect();
+    stream.connect(250_000); // the stream's backlog limit
     com.fasterxml.jackson.databind.node.ObjectNode params = McpJson.object()
         .put("data", "x".repeat(100_000));
     int taken = 0;
@@ -84,7 +84,36 @@ class EventStreamTest {
       taken++;
     }
 
-    assertThat(taken).isBetween(9, 11); // about 1 MiB, then refused
+    assertThat(taken).isEqualTo(2); // 2 of about 100 KB fit in 250,000 bytes; the third is refused
+  }
+
+  @Test
+  void aResumableStreamWhereSomethingDidNotFitSendsWhatDidThenClosesSoTheClientResumes()
+      throws Exception {
+    EventStore store = EventStore.inMemory(100);
+    EventStream stream = new EventStream("s1", 'g', 1, store, true, 1000);
+    stream.connect(250_000);
+    com.fasterxml.jackson.databind.node.ObjectNode big = McpJson.object()
+        .put("data", "x".repeat(100_000));
+    for (int i = 0; i < 3; i++) {
+      assertThat(stream.send(new JsonRpcNotification("notifications/message", big))).isTrue();
+    }
+    assertThat(stream.send(changed("tools"))).isTrue(); // small, but may not overtake the third
+
+    RecordingCall call = new RecordingCall();
+    SseChannel channel = SseChannel.open(call, 1 << 20);
+    call.writes.clear();
+    stream.attach(channel);
+
+    String text = call.text();
+    assertThat(text.split("notifications/message", -1)).hasSize(3); // the two that fitted
+    assertThat(text).doesNotContain("tools/list_changed");
+    assertThat(channel.isClosed()).as("closed, so that the client resumes").isTrue();
+    int last = text.lastIndexOf("id: ") + 4;
+    EventStore.Replay rest = store.replayAfter("s1", text.substring(last, text.indexOf('\n', last)));
+    assertThat(rest.events()).hasSize(2);
+    assertThat(new String(rest.events().get(1).data(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("tools/list_changed");
   }
 
   @Test
@@ -92,7 +121,7 @@ class EventStreamTest {
       throws Exception {
     EventStore store = EventStore.inMemory(100);
     EventStream stream = new EventStream("s1", 'g', 1, store, true, 2500);
-    assertThat(stream.connect()).isTrue();
+    assertThat(stream.connect(1 << 20)).isTrue();
     assertThat(stream.send(changed("tools"))).isTrue();
 
     RecordingCall call = new RecordingCall();
@@ -128,7 +157,7 @@ class EventStreamTest {
     // the client reconnects with the last id it saw
     EventStore.Replay before = store.replayAfter("s1", lastSeen); // b
     stream.send(changed("c")); // after the first read: stored, and no connection yet
-    stream.reconnecting();
+    stream.reconnecting(1 << 20);
     stream.send(changed("d")); // waits, and is stored
     EventStore.Replay after = store.replayAfter("s1", lastSeen); // b, c, d
     stream.send(changed("e")); // waits only
@@ -164,7 +193,7 @@ class EventStreamTest {
     RecordingCall first = new RecordingCall();
     String lastSeen = attachAndSendA(stream, SseChannel.open(first, 1 << 20), first);
 
-    stream.reconnecting();
+    stream.reconnecting(1 << 20);
     stream.complete(new dev.mcpkit.core.jsonrpc.JsonRpcResponse.Result(
         dev.mcpkit.core.jsonrpc.RequestId.of(1), McpJson.object().put("done", true)));
     EventStore.Replay after = store.replayAfter("s1", lastSeen);
