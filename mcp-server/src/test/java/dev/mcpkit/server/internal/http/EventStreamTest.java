@@ -17,9 +17,23 @@ class EventStreamTest {
   private static String attachAndSendA(EventStream stream, SseChannel channel, RecordingCall call) {
     stream.attach(channel, java.util.List.of());
     stream.send(changed("a"));
-    String seen = call.text();
-    int id = seen.indexOf("id: ") + 4;
-    return seen.substring(id, seen.indexOf('\n', id));
+    return idOf(call.text(), call.text().indexOf("id: "));
+  }
+
+  /** A stream's connection on {@code call}, whose writes so far (the headers) are dropped. */
+  private static SseChannel channelOn(RecordingCall call) throws java.io.IOException {
+    SseChannel channel = SseChannel.open(call, 1 << 20);
+    call.writes.clear();
+    return channel;
+  }
+
+  private static String text(EventStore.StoredEvent event) {
+    return new String(event.data(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The event id on the {@code id: } line that starts at {@code line}. */
+  private static String idOf(String text, int line) {
+    return text.substring(line + 4, text.indexOf('\n', line));
   }
 
   private static JsonRpcNotification changed(String what) {
@@ -34,8 +48,7 @@ class EventStreamTest {
     assertThat(stream.send(changed("prompts"))).isTrue();
 
     RecordingCall call = new RecordingCall();
-    SseChannel channel = SseChannel.open(call, 1 << 20);
-    call.writes.clear(); // the headers
+    SseChannel channel = channelOn(call);
     stream.attach(channel);
     stream.send(changed("resources"));
 
@@ -65,8 +78,7 @@ class EventStreamTest {
     assertThat(stream.isConnected()).isFalse();
     assertThat(stream.connect(1 << 20)).isTrue();
     RecordingCall call = new RecordingCall();
-    SseChannel channel = SseChannel.open(call, 1 << 20);
-    call.writes.clear();
+    SseChannel channel = channelOn(call);
     stream.attach(channel);
 
     assertThat(call.text()).isEmpty(); // the failed connection's events went with it
@@ -101,19 +113,16 @@ class EventStreamTest {
     assertThat(stream.send(changed("tools"))).isTrue(); // small, but may not overtake the third
 
     RecordingCall call = new RecordingCall();
-    SseChannel channel = SseChannel.open(call, 1 << 20);
-    call.writes.clear();
+    SseChannel channel = channelOn(call);
     stream.attach(channel);
 
     String text = call.text();
     assertThat(text.split("notifications/message", -1)).hasSize(3); // the two that fitted
     assertThat(text).doesNotContain("tools/list_changed");
     assertThat(channel.isClosed()).as("closed, so that the client resumes").isTrue();
-    int last = text.lastIndexOf("id: ") + 4;
-    EventStore.Replay rest = store.replayAfter("s1", text.substring(last, text.indexOf('\n', last)));
+    EventStore.Replay rest = store.replayAfter("s1", idOf(text, text.lastIndexOf("id: ")));
     assertThat(rest.events()).hasSize(2);
-    assertThat(new String(rest.events().get(1).data(), java.nio.charset.StandardCharsets.UTF_8))
-        .contains("tools/list_changed");
+    assertThat(text(rest.events().get(1))).contains("tools/list_changed");
   }
 
   @Test
@@ -125,8 +134,7 @@ class EventStreamTest {
     assertThat(stream.send(changed("tools"))).isTrue();
 
     RecordingCall call = new RecordingCall();
-    SseChannel channel = SseChannel.open(call, 1 << 20);
-    call.writes.clear();
+    SseChannel channel = channelOn(call);
     stream.attach(channel);
 
     String text = call.text();
@@ -134,13 +142,12 @@ class EventStreamTest {
     int priming = text.indexOf("retry: 2500");
     int event = text.indexOf("notifications/tools/list_changed");
     assertThat(event).isGreaterThan(priming);
-    String primingId = text.substring(4, text.indexOf('\n'));
+    String primingId = idOf(text, 0);
     // a client that got only the priming event and reconnects with its id gets the rest
     EventStore.Replay replay = store.replayAfter("s1", primingId);
     assertThat(replay).isNotNull();
     assertThat(replay.events()).hasSize(1);
-    assertThat(new String(replay.events().get(0).data(), java.nio.charset.StandardCharsets.UTF_8))
-        .contains("notifications/tools/list_changed");
+    assertThat(text(replay.events().get(0))).contains("notifications/tools/list_changed");
   }
 
   @Test
@@ -149,7 +156,7 @@ class EventStreamTest {
     EventStore store = EventStore.inMemory(100);
     EventStream stream = new EventStream("s1", 'r', 1, store, false, 0);
     RecordingCall first = new RecordingCall();
-    SseChannel firstChannel = SseChannel.open(first, 1 << 20);
+    SseChannel firstChannel = channelOn(first);
     String lastSeen = attachAndSendA(stream, firstChannel, first);
     firstChannel.close(); // the client's connection broke
     stream.send(changed("b")); // stored only
@@ -162,8 +169,7 @@ class EventStreamTest {
     EventStore.Replay after = store.replayAfter("s1", lastSeen); // b, c, d
     stream.send(changed("e")); // waits only
     RecordingCall second = new RecordingCall();
-    SseChannel secondChannel = SseChannel.open(second, 1 << 20);
-    second.writes.clear();
+    SseChannel secondChannel = channelOn(second);
     stream.attach(secondChannel, after.events());
     stream.send(changed("f")); // live
 
@@ -191,7 +197,7 @@ class EventStreamTest {
     EventStore store = EventStore.inMemory(100);
     EventStream stream = new EventStream("s1", 'r', 1, store, false, 0);
     RecordingCall first = new RecordingCall();
-    String lastSeen = attachAndSendA(stream, SseChannel.open(first, 1 << 20), first);
+    String lastSeen = attachAndSendA(stream, channelOn(first), first);
 
     stream.reconnecting(1 << 20);
     stream.complete(new dev.mcpkit.core.jsonrpc.JsonRpcResponse.Result(
@@ -199,8 +205,7 @@ class EventStreamTest {
     EventStore.Replay after = store.replayAfter("s1", lastSeen);
     assertThat(after).as("not dropped before the client has it").isNotNull();
     RecordingCall second = new RecordingCall();
-    SseChannel secondChannel = SseChannel.open(second, 1 << 20);
-    second.writes.clear();
+    SseChannel secondChannel = channelOn(second);
     stream.attach(secondChannel, after.events());
 
     String text = second.text();

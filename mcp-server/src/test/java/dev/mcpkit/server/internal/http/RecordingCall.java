@@ -7,9 +7,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A blocking call that keeps each array written, as written. */
-final class RecordingCall implements HttpCall {
+/**
+ * A blocking call that keeps each array written, as written: a GET of {@code /mcp} without
+ * headers, or the method, path and headers given.
+ */
+class RecordingCall implements HttpCall {
   final List<byte[]> writes = new ArrayList<>();
+  private final String method;
+  private final String path;
+  private final java.util.function.UnaryOperator<String> headers;
+
+  RecordingCall() {
+    this("GET", "/mcp", name -> null);
+  }
+
+  /** @param headers a header's value by its name (as the call is asked), or null */
+  RecordingCall(String method, String path, java.util.function.UnaryOperator<String> headers) {
+    this.method = method;
+    this.path = path;
+    this.headers = headers;
+  }
 
   String text() {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -34,22 +51,22 @@ final class RecordingCall implements HttpCall {
 
   @Override
   public String method() {
-    return "GET";
+    return method;
   }
 
   @Override
   public URI uri() {
-    return URI.create("http://127.0.0.1/mcp");
+    return URI.create("http://127.0.0.1" + path);
   }
 
   @Override
   public String header(String name) {
-    return null;
+    return headers.apply(name);
   }
 
   @Override
   public String path() {
-    return "/mcp";
+    return path;
   }
 
   @Override
