@@ -8,7 +8,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /** The transport contract on the servlet adapter in embedded Jetty 12 (EE10). */
-class JettyServletTest extends HttpCapacityContract {
+class JettyServletTest extends ServletHostContract {
   private Server jetty;
   private McpServlet servlet;
 
@@ -44,9 +44,8 @@ class JettyServletTest extends HttpCapacityContract {
     jetty.stop();
   }
 
-  /** Jetty tells a servlet that a stream's client went away only when a write fails. */
   @Override
-  protected boolean noticesAClosedStreamWithoutWriting() {
-    return false;
+  protected boolean streamsAreChunked() {
+    return true;
   }
 }

@@ -28,7 +28,10 @@ import java.util.List;
  * container thread (a warning says so once). On Tomcat an open event stream takes its connection
  * over from the container (its answer says {@code Connection: close} and ends with the
  * connection), which frees Tomcat's buffers for the request and notices at once a client that
- * closes; {@code -Ddev.mcpkit.servlet.takeStreamConnections=false} turns that off.
+ * closes. On Jetty 12 an open event stream's connection is watched for its client's end without
+ * a thread (its answer says {@code Connection: close} too), so a client that closes is noticed at
+ * once there as well, not at the stream's next write. {@code
+ * -Ddev.mcpkit.servlet.takeStreamConnections=false} turns both off.
  * {@link #destroy()} shuts down gracefully.
  */
 public class McpServlet extends HttpServlet {
@@ -99,6 +102,32 @@ public class McpServlet extends HttpServlet {
     }
     String server = request.getServletContext().getServerInfo();
     return server != null && server.startsWith("Apache Tomcat/");
+  }
+
+  /**
+   * Whether the connection of an event stream answering {@code request} is watched for its
+   * client's end: on Jetty 12 over HTTP/1.x, which otherwise reports a closed connection only when
+   * a write fails (see {@link dev.mcpkit.server.servlet.internal.JettyClientWatch}).
+   */
+  static boolean watchesStreamConnections(HttpServletRequest request) {
+    if (!TAKE_STREAM_CONNECTIONS || request.isAsyncStarted()
+        || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+      return false;
+    }
+    String protocol = request.getProtocol();
+    if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol)) {
+      return false;
+    }
+    String server = request.getServletContext().getServerInfo();
+    if (server == null || !server.regionMatches(true, 0, "jetty/12.", 0, 9)) {
+      return false;
+    }
+    try {
+      Class.forName("org.eclipse.jetty.io.EndPoint", false, McpServlet.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false; // Jetty's classes are hidden from this application
+    }
   }
 
   @Override

@@ -26,6 +26,7 @@ final class ServletHttpCall implements HttpCall {
 
   private byte[] body; // read already (AsyncBody), or null
   private boolean takeOver; // a detached stream follows, on a container whose connection we take
+  private boolean watch; // a detached stream follows on Jetty, whose connection is watched
   private dev.mcpkit.server.servlet.internal.StreamConnection taken; // the stream's, once taken
 
   ServletHttpCall(HttpServletRequest request, HttpServletResponse response) {
@@ -134,6 +135,7 @@ final class ServletHttpCall implements HttpCall {
   @Override
   public void streamFollows() {
     takeOver = async == null && McpServlet.takesStreamConnections(request);
+    watch = !takeOver && McpServlet.watchesStreamConnections(request);
   }
 
   @Override
@@ -160,6 +162,10 @@ final class ServletHttpCall implements HttpCall {
     }
     out = response.getOutputStream();
     if (length < 0) {
+      if (watch) {
+        // what the client sends after this request is read by the watch and dropped
+        response.setHeader("Connection", "close");
+      }
       response.flushBuffer(); // headers now, events follow
     }
     return out;
@@ -278,6 +284,10 @@ final class ServletHttpCall implements HttpCall {
         events.gone();
       }
     });
+    if (watch) {
+      // without it, Jetty tells of a client that closed only when a write fails
+      dev.mcpkit.server.servlet.internal.JettyClientWatch.watch(request, events::gone);
+    }
     return true;
   }
 
