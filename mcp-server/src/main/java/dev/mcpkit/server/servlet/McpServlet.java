@@ -92,16 +92,24 @@ public class McpServlet extends HttpServlet {
    * would need 600 MB), for an HTTP/1.x request still on its serving thread.
    */
   static boolean takesStreamConnections(HttpServletRequest request) {
+    String server = ownedStreamServer(request);
+    return server != null && server.startsWith("Apache Tomcat/");
+  }
+
+  /**
+   * The container's server info where a stream answering {@code request} may own its connection
+   * (the switch on, an HTTP/1.x request still on its serving thread), else null.
+   */
+  private static String ownedStreamServer(HttpServletRequest request) {
     if (!TAKE_STREAM_CONNECTIONS || request.isAsyncStarted()
         || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
-      return false;
+      return null;
     }
     String protocol = request.getProtocol();
     if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol)) {
-      return false;
+      return null;
     }
-    String server = request.getServletContext().getServerInfo();
-    return server != null && server.startsWith("Apache Tomcat/");
+    return request.getServletContext().getServerInfo();
   }
 
   /**
@@ -110,15 +118,7 @@ public class McpServlet extends HttpServlet {
    * a write fails (see {@link dev.mcpkit.server.servlet.internal.JettyClientWatch}).
    */
   static boolean watchesStreamConnections(HttpServletRequest request) {
-    if (!TAKE_STREAM_CONNECTIONS || request.isAsyncStarted()
-        || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
-      return false;
-    }
-    String protocol = request.getProtocol();
-    if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol)) {
-      return false;
-    }
-    String server = request.getServletContext().getServerInfo();
+    String server = ownedStreamServer(request);
     if (server == null || !server.regionMatches(true, 0, "jetty/12.", 0, 9)) {
       return false;
     }
