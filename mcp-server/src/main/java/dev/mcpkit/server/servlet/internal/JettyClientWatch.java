@@ -39,7 +39,8 @@ public final class JettyClientWatch implements Callback {
 
   /**
    * Starts watching the connection of {@code request}, an HTTP/1.x request served by Jetty 12;
-   * {@code gone} runs once when its client closed or failed it. False when it cannot be watched.
+   * {@code gone} runs when its client closed or failed it, or when the connection closed (it may
+   * run more than once, so it must be idempotent). False when it cannot be watched.
    */
   public static boolean watch(ServletRequest request, Runnable gone) {
     try {
