@@ -27,6 +27,16 @@ class EventStreamTest {
     return channel;
   }
 
+  /** A connection claimed before and attached now, on a fresh call, with what it was sent. */
+  private record Attached(RecordingCall call, SseChannel channel) {}
+
+  private static Attached attachNew(EventStream stream) throws java.io.IOException {
+    RecordingCall call = new RecordingCall();
+    SseChannel channel = channelOn(call);
+    stream.attach(channel);
+    return new Attached(call, channel);
+  }
+
   private static String text(EventStore.StoredEvent event) {
     return new String(event.data(), java.nio.charset.StandardCharsets.UTF_8);
   }
@@ -47,9 +57,7 @@ class EventStreamTest {
     assertThat(stream.send(changed("tools"))).isTrue(); // waits, rather than being dropped
     assertThat(stream.send(changed("prompts"))).isTrue();
 
-    RecordingCall call = new RecordingCall();
-    SseChannel channel = channelOn(call);
-    stream.attach(channel);
+    RecordingCall call = attachNew(stream).call();
     stream.send(changed("resources"));
 
     assertThat(call.text()).isEqualTo(
@@ -77,9 +85,7 @@ class EventStreamTest {
     stream.connectFailed();
     assertThat(stream.isConnected()).isFalse();
     assertThat(stream.connect(1 << 20)).isTrue();
-    RecordingCall call = new RecordingCall();
-    SseChannel channel = channelOn(call);
-    stream.attach(channel);
+    RecordingCall call = attachNew(stream).call();
 
     assertThat(call.text()).isEmpty(); // the failed connection's events went with it
     assertThat(stream.connect(1 << 20)).isFalse(); // attached now
@@ -112,14 +118,13 @@ class EventStreamTest {
     }
     assertThat(stream.send(changed("tools"))).isTrue(); // small, but may not overtake the third
 
-    RecordingCall call = new RecordingCall();
-    SseChannel channel = channelOn(call);
-    stream.attach(channel);
+    Attached attached = attachNew(stream);
+    RecordingCall call = attached.call();
 
     String text = call.text();
     assertThat(text.split("notifications/message", -1)).hasSize(3); // the two that fitted
     assertThat(text).doesNotContain("tools/list_changed");
-    assertThat(channel.isClosed()).as("closed, so that the client resumes").isTrue();
+    assertThat(attached.channel().isClosed()).as("closed, so that the client resumes").isTrue();
     EventStore.Replay rest = store.replayAfter("s1", idOf(text, text.lastIndexOf("id: ")));
     assertThat(rest.events()).hasSize(2);
     assertThat(text(rest.events().get(1))).contains("tools/list_changed");
@@ -133,9 +138,7 @@ class EventStreamTest {
     assertThat(stream.connect(1 << 20)).isTrue();
     assertThat(stream.send(changed("tools"))).isTrue();
 
-    RecordingCall call = new RecordingCall();
-    SseChannel channel = channelOn(call);
-    stream.attach(channel);
+    RecordingCall call = attachNew(stream).call();
 
     String text = call.text();
     assertThat(text).startsWith("id: ").contains("retry: 2500\n");
