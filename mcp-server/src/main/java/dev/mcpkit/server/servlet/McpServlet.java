@@ -122,11 +122,20 @@ public class McpServlet extends HttpServlet {
     if (server == null || !server.regionMatches(true, 0, "jetty/12.", 0, 9)) {
       return false;
     }
-    try {
-      Class.forName("org.eclipse.jetty.io.EndPoint", false, McpServlet.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false; // Jetty's classes are hidden from this application
+    return JettyClasses.VISIBLE;
+  }
+
+  /** Whether Jetty's classes are visible here; looked up once, on the first Jetty stream. */
+  private static final class JettyClasses {
+    static final boolean VISIBLE = visible();
+
+    private static boolean visible() {
+      try {
+        Class.forName("org.eclipse.jetty.io.EndPoint", false, McpServlet.class.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException | LinkageError e) {
+        return false; // hidden from this application (a web application in a standalone Jetty)
+      }
     }
   }
 
